@@ -1,0 +1,176 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "orderd",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "orderd", targets: ["orderd"]),
+    .executable(name: "orderctl", targets: ["orderctl"]),
+    .library(name: "OrderClient", targets: ["OrderClient"]),
+    .library(name: "OrderTransport", targets: ["OrderTransport"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
+    .package(url: "https://github.com/grpc/grpc-swift-protobuf.git", from: "2.4.1"),
+    .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+  ],
+  targets: [
+    // The wire format: frames, preface, limits, compression. No gRPC, no domain.
+    .target(
+      name: "OrderWire",
+      dependencies: [
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "CompressNIO", package: "compress-nio"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // GRPCCore server and client transports over plain TCP with OrderWire framing.
+    .target(
+      name: "OrderTransport",
+      dependencies: [
+        "OrderWire",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // Generated protobuf messages and gRPC stubs (protocol/generate.sh). Never edited by hand.
+    .target(
+      name: "OrderProtocol",
+      dependencies: [
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // The domain: plain values and decisions. No I/O, no clock reads.
+    .target(
+      name: "OrderDomain",
+      swiftSettings: swiftSettings
+    ),
+    // SQLite storage through GRDB: the registry and one database per organization.
+    .target(
+      name: "OrderStorage",
+      dependencies: [
+        "OrderDomain",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // The service layer: RPC handlers bound to the domain and storage, auth, the server.
+    .target(
+      name: "OrderServer",
+      dependencies: [
+        "OrderDomain",
+        "OrderStorage",
+        "OrderProtocol",
+        "OrderTransport",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "orderd",
+      dependencies: [
+        "OrderServer",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // The Swift client library and the CLI for tenant admins.
+    .target(
+      name: "OrderClient",
+      dependencies: [
+        "OrderProtocol",
+        "OrderTransport",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+      ],
+      path: "clients/swift/Sources/OrderClient",
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "orderctl",
+      dependencies: [
+        "OrderClient",
+        "OrderProtocol",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+      ],
+      path: "clients/swift/Sources/orderctl",
+      swiftSettings: swiftSettings
+    ),
+    // Shared test helpers.
+    .target(
+      name: "OrderTesting",
+      dependencies: [
+        "OrderServer",
+        "OrderClient",
+        "OrderStorage",
+        "OrderTransport",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Tests/OrderTesting",
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "OrderWireTests",
+      dependencies: ["OrderWire", .product(name: "NIOCore", package: "swift-nio"),
+                     .product(name: "NIOTestUtils", package: "swift-nio")],
+      resources: [.copy("Vectors")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "OrderTransportTests",
+      dependencies: [
+        "OrderTransport", "OrderWire",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "OrderDomainTests",
+      dependencies: ["OrderDomain"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "OrderStorageTests",
+      dependencies: ["OrderStorage", "OrderDomain", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "OrderServerTests",
+      dependencies: [
+        "OrderServer", "OrderTesting", "OrderClient", "OrderProtocol",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+  ]
+)
