@@ -1,0 +1,45 @@
+import Foundation
+
+/// An order to create; the store assigns its id and number (O6) and records its first
+/// status in the history (O4).
+public struct NewOrder: Hashable, Sendable {
+  public var type: OrderType
+  public var status: OrderStatus
+  public var accountID: AccountID
+  public var createdBy: Actor
+  public var lines: [OrderLine]
+  public var total: Money
+  public var scheduledFor: Date?
+  /// Why the order starts in `status`, for the history (e.g. "placed by storefront").
+  public var reason: String
+
+  public init(
+    type: OrderType, status: OrderStatus, accountID: AccountID, createdBy: Actor,
+    lines: [OrderLine], total: Money, scheduledFor: Date? = nil, reason: String = "order created"
+  ) {
+    self.type = type
+    self.status = status
+    self.accountID = accountID
+    self.createdBy = createdBy
+    self.lines = lines
+    self.total = total
+    self.scheduledFor = scheduledFor
+    self.reason = reason
+  }
+}
+
+/// Which orders to list.
+public struct OrderFilter: Hashable, Sendable {
+  public var statuses: Set<OrderStatus>
+  public var accountID: AccountID?
+  public var type: OrderType?
+  /// At most this many orders, newest first.
+  public var limit: Int
+
+  public init(statuses: Set<OrderStatus> = [], accountID: AccountID? = nil, type: OrderType? = nil, limit: Int = 1000) {
+    self.statuses = statuses
+    self.accountID = accountID
+    self.type = type
+    self.limit = limit
+  }
+}
