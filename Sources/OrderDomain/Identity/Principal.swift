@@ -39,7 +39,7 @@ public struct Principal: Hashable, Sendable {
   }
 
   /// Who made a change, for status histories (O4).
-  public var actor: Actor {
+  public var agent: Agent {
     switch role {
     case .admin: .admin(keyID)
     case .storefront: accountID.map { .storefront($0) } ?? .admin(keyID)

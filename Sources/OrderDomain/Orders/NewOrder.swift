@@ -6,7 +6,7 @@ public struct NewOrder: Hashable, Sendable {
   public var type: OrderType
   public var status: OrderStatus
   public var accountID: AccountID
-  public var createdBy: Actor
+  public var createdBy: Agent
   public var lines: [OrderLine]
   public var total: Money
   public var scheduledFor: Date?
@@ -14,7 +14,7 @@ public struct NewOrder: Hashable, Sendable {
   public var reason: String
 
   public init(
-    type: OrderType, status: OrderStatus, accountID: AccountID, createdBy: Actor,
+    type: OrderType, status: OrderStatus, accountID: AccountID, createdBy: Agent,
     lines: [OrderLine], total: Money, scheduledFor: Date? = nil, reason: String = "order created"
   ) {
     self.type = type

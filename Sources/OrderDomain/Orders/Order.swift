@@ -9,7 +9,7 @@ public struct Order: Hashable, Sendable {
   public var status: OrderStatus
   public var accountID: AccountID
   public var createdAt: Date
-  public var createdBy: Actor
+  public var createdBy: Agent
   public var lines: [OrderLine]
   /// Sum of the lines' amounts; signed (O5).
   public var total: Money
@@ -18,7 +18,7 @@ public struct Order: Hashable, Sendable {
 
   public init(
     id: OrderID, number: OrderNumber, type: OrderType, status: OrderStatus, accountID: AccountID,
-    createdAt: Date, createdBy: Actor, lines: [OrderLine], total: Money, scheduledFor: Date? = nil
+    createdAt: Date, createdBy: Agent, lines: [OrderLine], total: Money, scheduledFor: Date? = nil
   ) {
     self.id = id
     self.number = number
@@ -72,9 +72,9 @@ public struct OrderStatusChange: Hashable, Sendable {
   public var from: OrderStatus?
   public var to: OrderStatus
   public var reason: String
-  public var by: Actor
+  public var by: Agent
 
-  public init(orderID: OrderID, time: Date, from: OrderStatus?, to: OrderStatus, reason: String, by: Actor) {
+  public init(orderID: OrderID, time: Date, from: OrderStatus?, to: OrderStatus, reason: String, by: Agent) {
     self.orderID = orderID
     self.time = time
     self.from = from

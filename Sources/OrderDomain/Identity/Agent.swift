@@ -1,5 +1,5 @@
 /// Who made a change (O4): the system, an admin, a storefront user, or the vendor.
-public enum Actor: Hashable, Sendable, CustomStringConvertible {
+public enum Agent: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
   /// The platform itself (scheduler, billing service).
   case system
   /// An admin, identified by the key used.

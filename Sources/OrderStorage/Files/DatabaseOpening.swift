@@ -1,0 +1,30 @@
+import Foundation
+import GRDB
+
+/// Opens SQLite files the same way everywhere: WAL, `synchronous=FULL`, foreign keys,
+/// a busy timeout, and the file's migrations applied.
+enum DatabaseOpening {
+  /// How long a connection waits for a lock before failing with SQLITE_BUSY.
+  static let busyTimeout: TimeInterval = 5
+
+  static func openPool(at url: URL, label: String, maximumReaderCount: Int, migrator: DatabaseMigrator) throws
+    -> DatabasePool
+  {
+    var configuration = Configuration()
+    configuration.label = label
+    configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(busyTimeout)
+    configuration.maximumReaderCount = maximumReaderCount
+    let pool = try DatabasePool(path: url.path, configuration: configuration)
+    do {
+      // GRDB sets NORMAL when it enables WAL; acknowledged writes need FULL. The pool
+      // keeps one writer connection, so setting it once applies to every write.
+      try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+      try migrator.migrate(pool)
+    } catch {
+      try? pool.close()
+      throw error
+    }
+    return pool
+  }
+}

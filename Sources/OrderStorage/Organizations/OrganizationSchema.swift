@@ -1,0 +1,131 @@
+import GRDB
+
+/// Schema versions of an organization's database (`orgs/<id>.sqlite`).
+///
+/// Money is stored as integer minor units with its currency; dates as UTC text.
+enum OrganizationSchema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: accounts, catalog, orders, subscriptions, assets, idempotency") { db in
+      try db.execute(sql: v1)
+    }
+    return migrator
+  }
+
+  private static let v1 = """
+    CREATE TABLE sequences (
+      name TEXT PRIMARY KEY NOT NULL,
+      value INTEGER NOT NULL
+    );
+
+    CREATE TABLE accounts (
+      id TEXT PRIMARY KEY NOT NULL,
+      name TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('customer', 'reseller')),
+      resellerID TEXT REFERENCES accounts(id),
+      createdAt DATETIME NOT NULL
+    );
+
+    CREATE TABLE products (
+      sku TEXT PRIMARY KEY NOT NULL,
+      name TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      vendor TEXT NOT NULL,
+      pricing TEXT NOT NULL,
+      billingCycles TEXT NOT NULL,
+      terms TEXT NOT NULL,
+      unitPriceMinor INTEGER NOT NULL,
+      currency TEXT NOT NULL,
+      minQuantity INTEGER NOT NULL,
+      maxQuantity INTEGER NOT NULL,
+      autoProvisioned BOOLEAN NOT NULL,
+      upgradesTo TEXT NOT NULL,
+      addonOf TEXT REFERENCES products(sku),
+      createdAt DATETIME NOT NULL
+    );
+
+    CREATE TABLE orders (
+      id TEXT PRIMARY KEY NOT NULL,
+      number TEXT NOT NULL UNIQUE,
+      type TEXT NOT NULL,
+      status TEXT NOT NULL,
+      accountID TEXT NOT NULL REFERENCES accounts(id),
+      createdAt DATETIME NOT NULL,
+      createdBy TEXT NOT NULL,
+      totalMinor INTEGER NOT NULL,
+      currency TEXT NOT NULL,
+      scheduledFor DATETIME
+    );
+    CREATE INDEX orders_account ON orders(accountID);
+    CREATE INDEX orders_status ON orders(status, scheduledFor);
+
+    CREATE TABLE orderLines (
+      orderID TEXT NOT NULL REFERENCES orders(id),
+      position INTEGER NOT NULL,
+      sku TEXT NOT NULL,
+      quantity INTEGER NOT NULL,
+      unitPriceMinor INTEGER NOT NULL,
+      amountMinor INTEGER NOT NULL,
+      currency TEXT NOT NULL,
+      billingCycle TEXT,
+      term TEXT,
+      periodStart DATETIME,
+      periodEnd DATETIME,
+      PRIMARY KEY (orderID, position)
+    );
+
+    CREATE TABLE orderStatusChanges (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      orderID TEXT NOT NULL REFERENCES orders(id),
+      time DATETIME NOT NULL,
+      fromStatus TEXT,
+      toStatus TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      byActor TEXT NOT NULL
+    );
+    CREATE INDEX orderStatusChanges_order ON orderStatusChanges(orderID);
+
+    CREATE TABLE subscriptions (
+      id TEXT PRIMARY KEY NOT NULL,
+      accountID TEXT NOT NULL REFERENCES accounts(id),
+      sku TEXT NOT NULL,
+      productName TEXT NOT NULL,
+      status TEXT NOT NULL,
+      provisioningStatus TEXT NOT NULL,
+      quantity INTEGER NOT NULL,
+      billingCycle TEXT NOT NULL,
+      term TEXT NOT NULL,
+      autoRenew BOOLEAN NOT NULL,
+      startDate DATETIME NOT NULL,
+      currentPeriodEnd DATETIME NOT NULL,
+      termEnd DATETIME NOT NULL,
+      orderID TEXT NOT NULL REFERENCES orders(id),
+      parentSubscriptionID TEXT REFERENCES subscriptions(id)
+    );
+    CREATE INDEX subscriptions_account ON subscriptions(accountID);
+    CREATE INDEX subscriptions_periodEnd ON subscriptions(status, currentPeriodEnd);
+
+    CREATE TABLE assets (
+      id TEXT PRIMARY KEY NOT NULL,
+      accountID TEXT NOT NULL REFERENCES accounts(id),
+      sku TEXT NOT NULL,
+      name TEXT NOT NULL,
+      status TEXT NOT NULL,
+      syncStatus TEXT NOT NULL,
+      purchaseDate DATETIME NOT NULL,
+      expirationDate DATETIME,
+      softwareID TEXT,
+      orderID TEXT NOT NULL REFERENCES orders(id)
+    );
+    CREATE INDEX assets_account ON assets(accountID);
+
+    CREATE TABLE idempotency (
+      key TEXT PRIMARY KEY NOT NULL,
+      method TEXT NOT NULL,
+      requestHash BLOB NOT NULL,
+      response BLOB NOT NULL,
+      createdAt DATETIME NOT NULL
+    );
+    CREATE INDEX idempotency_createdAt ON idempotency(createdAt);
+    """
+}

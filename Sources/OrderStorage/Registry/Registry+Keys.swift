@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import OrderDomain
+import Synchronization
+
+extension Registry {
+  /// Creates a key for an organization (T3); the plaintext is returned once, only its hash
+  /// is stored.
+  ///
+  /// The caller checks that a storefront key's account exists in the organization.
+  /// - Throws: `invalidArgument` when a storefront key has no account or an admin key
+  ///   has one; `notFound` when the organization does not exist.
+  public func createKey(organization: OrganizationID, role: Role, accountID: AccountID?, now: Date) async throws
+    -> IssuedKey
+  {
+    switch (role, accountID) {
+    case (.storefront, nil):
+      throw DomainError.invalidArgument("a storefront key acts for one account; name the account")
+    case (.admin, .some):
+      throw DomainError.invalidArgument("an admin key acts for the whole organization; do not name an account")
+    default:
+      break
+    }
+    return try await pool.write { db in
+      guard try Self.fetchOrganization(organization, db) != nil else {
+        throw DomainError.notFound("organization \(organization) not found")
+      }
+      return try Self.insertKey(organization: organization, role: role, accountID: accountID, now: now, db)
+    }
+  }
+
+  /// Revokes a key of `organization`; from the moment this returns, it no longer
+  /// authenticates. Revoking a revoked key changes nothing.
+  ///
+  /// - Throws: `notFound` when the organization has no key with this id (T6).
+  @discardableResult
+  public func revokeKey(id: APIKeyID, organization: OrganizationID, now: Date) async throws -> APIKeyRecord {
+    let record = try await pool.write { db in
+      try db.execute(
+        sql: "UPDATE apiKeys SET revokedAt = ? WHERE id = ? AND organizationID = ? AND revokedAt IS NULL",
+        arguments: [now, id.rawValue, organization.rawValue])
+      guard let row = try Row.fetchOne(
+        db, sql: "SELECT * FROM apiKeys WHERE id = ? AND organizationID = ?", arguments: [id.rawValue, organization.rawValue])
+      else { throw DomainError.notFound("key \(id) not found") }
+      return try APIKeyRecord(row: row)
+    }
+    cache.withLock { $0.invalidate(id) }
+    return record
+  }
+
+  /// The keys of an organization, revoked ones included, oldest first.
+  public func keys(organization: OrganizationID) async throws -> [APIKeyRecord] {
+    try await pool.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT * FROM apiKeys WHERE organizationID = ? ORDER BY createdAt, id",
+        arguments: [organization.rawValue]
+      ).map(APIKeyRecord.init(row:))
+    }
+  }
+
+  /// The caller a presented key authenticates, or `nil` for a malformed, unknown or
+  /// revoked key (T3, T6). Recent successes are cached briefly; revocation is immediate.
+  public func authenticate(presentedKey: String) async throws -> Principal? {
+    guard let (id, secret) = KeyMaterial.parse(presentedKey) else { return nil }
+    let presentedHash = KeyMaterial.hash(secret: secret)
+    let (cached, generation) = cache.withLock { ($0.lookup(id, now: .now), $0.generation) }
+    if let cached {
+      return KeyMaterial.constantTimeEquals(cached.secretHash, presentedHash) ? cached.principal : nil
+    }
+    let found = try await pool.read { db in
+      try Row.fetchOne(db, sql: "SELECT * FROM apiKeys WHERE id = ?", arguments: [id.rawValue]).map {
+        (record: try APIKeyRecord(row: $0), hash: try $0.decode("secretHash") as Data)
+      }
+    }
+    guard let found, !found.record.isRevoked, KeyMaterial.constantTimeEquals(found.hash, presentedHash) else {
+      return nil
+    }
+    let entry = AuthenticationCache.Entry(
+      principal: found.record.principal, secretHash: found.hash, expires: .now + AuthenticationCache.lifetime)
+    cache.withLock { $0.store(entry, for: id, ifGeneration: generation) }
+    return found.record.principal
+  }
+
+  static func insertKey(organization: OrganizationID, role: Role, accountID: AccountID?, now: Date, _ db: Database)
+    throws -> IssuedKey
+  {
+    let generated = KeyMaterial.generate()
+    let record = APIKeyRecord(id: generated.id, organizationID: organization, role: role, accountID: accountID, createdAt: now)
+    try db.execute(
+      sql: """
+        INSERT INTO apiKeys (id, organizationID, role, accountID, secretHash, createdAt)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        record.id.rawValue, organization.rawValue, role.rawValue, accountID?.rawValue, generated.secretHash, now,
+      ])
+    return IssuedKey(record: record, plaintext: generated.plaintext)
+  }
+}
+
+extension APIKeyRecord {
+  init(row: Row) throws {
+    self.init(
+      id: APIKeyID(try row.decode("id") as String),
+      organizationID: OrganizationID(try row.decode("organizationID") as String), role: try row.decode("role"),
+      accountID: try row.decodeIfPresent("accountID", as: String.self).map(AccountID.init),
+      createdAt: try row.decode("createdAt"), revokedAt: try row.decodeIfPresent("revokedAt", as: Date.self))
+  }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import Logging
+import OrderDomain
+import Synchronization
+
+/// The registry (`registry.sqlite`): organizations, their kinds and parents, API key
+/// hashes, and small server state (T1, T3).
+///
+/// Errors a caller can act on are ``DomainError``s; anything else is an internal failure.
+public final class Registry: Sendable {
+  let pool: DatabasePool
+  let cache = Mutex(AuthenticationCache())
+  let logger: Logger
+
+  /// Opens (creating and migrating if needed) the registry of `directory`.
+  public init(directory: DataDirectory, logger: Logger = Logger(label: "orderd.registry")) throws {
+    try directory.create()
+    self.logger = logger
+    pool = try DatabaseOpening.openPool(
+      at: directory.registryURL, label: "registry", maximumReaderCount: 4, migrator: RegistrySchema.migrator)
+  }
+
+  /// Closes the database; the registry cannot be used afterwards.
+  public func close() throws { try pool.close() }
+
+  /// What ``bootstrap(now:)`` did.
+  public struct Bootstrap: Hashable, Sendable {
+    public var root: Organization
+    /// The root's first admin key, only when this call created the root; shown once.
+    public var rootAdminKey: IssuedKey?
+  }
+
+  /// Creates the root organization and its first admin key on an empty registry (T1).
+  ///
+  /// On a registry that has its root already, returns it without a key.
+  public func bootstrap(now: Date, rootName: String = "Provider", currency: String = "USD") async throws -> Bootstrap {
+    try await pool.write { db in
+      if let row = try Row.fetchOne(db, sql: "SELECT * FROM organizations WHERE kind = 'root'") {
+        return Bootstrap(root: try Organization(row: row), rootAdminKey: nil)
+      }
+      let root = Organization(
+        id: .random(), name: rootName, kind: .root, parentID: nil, currency: currency, createdAt: now)
+      try Self.insert(root, db)
+      let key = try Self.insertKey(organization: root.id, role: .admin, accountID: nil, now: now, db)
+      return Bootstrap(root: root, rootAdminKey: key)
+    }
+  }
+
+  /// Creates a child organization of `parent` and its first admin key (T1, T4).
+  ///
+  /// - Throws: `invalidArgument` for a root kind, an empty name or a malformed currency;
+  ///   `notFound` when the parent does not exist.
+  public func createOrganization(
+    name: String, kind: OrganizationKind, parent: OrganizationID, currency: String = "USD", now: Date
+  ) async throws -> (organization: Organization, adminKey: IssuedKey) {
+    guard kind != .root else {
+      throw DomainError.invalidArgument("the root organization exists exactly once; create a tenant or countryTenant")
+    }
+    guard !name.allSatisfy(\.isWhitespace) else {
+      throw DomainError.invalidArgument("an organization needs a name")
+    }
+    guard Currency.isWellFormed(currency) else {
+      throw DomainError.invalidArgument("currency '\(currency)' is not a three-letter ISO 4217 code such as USD")
+    }
+    return try await pool.write { db in
+      guard try Self.fetchOrganization(parent, db) != nil else {
+        throw DomainError.notFound("parent organization \(parent) not found")
+      }
+      let organization = Organization(
+        id: .random(), name: name, kind: kind, parentID: parent, currency: currency, createdAt: now)
+      try Self.insert(organization, db)
+      let key = try Self.insertKey(organization: organization.id, role: .admin, accountID: nil, now: now, db)
+      return (organization, key)
+    }
+  }
+
+  /// The organization, or `nil` when there is none with this id.
+  public func organization(id: OrganizationID) async throws -> Organization? {
+    try await pool.read { db in try Self.fetchOrganization(id, db) }
+  }
+
+  /// The root organization, once bootstrapped.
+  public func root() async throws -> Organization? {
+    try await pool.read { db in
+      try Row.fetchOne(db, sql: "SELECT * FROM organizations WHERE kind = 'root'").map(Organization.init(row:))
+    }
+  }
+
+  /// The direct children of an organization, oldest first.
+  public func children(of id: OrganizationID) async throws -> [Organization] {
+    try await pool.read { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM organizations WHERE parentID = ? ORDER BY createdAt, id", arguments: [id.rawValue])
+        .map(Organization.init(row:))
+    }
+  }
+
+  static func fetchOrganization(_ id: OrganizationID, _ db: Database) throws -> Organization? {
+    try Row.fetchOne(db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.rawValue])
+      .map(Organization.init(row:))
+  }
+
+  static func insert(_ organization: Organization, _ db: Database) throws {
+    try db.execute(
+      sql: "INSERT INTO organizations (id, name, kind, parentID, currency, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
+      arguments: [
+        organization.id.rawValue, organization.name, organization.kind.rawValue, organization.parentID?.rawValue,
+        organization.currency, organization.createdAt,
+      ])
+  }
+}
+
+extension Organization {
+  init(row: Row) throws {
+    self.init(
+      id: OrganizationID(try row.decode("id") as String), name: try row.decode("name"), kind: try row.decode("kind"),
+      parentID: try row.decodeIfPresent("parentID", as: String.self).map(OrganizationID.init),
+      currency: try row.decode("currency"), createdAt: try row.decode("createdAt"))
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import OrderDomain
+
+extension OrganizationTransaction {
+  /// Creates an account with the next id `ACC-nnnnnn` (T5).
+  ///
+  /// - Throws: `invalidArgument` when T5's rules are broken (see ``NewAccount/validate(reseller:)``).
+  public func createAccount(_ new: NewAccount, now: Date) throws -> Account {
+    let reseller = try new.resellerID.flatMap { try account($0) }
+    try new.validate(reseller: reseller)
+    let created = Account(
+      id: AccountID(number: try nextSequence("account")), name: new.name, kind: new.kind,
+      resellerID: new.resellerID, createdAt: now)
+    try db.execute(
+      sql: "INSERT INTO accounts (id, name, kind, resellerID, createdAt) VALUES (?, ?, ?, ?, ?)",
+      arguments: [created.id.rawValue, created.name, created.kind.rawValue, created.resellerID?.rawValue, now])
+    return created
+  }
+
+  /// The account, or `nil`.
+  public func account(_ id: AccountID) throws -> Account? {
+    try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id.rawValue]).map(Account.init(row:))
+  }
+
+  /// The account, or `notFound`.
+  public func requireAccount(_ id: AccountID) throws -> Account {
+    guard let account = try account(id) else { throw DomainError.notFound("account \(id) not found") }
+    return account
+  }
+
+  /// All accounts, or those of one kind or one reseller, by id.
+  public func accounts(kind: AccountKind? = nil, resellerID: AccountID? = nil) throws -> [Account] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT * FROM accounts WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR resellerID = ?2) ORDER BY id
+        """,
+      arguments: [kind?.rawValue, resellerID?.rawValue]
+    ).map(Account.init(row:))
+  }
+}
+
+extension Account {
+  init(row: Row) throws {
+    self.init(
+      id: AccountID(try row.decode("id") as String), name: try row.decode("name"), kind: try row.decode("kind"),
+      resellerID: try row.decodeIfPresent("resellerID", as: String.self).map(AccountID.init),
+      createdAt: try row.decode("createdAt"))
+  }
+}

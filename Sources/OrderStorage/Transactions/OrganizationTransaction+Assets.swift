@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import OrderDomain
+
+extension OrganizationTransaction {
+  /// Creates an asset with the next id `AST-nnnnnn` (A1).
+  ///
+  /// - Throws: `notFound` when the account does not exist.
+  public func createAsset(_ new: NewAsset) throws -> Asset {
+    _ = try requireAccount(new.accountID)
+    let asset = new.with(id: AssetID(number: try nextSequence("asset")))
+    try db.execute(
+      sql: """
+        INSERT INTO assets (id, accountID, sku, name, status, syncStatus, purchaseDate, expirationDate, softwareID, orderID)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """, arguments: Self.arguments(asset))
+    return asset
+  }
+
+  /// Saves the changed fields of an existing asset (status, sync status, vendor data, A2).
+  ///
+  /// - Throws: `notFound` when there is no asset with this id.
+  public func updateAsset(_ asset: Asset) throws {
+    try db.execute(
+      sql: """
+        UPDATE assets SET accountID = ?2, sku = ?3, name = ?4, status = ?5, syncStatus = ?6, purchaseDate = ?7,
+          expirationDate = ?8, softwareID = ?9, orderID = ?10
+        WHERE id = ?1
+        """, arguments: Self.arguments(asset))
+    guard db.changesCount == 1 else { throw DomainError.notFound("asset \(asset.id) not found") }
+  }
+
+  /// The asset, or `nil`.
+  public func asset(_ id: AssetID) throws -> Asset? {
+    try Row.fetchOne(db, sql: "SELECT * FROM assets WHERE id = ?", arguments: [id.rawValue]).map(Asset.init(row:))
+  }
+
+  /// The asset, or `notFound`.
+  public func requireAsset(_ id: AssetID) throws -> Asset {
+    guard let asset = try asset(id) else { throw DomainError.notFound("asset \(id) not found") }
+    return asset
+  }
+
+  /// Assets of one account, or of all accounts when `accountID` is `nil`, by id.
+  public func assets(accountID: AccountID? = nil) throws -> [Asset] {
+    try Row.fetchAll(
+      db, sql: "SELECT * FROM assets WHERE (?1 IS NULL OR accountID = ?1) ORDER BY id", arguments: [accountID?.rawValue]
+    ).map(Asset.init(row:))
+  }
+
+  private static func arguments(_ a: Asset) -> StatementArguments {
+    [
+      a.id.rawValue, a.accountID.rawValue, a.sku, a.name, a.status.rawValue, a.syncStatus.rawValue, a.purchaseDate,
+      a.expirationDate, a.softwareID, a.orderID.rawValue,
+    ]
+  }
+}
+
+extension Asset {
+  init(row: Row) throws {
+    self.init(
+      id: AssetID(try row.decode("id") as String), accountID: AccountID(try row.decode("accountID") as String),
+      sku: try row.decode("sku"), name: try row.decode("name"), status: try row.decode("status"),
+      syncStatus: try row.decode("syncStatus"), purchaseDate: try row.decode("purchaseDate"),
+      expirationDate: try row.decodeIfPresent("expirationDate", as: Date.self),
+      softwareID: try row.decodeIfPresent("softwareID", as: String.self),
+      orderID: OrderID(try row.decode("orderID") as String))
+  }
+}

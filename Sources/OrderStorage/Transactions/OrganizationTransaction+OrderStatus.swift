@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import OrderDomain
+
+extension OrganizationTransaction {
+  /// Moves an order to `status` and records the change (O4).
+  ///
+  /// Which transitions are allowed is the flow's decision (O2), made before calling this.
+  /// - Parameter expected: when given, the change happens only if the order is in this
+  ///   status now; otherwise `failedPrecondition` (guards against concurrent changes).
+  /// - Throws: `notFound` for an unknown order.
+  @discardableResult
+  public func changeStatus(
+    of id: OrderID, from expected: OrderStatus? = nil, to status: OrderStatus, reason: String, by agent: Agent,
+    now: Date
+  ) throws -> Order {
+    var order = try requireOrder(id)
+    if let expected, order.status != expected {
+      throw DomainError.failedPrecondition(
+        "order \(order.number) is \(order.status), not \(expected); reload it and try again")
+    }
+    try db.execute(sql: "UPDATE orders SET status = ? WHERE id = ?", arguments: [status.rawValue, id.rawValue])
+    try recordStatusChange(
+      OrderStatusChange(orderID: id, time: now, from: order.status, to: status, reason: reason, by: agent))
+    order.status = status
+    return order
+  }
+
+  /// The status history of an order, oldest first (O4).
+  public func statusHistory(of id: OrderID) throws -> [OrderStatusChange] {
+    try Row.fetchAll(
+      db, sql: "SELECT * FROM orderStatusChanges WHERE orderID = ? ORDER BY id", arguments: [id.rawValue]
+    ).map(OrderStatusChange.init(row:))
+  }
+
+  func recordStatusChange(_ change: OrderStatusChange) throws {
+    try db.execute(
+      sql: "INSERT INTO orderStatusChanges (orderID, time, fromStatus, toStatus, reason, byActor) VALUES (?, ?, ?, ?, ?, ?)",
+      arguments: [
+        change.orderID.rawValue, change.time, change.from?.rawValue, change.to.rawValue, change.reason,
+        change.by.rawValue,
+      ])
+  }
+}
+
+extension OrderStatusChange {
+  init(row: Row) throws {
+    self.init(
+      orderID: OrderID(try row.decode("orderID") as String), time: try row.decode("time"),
+      from: try row.decodeIfPresent("fromStatus", as: String.self).map(OrderStatus.init),
+      to: OrderStatus(try row.decode("toStatus") as String), reason: try row.decode("reason"),
+      by: try row.decode("byActor"))
+  }
+}
