@@ -1,0 +1,44 @@
+import Foundation
+import OrderDomain
+import OrderStorage
+import Testing
+
+@Suite("Store: catalog")
+struct CatalogStoreTests {
+  @Test("C1: products round-trip with every attribute")
+  func roundTrip() async throws {
+    try await withStore { store in
+      let upgraded = Product.office(sku: "O365-E5", price: "35.00")
+      var editable = Product.office()
+      editable.upgradesTo = ["O365-E5"]
+      let office = editable
+      let products = try await store.write { tx in
+        [
+          try tx.createProduct(upgraded, currency: "USD", now: t0),
+          try tx.createProduct(office, currency: "USD", now: t0),
+          try tx.createProduct(.addon(), currency: "USD", now: t0),
+          try tx.createProduct(.antivirus(), currency: "USD", now: t0),
+        ]
+      }
+      let stored = try await store.read { tx in try tx.products() }
+      #expect(Set(stored) == Set(products))
+      #expect(try await store.read { tx in try tx.product(sku: "O365-E3") } == office)
+    }
+  }
+
+  @Test("C1: a taken SKU is alreadyExists; an invalid product is refused and not stored")
+  func refusals() async throws {
+    try await withStore { store in
+      _ = try await store.write { tx in try tx.createProduct(.office(), currency: "USD", now: t0) }
+      let duplicate = await #expect(throws: DomainError.self) {
+        _ = try await store.write { tx in try tx.createProduct(.office(), currency: "USD", now: t0) }
+      }
+      #expect(duplicate?.code == .alreadyExists)
+      let orphan = await #expect(throws: DomainError.self) {
+        _ = try await store.write { tx in try tx.createProduct(.addon(base: "NOPE"), currency: "USD", now: t0) }
+      }
+      #expect(orphan?.code == .invalidArgument)
+      #expect(try await store.read { tx in try tx.products().map(\.sku) } == ["O365-E3"])
+    }
+  }
+}
