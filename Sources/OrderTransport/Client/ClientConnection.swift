@@ -1,0 +1,202 @@
+import GRPCCore
+import Logging
+import NIOCore
+import OrderWire
+import Synchronization
+
+/// One connection from the client: calls share it, each on its own stream id.
+final class ClientConnection: Sendable {
+  let config: OrderTransport.ClientConfig
+  let queue: OutboundQueue
+  let remotePeer: String
+  let localPeer: String
+  private let state = Mutex(ClientConnectionState<ClientStream>())
+  private let peerAcceptsZlib = Atomic(false)
+  /// Called once when the connection stops taking new calls (GOAWAY, closed).
+  private let onUnusable: @Sendable (ClientConnection) -> Void
+
+  init(
+    config: OrderTransport.ClientConfig,
+    remotePeer: String,
+    localPeer: String,
+    onUnusable: @escaping @Sendable (ClientConnection) -> Void
+  ) {
+    self.config = config
+    self.queue = OutboundQueue(highWatermark: config.backpressure.outboundBufferSize)
+    self.remotePeer = remotePeer
+    self.localPeer = localPeer
+    self.onUnusable = onUnusable
+  }
+
+  var isUsable: Bool { self.state.withLock { $0.isUsable } }
+
+  /// Starts a call on this connection; nil if it no longer takes new calls.
+  func makeStream(compress: Bool) -> ClientStream? {
+    guard self.state.withLock({ $0.reserve() }) else { return nil }
+    return ClientStream(bufferSize: self.config.backpressure.streamBufferSize, compress: compress)
+  }
+
+  /// Sends the call's HEADERS, assigning its stream id in the same step, so ids reach the
+  /// server in increasing order.
+  func sendHeaders(for stream: ClientStream, path: String, metadata: Metadata) async throws {
+    var metadata = metadata
+    let timeout = metadata[stringValues: "grpc-timeout"].first(where: { _ in true })
+      .flatMap(GRPCTimeout.microseconds(from:))
+    metadata.removeAllValues(forKey: "grpc-timeout")
+    let headers = CallHeaders(path: path, timeoutMicroseconds: timeout, metadata: metadata.wire)
+    let limit = self.config.limits.maxMetadataSize
+
+    let outcome: Result<Void, RPCError>
+    do {
+      outcome = try await self.queue.enqueue { buffer in
+        guard let id = self.state.withLock({ $0.assignID(stream) }) else {
+          return .failure(
+            RPCError(code: .unavailable, message: "the connection is going away; retry on a new connection")
+          )
+        }
+        stream.setID(id)
+        guard buffer.writeFrame(.headers(streamID: id, headers, endStream: false), maxPayload: limit) else {
+          return .failure(RPCError(code: .resourceExhausted, message: "request metadata exceeds \(limit) bytes"))
+        }
+        return .success(())
+      }
+    } catch {
+      outcome = .failure(self.closedError(error))
+    }
+    if case .failure(let error) = outcome {
+      stream.fail(error)
+      throw error
+    }
+  }
+
+  func messageFrame(streamID: UInt32, _ message: ByteBuffer, compress: Bool) throws -> Frame {
+    try MessageCoding.frame(
+      streamID: streamID,
+      message,
+      limits: self.config.limits,
+      compress: compress && self.peerAcceptsZlib.load(ordering: .relaxed),
+      minimumCompressedSize: self.config.compression.minimumSize
+    )
+  }
+
+  /// The call is over for the caller: cancel it on the server if it had not ended.
+  func release(_ stream: ClientStream) {
+    let id = stream.id
+    if stream.complete(), let id {
+      try? self.queue.enqueueNow {
+        FrameEncoder.encode(.cancel(streamID: id, code: UInt32(Status.Code.cancelled.rawValue)), into: &$0)
+      }
+    }
+    stream.inbox.close()
+    if self.state.withLock({ $0.release(id: id) }) { self.queue.finish() }
+  }
+
+  /// Stops taking new calls; closes once the open ones end.
+  func beginClosing() {
+    if self.state.withLock({ $0.beginClosing() }) { self.queue.finish() }
+  }
+
+  func closedError(_ error: any Error) -> RPCError {
+    if let error = error as? RPCError { return error }
+    return RPCError(code: .unavailable, message: "the connection to \(self.remotePeer) is closed", cause: error)
+  }
+
+  func run(_ channel: FrameChannel) async {
+    var capabilities: Preface.Capabilities = []
+    if self.config.compression.acceptsCompressedMessages { capabilities.insert(.acceptsZlib) }
+    try? self.queue.enqueueNow { FrameEncoder.encode(.preface(Preface(capabilities: capabilities)), into: &$0) }
+
+    try? await channel.executeThenClose { inbound, outbound in
+      await withDiscardingTaskGroup { group in
+        group.addTask {
+          await FrameChannelSetup.runWriter(queue: self.queue, outbound: outbound, channel: channel.channel)
+        }
+        let reason: String
+        do {
+          for try await frame in inbound {
+            try await self.handle(frame)
+          }
+          reason = "the server closed the connection"
+        } catch let error as WireError {
+          self.config.logger.debug("protocol violation by \(self.remotePeer): \(error)")
+          let lastStreamID = self.state.withLock { $0.nextStreamID &- 2 }
+          let goAway = GoAway(lastStreamID: lastStreamID, code: error.code, message: error.message)
+          try? self.queue.enqueueNow { FrameEncoder.encode(.goAway(goAway), into: &$0) }
+          reason = "the server broke the protocol (\(error))"
+        } catch {
+          reason = "connection error: \(error)"
+        }
+        self.shutDown(reason)
+      }
+    }
+  }
+
+  private func handle(_ frame: Frame) async throws {
+    switch frame {
+    case .preface(let preface):
+      self.peerAcceptsZlib.store(preface.capabilities.contains(.acceptsZlib), ordering: .relaxed)
+
+    case .headers(let id, let headers, _):
+      guard let stream = self.stream(id) else { return }
+      await stream.inbox.send(.metadata(Metadata(wire: headers.metadata)), size: 0)
+
+    case .message(let id, let message):
+      guard let stream = self.stream(id), message.hasMessage else { return }
+      let decoded = MessageCoding.decode(
+        message,
+        limits: self.config.limits,
+        acceptsCompressed: self.config.compression.acceptsCompressedMessages
+      )
+      switch decoded {
+      case .success(let bytes):
+        await stream.inbox.send(.message(OrderTransport.Bytes(bytes)), size: bytes.readableBytes)
+      case .failure(let error):
+        try? self.queue.enqueueNow {
+          FrameEncoder.encode(.cancel(streamID: id, code: UInt32(Status.Code(error.code).rawValue)), into: &$0)
+        }
+        stream.fail(error)
+      }
+
+    case .trailers(let id, let trailers):
+      guard let stream = self.stream(id), stream.complete() else { return }
+      let code = Status.Code(rawValue: Int(trailers.code)) ?? .unknown
+      let status = Status(code: code, message: trailers.message)
+      await stream.inbox.send(.status(status, Metadata(wire: trailers.metadata)), size: 0)
+      stream.inbox.finish()
+
+    case .cancel(let id, let code):
+      guard let stream = self.stream(id) else { return }
+      let rpcCode = Status.Code(rawValue: Int(code)).flatMap { RPCError.Code($0) } ?? .cancelled
+      stream.fail(RPCError(code: rpcCode, message: "the server cancelled the call"))
+
+    case .ping(let data, let ack):
+      if !ack { try? self.queue.enqueueNow { FrameEncoder.encode(.ping(data: data, ack: true), into: &$0) } }
+
+    case .goAway(let goAway):
+      if goAway.code == .noError {
+        let (refused, closeNow) = self.state.withLock { $0.receivedGoAway(lastStreamID: goAway.lastStreamID) }
+        self.onUnusable(self)
+        let error = RPCError(
+          code: .unavailable,
+          message: "the server is going away (\(goAway.message)); the call was not processed and can be retried"
+        )
+        for stream in refused { stream.fail(error) }
+        if closeNow { self.queue.finish() }
+      } else {
+        self.shutDown("the server closed the connection: \(goAway.code): \(goAway.message)")
+      }
+    }
+  }
+
+  private func stream(_ id: UInt32) -> ClientStream? {
+    self.state.withLock { $0.stream(id) }
+  }
+
+  private func shutDown(_ reason: String) {
+    let streams = self.state.withLock { $0.shutDown() }
+    self.onUnusable(self)
+    let error = RPCError(code: .unavailable, message: "\(reason) (\(self.remotePeer))")
+    for stream in streams { stream.fail(error) }
+    self.queue.finish()
+  }
+}

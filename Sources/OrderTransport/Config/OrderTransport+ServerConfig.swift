@@ -1,0 +1,29 @@
+public import Logging
+import OrderWire
+
+extension OrderTransport {
+  /// How an ``OrderTransport/Server`` treats its connections.
+  public struct ServerConfig: Sendable {
+    public var limits: Limits
+    /// Calls open at once on one connection; one more is refused with UNAVAILABLE, which is
+    /// safe to retry. Default 100.
+    public var maxConcurrentStreams: Int
+    public var compression: Compression
+    public var backpressure: Backpressure
+    public var logger: Logger
+
+    public init(
+      limits: Limits = Limits(),
+      maxConcurrentStreams: Int = 100,
+      compression: Compression = Compression(),
+      backpressure: Backpressure = Backpressure(),
+      logger: Logger = Logger(label: "orderd.transport.server", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+      self.limits = limits
+      self.maxConcurrentStreams = maxConcurrentStreams
+      self.compression = compression
+      self.backpressure = backpressure
+      self.logger = logger
+    }
+  }
+}

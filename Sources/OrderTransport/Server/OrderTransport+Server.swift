@@ -1,0 +1,134 @@
+public import GRPCCore
+public import NIOCore
+import NIOPosix
+import Synchronization
+
+extension OrderTransport {
+  /// A gRPC server transport over TCP with the OrderWire framing.
+  ///
+  /// ```swift
+  /// let transport = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: 0))
+  /// try await withGRPCServer(transport: transport, services: [EchoService()]) { server in
+  ///   let port = try await transport.listeningAddress.port
+  ///   // ...
+  /// }
+  /// ```
+  public final class Server: ServerTransport, Sendable {
+    public typealias Bytes = OrderTransport.Bytes
+
+    private struct State {
+      var serverChannel: (any Channel)?
+      var boundAddress: Result<Address, any Error>?
+      var addressWaiters: [CheckedContinuation<Address, any Error>] = []
+      var connections: [ObjectIdentifier: ServerConnection] = [:]
+      var isShuttingDown = false
+    }
+
+    public let address: Address
+    public let config: ServerConfig
+    private let eventLoopGroup: any EventLoopGroup
+    private let state = Mutex(State())
+
+    /// - Parameters:
+    ///   - address: Where to listen; port 0 binds a free port (see ``listeningAddress``).
+    ///   - config: Limits, compression, backpressure, logging.
+    ///   - eventLoopGroup: The NIO event loops to run on.
+    public init(
+      address: Address,
+      config: ServerConfig = ServerConfig(),
+      eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) {
+      self.address = address
+      self.config = config
+      self.eventLoopGroup = eventLoopGroup
+    }
+
+    /// The address the server is bound to, once `listen` has bound it (waits until then).
+    public var listeningAddress: Address {
+      get async throws {
+        try await withCheckedThrowingContinuation { continuation in
+          let ready = self.state.withLock { state -> Result<Address, any Error>? in
+            if let bound = state.boundAddress { return bound }
+            state.addressWaiters.append(continuation)
+            return nil
+          }
+          if let ready { continuation.resume(with: ready) }
+        }
+      }
+    }
+
+    public func listen(
+      streamHandler: @escaping @Sendable (RPCStream<Inbound, Outbound>, ServerContext) async -> Void
+    ) async throws {
+      let config = self.config
+      let serverChannel: NIOAsyncChannel<FrameChannel, Never>
+      do {
+        serverChannel = try await ServerBootstrap(group: self.eventLoopGroup)
+          .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+          .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+          .bind(host: self.address.host, port: self.address.port) { channel in
+            channel.eventLoop.makeCompletedFuture {
+              try FrameChannelSetup.wrap(channel, limits: config.limits, backpressure: config.backpressure)
+            }
+          }
+      } catch {
+        self.resolveAddress(.failure(error))
+        throw error
+      }
+      let port = serverChannel.channel.localAddress?.port ?? self.address.port
+      self.resolveAddress(.success(Address(host: self.address.host, port: port)))
+      let shutDownAlready = self.state.withLock { state in
+        state.serverChannel = serverChannel.channel
+        return state.isShuttingDown
+      }
+      if shutDownAlready { serverChannel.channel.close(promise: nil) }
+
+      try await withThrowingDiscardingTaskGroup { group in
+        try await serverChannel.executeThenClose { connections in
+          for try await channel in connections {
+            group.addTask { await self.serve(channel, streamHandler: streamHandler) }
+          }
+        }
+      }
+    }
+
+    /// Stops accepting connections and sends GOAWAY on each; in-flight calls finish, then
+    /// each connection closes and `listen` returns.
+    public func beginGracefulShutdown() {
+      let (channel, connections) = self.state.withLock { state in
+        state.isShuttingDown = true
+        return (state.serverChannel, Array(state.connections.values))
+      }
+      channel?.close(promise: nil)
+      for connection in connections { connection.beginGracefulShutdown() }
+    }
+
+    private func serve(
+      _ channel: FrameChannel,
+      streamHandler: @escaping @Sendable (RPCStream<Inbound, Outbound>, ServerContext) async -> Void
+    ) async {
+      let connection = ServerConnection(
+        config: self.config,
+        remotePeer: FrameChannelSetup.peerDescription(channel.channel.remoteAddress),
+        localPeer: FrameChannelSetup.peerDescription(channel.channel.localAddress)
+      )
+      let key = ObjectIdentifier(connection)
+      let shuttingDown = self.state.withLock { state in
+        state.connections[key] = connection
+        return state.isShuttingDown
+      }
+      if shuttingDown { connection.beginGracefulShutdown() }
+      await connection.run(channel, streamHandler: streamHandler)
+      _ = self.state.withLock { $0.connections.removeValue(forKey: key) }
+    }
+
+    private func resolveAddress(_ result: Result<Address, any Error>) {
+      let waiters = self.state.withLock { state in
+        state.boundAddress = result
+        defer { state.addressWaiters.removeAll() }
+        return state.addressWaiters
+      }
+      for waiter in waiters { waiter.resume(with: result) }
+    }
+  }
+}

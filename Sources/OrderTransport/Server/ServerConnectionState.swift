@@ -1,0 +1,89 @@
+import OrderWire
+
+/// The streams of one server connection and its lifecycle, without I/O.
+///
+/// Clients open streams with odd, strictly increasing ids. After GOAWAY (draining) streams
+/// above the announced last id are refused; the connection closes when the last stream ends.
+struct ServerConnectionState<Stream> {
+  enum State: Equatable {
+    case active
+    case draining(lastStreamID: UInt32)
+    case closed
+  }
+
+  enum OpenResult {
+    case opened
+    /// Not processed, safe to retry elsewhere: answer with UNAVAILABLE.
+    case refused(String)
+    case violation(WireError)
+  }
+
+  enum Lookup {
+    case open(Stream)
+    /// Was open; late frames for it are ignored.
+    case closed
+    /// Never opened: a protocol violation.
+    case idle
+  }
+
+  private(set) var state: State = .active
+  private(set) var highestStreamID: UInt32 = 0
+  private(set) var streams: [UInt32: Stream] = [:]
+  let maxConcurrentStreams: Int
+
+  init(maxConcurrentStreams: Int) {
+    self.maxConcurrentStreams = maxConcurrentStreams
+  }
+
+  mutating func open(_ id: UInt32, _ stream: Stream) -> OpenResult {
+    guard id % 2 == 1 else {
+      return .violation(.protocolError("stream \(id): client streams must have odd ids"))
+    }
+    guard id > self.highestStreamID else {
+      return .violation(
+        .protocolError("stream \(id): ids must increase (highest so far \(self.highestStreamID)); ids are never reused")
+      )
+    }
+    self.highestStreamID = id
+    switch self.state {
+    case .draining(let last) where id > last:
+      return .refused("the server is shutting down; retry on a new connection")
+    case .closed:
+      return .refused("the connection is closing; retry on a new connection")
+    case .active, .draining:
+      break
+    }
+    guard self.streams.count < self.maxConcurrentStreams else {
+      return .refused("too many concurrent calls on this connection (limit \(self.maxConcurrentStreams))")
+    }
+    self.streams[id] = stream
+    return .opened
+  }
+
+  func lookup(_ id: UInt32) -> Lookup {
+    if let stream = self.streams[id] { return .open(stream) }
+    return id <= self.highestStreamID ? .closed : .idle
+  }
+
+  /// Returns true when the connection should now close (draining and no stream left).
+  mutating func close(_ id: UInt32) -> Bool {
+    self.streams.removeValue(forKey: id)
+    if case .draining = self.state, self.streams.isEmpty { return true }
+    return false
+  }
+
+  /// Starts a graceful shutdown: the id to announce in GOAWAY and whether to close at once.
+  /// Nil if already draining or closed.
+  mutating func beginDraining() -> (lastStreamID: UInt32, closeNow: Bool)? {
+    guard case .active = self.state else { return nil }
+    self.state = .draining(lastStreamID: self.highestStreamID)
+    return (self.highestStreamID, self.streams.isEmpty)
+  }
+
+  /// The connection is gone: returns the streams still open, to be failed.
+  mutating func shutDown() -> [Stream] {
+    self.state = .closed
+    defer { self.streams.removeAll() }
+    return Array(self.streams.values)
+  }
+}

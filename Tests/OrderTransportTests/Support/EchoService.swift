@@ -1,0 +1,91 @@
+import GRPCCore
+
+/// A tiny service over strings, one method per kind of call plus a few for edge cases.
+struct EchoService: RegistrableRPCService {
+  enum Method {
+    static let get = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Get")
+    static let expand = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Expand")
+    static let collect = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Collect")
+    static let update = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Update")
+    /// Waits until the call is cancelled (or 10 s), recording the cancellation in the probe.
+    static let wait = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Wait")
+    /// Answers with a message of N zero bytes, N being the request.
+    static let zeros = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Zeros")
+  }
+
+  let probe: Probe
+
+  func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
+    let coder = StringCoder()
+    router.registerHandler(forMethod: Method.get, deserializer: coder, serializer: coder) { request, _ in
+      let message = try await request.messages.reduce(into: "") { $0 += $1 }
+      // Echo the caller's "x-" metadata as initial metadata and, renamed, as trailers.
+      let echoed = Metadata(request.metadata.filter { $0.key.hasPrefix("x-") })
+      let trailing = Metadata(echoed.map { (key: "echo-" + $0.key, value: $0.value) })
+      return StreamingServerResponse(metadata: echoed) { writer in
+        try await writer.write(message)
+        return trailing
+      }
+    }
+    router.registerHandler(forMethod: Method.expand, deserializer: coder, serializer: coder) { request, _ in
+      let message = try await request.messages.reduce(into: "") { $0 += $1 }
+      return StreamingServerResponse { writer in
+        for word in message.split(separator: " ") { try await writer.write(String(word)) }
+        return [:]
+      }
+    }
+    router.registerHandler(forMethod: Method.collect, deserializer: coder, serializer: coder) { request, _ in
+      let words = try await request.messages.reduce(into: [String]()) { $0.append($1) }
+      return StreamingServerResponse { writer in
+        try await writer.write(words.joined(separator: " "))
+        return [:]
+      }
+    }
+    router.registerHandler(forMethod: Method.update, deserializer: coder, serializer: coder) { request, _ in
+      StreamingServerResponse { writer in
+        for try await message in request.messages { try await writer.write(message.uppercased()) }
+        return [:]
+      }
+    }
+    router.registerHandler(forMethod: Method.wait, deserializer: coder, serializer: coder) { request, context in
+      _ = try await request.messages.reduce(into: "") { $0 += $1 }
+      await self.probe.record("started")
+      let deadline = ContinuousClock.now + .seconds(10)
+      while !context.cancellation.isCancelled, ContinuousClock.now < deadline {
+        try? await Task.sleep(for: .milliseconds(5))
+      }
+      await self.probe.record(context.cancellation.isCancelled ? "cancelled" : "timed out")
+      return StreamingServerResponse { writer in
+        try await writer.write("done")
+        return [:]
+      }
+    }
+    router.registerHandler(forMethod: Method.zeros, deserializer: coder, serializer: coder) { request, _ in
+      let message = try await request.messages.reduce(into: "") { $0 += $1 }
+      let count = Int(message) ?? 0
+      return StreamingServerResponse { writer in
+        try await writer.write(String(repeating: "\0", count: count))
+        return [:]
+      }
+    }
+  }
+}
+
+/// Records what handlers saw, for tests to wait on.
+actor Probe {
+  private(set) var events: [String] = []
+
+  func record(_ event: String) {
+    self.events.append(event)
+  }
+
+  /// Waits (up to `timeout`) until `event` has been recorded.
+  func wait(for event: String, timeout: Duration = .seconds(5)) async -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while !self.events.contains(event) {
+      if ContinuousClock.now > deadline { return false }
+      try? await Task.sleep(for: .milliseconds(5))
+    }
+    return true
+  }
+}

@@ -1,0 +1,30 @@
+import GRPCCore
+import OrderTransport
+import Testing
+
+@Suite("Unary calls")
+struct UnaryTests {
+  @Test("a unary call echoes its message")
+  func unaryEcho() async throws {
+    try await withEcho { client, _ in
+      let hello = try await client.echo("hello")
+      let empty = try await client.echo("")
+      #expect(hello == "hello")
+      #expect(empty == "")
+    }
+  }
+
+  @Test("many concurrent calls share one connection")
+  func concurrentCalls() async throws {
+    try await withEcho { client, _ in
+      try await withThrowingTaskGroup(of: Bool.self) { group in
+        for index in 0..<100 {
+          group.addTask { try await client.echo("call \(index)") == "call \(index)" }
+        }
+        var successes = 0
+        for try await ok in group where ok { successes += 1 }
+        #expect(successes == 100)
+      }
+    }
+  }
+}
