@@ -39,6 +39,25 @@ public struct PlannedSubscription: Hashable, Sendable {
   /// For an add-on, its base.
   public var base: BaseSubscription?
 
+  public init(
+    itemIndex: Int, sku: String, productName: String, quantity: Int, billingCycle: BillingCycle, term: Term,
+    autoRenew: Bool, provisioningStatus: ProvisioningStatus, startDate: Date, currentPeriodEnd: Date, termEnd: Date,
+    base: BaseSubscription?
+  ) {
+    self.itemIndex = itemIndex
+    self.sku = sku
+    self.productName = productName
+    self.quantity = quantity
+    self.billingCycle = billingCycle
+    self.term = term
+    self.autoRenew = autoRenew
+    self.provisioningStatus = provisioningStatus
+    self.startDate = startDate
+    self.currentPeriodEnd = currentPeriodEnd
+    self.termEnd = termEnd
+    self.base = base
+  }
+
   /// The subscription to insert, once the order and the base's id are known.
   public func newSubscription(accountID: AccountID, orderID: OrderID, baseID: SubscriptionID?) -> NewSubscription {
     NewSubscription(
@@ -56,6 +75,13 @@ public struct PlannedAsset: Hashable, Sendable {
   public var name: String
   public var purchaseDate: Date
 
+  public init(itemIndex: Int, sku: String, name: String, purchaseDate: Date) {
+    self.itemIndex = itemIndex
+    self.sku = sku
+    self.name = name
+    self.purchaseDate = purchaseDate
+  }
+
   public func newAsset(accountID: AccountID, orderID: OrderID) -> NewAsset {
     NewAsset(accountID: accountID, sku: sku, name: name, syncStatus: .synchronized, purchaseDate: purchaseDate, orderID: orderID)
   }
@@ -66,4 +92,10 @@ public struct PlannedDelivery: Hashable, Sendable {
   public var itemIndex: Int
   public var sku: String
   public var quantity: Int
+
+  public init(itemIndex: Int, sku: String, quantity: Int) {
+    self.itemIndex = itemIndex
+    self.sku = sku
+    self.quantity = quantity
+  }
 }
