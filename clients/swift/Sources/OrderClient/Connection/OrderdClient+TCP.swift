@@ -1,0 +1,30 @@
+import GRPCCore
+import OrderTransport
+
+/// An ``OrderdClient`` over orderd's own TCP transport.
+public typealias OrderdTCPClient = OrderdClient<OrderTransport.Client>
+
+extension OrderdClient where Transport == OrderTransport.Client {
+  /// Runs `body` with a client connected to `configuration.server` over TCP.
+  ///
+  /// The connection opens on the first call and reopens after it drops; it is closed
+  /// gracefully when `body` returns or throws.
+  ///
+  /// ```swift
+  /// let configuration = OrderdClientConfiguration(server: .localDefault, apiKey: key)
+  /// let clock = try await OrderdClient.withConnection(configuration) { client in
+  ///   try await client.getClock()
+  /// }
+  /// ```
+  public static func withConnection<Result: Sendable>(
+    _ configuration: OrderdClientConfiguration,
+    transportConfig: OrderTransport.ClientConfig = OrderTransport.ClientConfig(),
+    isolation: isolated (any Actor)? = #isolation,
+    _ body: (OrderdTCPClient) async throws -> Result
+  ) async throws -> Result {
+    let target = OrderTransport.Address(host: configuration.server.host, port: configuration.server.port)
+    let transport = OrderTransport.Client(target: target, config: transportConfig)
+    return try await Self.withConnection(
+      transport: transport, configuration: configuration, isolation: isolation, body)
+  }
+}

@@ -1,0 +1,42 @@
+import GRPCCore
+import OrderProtocol
+
+// OrderService: Orders (O-rules).
+extension OrderdClient {
+  /// Places a sales order (SO) for an account.
+  ///
+  /// Pass `idempotencyKey` to make the call idempotent beyond this process; otherwise
+  /// a random key is drawn for this call and reused by its retries.
+  public func placeOrder(
+    _ request: Orders_V1_PlaceOrderRequest,
+    idempotencyKey: IdempotencyKey? = nil,
+    timeout: Duration? = nil
+  ) async throws -> Orders_V1_Order {
+    let stub = Orders_V1_OrderService.Client(wrapping: self.grpc)
+    return try await self.perform(.mutating(idempotencyKey), timeout: timeout) { metadata, options in
+      try await stub.placeOrder(request, metadata: metadata, options: options)
+    }
+  }
+
+  /// Orders, optionally filtered by account and status.
+  public func listOrders(
+    _ request: Orders_V1_ListOrdersRequest = Orders_V1_ListOrdersRequest(),
+    timeout: Duration? = nil
+  ) async throws -> Orders_V1_ListOrdersResponse {
+    let stub = Orders_V1_OrderService.Client(wrapping: self.grpc)
+    return try await self.perform(.read, timeout: timeout) { metadata, options in
+      try await stub.listOrders(request, metadata: metadata, options: options)
+    }
+  }
+
+  /// One order, by id or number (`SO-000042`).
+  public func getOrder(
+    _ request: Orders_V1_GetOrderRequest,
+    timeout: Duration? = nil
+  ) async throws -> Orders_V1_Order {
+    let stub = Orders_V1_OrderService.Client(wrapping: self.grpc)
+    return try await self.perform(.read, timeout: timeout) { metadata, options in
+      try await stub.getOrder(request, metadata: metadata, options: options)
+    }
+  }
+}
