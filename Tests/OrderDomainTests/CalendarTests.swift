@@ -37,3 +37,17 @@ struct CalendarTests {
     #expect(CivilDate(year: 2026, month: 2, day: 3).description == "2026-02-03")
   }
 }
+
+@Suite("Billing periods")
+struct BillingPeriodTests {
+  @Test("F5: periods count from the anchor, so month-end subscriptions do not drift")
+  func noDrift() {
+    let anchor = UTCCalendar.date(year: 2026, month: 1, day: 31)
+    let ends = (1...3).map { UTCCalendar.periodEnd(anchor: anchor, cycle: .monthly, period: $0) }
+    #expect(ends == [
+      UTCCalendar.date(year: 2026, month: 2, day: 28), UTCCalendar.date(year: 2026, month: 3, day: 31),
+      UTCCalendar.date(year: 2026, month: 4, day: 30),
+    ])
+    #expect(UTCCalendar.periodEnd(anchor: anchor, cycle: .annual, period: 2) == UTCCalendar.date(year: 2028, month: 1, day: 31))
+  }
+}

@@ -38,4 +38,11 @@ public enum UTCCalendar {
   public static func adding(_ cycle: BillingCycle, to date: Date) -> Date {
     adding(months: cycle.months, to: date)
   }
+
+  /// The end of the `period`-th billing period (from 1) of a subscription started at
+  /// `anchor`. Counting from the anchor avoids drift: a subscription started on Jan 31
+  /// renews on Feb 28, then Mar 31, not Mar 28.
+  public static func periodEnd(anchor: Date, cycle: BillingCycle, period: Int) -> Date {
+    adding(months: cycle.months * period, to: anchor)
+  }
 }
