@@ -1,0 +1,36 @@
+import GRPCCore
+import OrderTransport
+import Testing
+
+@Suite("Deadlines and cancellation")
+struct DeadlineAndCancellationTests {
+  @Test("an expired deadline fails the call with DEADLINE_EXCEEDED and cancels the handler")
+  func deadline() async throws {
+    let probe = Probe()
+    try await withEcho(probe: probe) { client, _ in
+      var options = CallOptions.defaults
+      options.timeout = .milliseconds(100)
+      let error = await #expect(throws: RPCError.self) {
+        try await client.echo("", method: EchoService.Method.wait, options: options)
+      }
+      #expect(error?.code == .deadlineExceeded)
+      #expect(await probe.wait(for: "cancelled"))
+    }
+  }
+
+  @Test("cancelling the client's task sends CANCEL and the server handler is cancelled")
+  func clientCancel() async throws {
+    let probe = Probe()
+    try await withEcho(probe: probe) { client, _ in
+      let call = Task {
+        try await client.echo("", method: EchoService.Method.wait)
+      }
+      #expect(await probe.wait(for: "started"))
+      call.cancel()
+      _ = await call.result
+      #expect(await probe.wait(for: "cancelled"))
+      let after = try await client.echo("still fine")
+      #expect(after == "still fine")
+    }
+  }
+}
