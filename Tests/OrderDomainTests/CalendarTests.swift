@@ -51,3 +51,16 @@ struct BillingPeriodTests {
     #expect(UTCCalendar.periodEnd(anchor: anchor, cycle: .annual, period: 2) == UTCCalendar.date(year: 2028, month: 1, day: 31))
   }
 }
+
+@Suite("Civil dates")
+struct CivilDateTests {
+  @Test("S1: execution dates parse as YYYY-MM-DD and must be real dates")
+  func parsing() {
+    #expect(CivilDate(iso8601: "2026-02-28") == CivilDate(year: 2026, month: 2, day: 28))
+    #expect(CivilDate(iso8601: "2028-02-29") == CivilDate(year: 2028, month: 2, day: 29))
+    for bad in ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-+1", "", "2026-01-01T00:00"] {
+      #expect(CivilDate(iso8601: bad) == nil, "\(bad)")
+    }
+    #expect(CivilDate(year: 2026, month: 12, day: 31).adding(days: 1) == CivilDate(year: 2027, month: 1, day: 1))
+  }
+}

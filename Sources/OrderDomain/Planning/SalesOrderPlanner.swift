@@ -1,6 +1,6 @@
 import Foundation
 
-/// Decides what a sales order that executes now contains and creates (C1, A1).
+/// Decides what a sales order contains and creates (C1, A1, S1-S3).
 ///
 /// Pure: takes the catalog, the account's subscriptions and `now`, and returns a
 /// ``SalesOrderPlan`` or one `invalidArgument` error naming every offending item.
@@ -15,34 +15,16 @@ public struct SalesOrderPlanner: Sendable {
     self.currency = currency
   }
 
-  /// Plans a sales order for `account`.
+  /// Plans a sales order for `account` that executes now.
   ///
   /// - Parameter subscriptions: the account's existing subscriptions (others are ignored).
   /// - Throws: `invalidArgument` listing each offending item and why.
   public func plan(
     account: Account, items: [RequestedItem], subscriptions: [Subscription], now: Date
   ) throws(DomainError) -> SalesOrderPlan {
-    guard !items.isEmpty else { throw .invalidArgument("an order needs at least one item") }
-    let owned = subscriptions.filter { $0.accountID == account.id }
-    var problems: [ItemProblem] = []
-    var resolved: [Int: ResolvedItem] = [:]
-    for (index, item) in items.enumerated() {
-      switch resolve(item) {
-      case .success(let value): resolved[index] = value
-      case .failure(let reasons): problems += reasons.map { ItemProblem(index: index, sku: item.sku, reason: $0) }
-      }
-    }
-    problems += trialProblems(items: items, resolved: resolved, owned: owned)
-    var bases: [Int: BaseSubscription] = [:]
-    for (index, item) in items.enumerated() {
-      guard let value = resolved[index], let baseSKU = value.product.addonOf else { continue }
-      switch base(for: item, baseSKU: baseSKU, items: items, resolved: resolved, owned: owned) {
-      case .success(let base): bases[index] = base
-      case .failure(let reasons): problems += reasons.map { ItemProblem(index: index, sku: item.sku, reason: $0) }
-      }
-    }
-    if let error = Self.error(for: problems) { throw error }
-    return try build(items: items, resolved: resolved, bases: bases, now: now)
+    let checked = try check(account: account, items: items, subscriptions: subscriptions)
+    if let error = Self.error(for: checked.problems) { throw error }
+    return try build(items: items, resolved: checked.resolved, bases: checked.bases, now: now)
   }
 
   /// One `invalidArgument` error listing `problems`; `nil` when there are none.
@@ -50,5 +32,35 @@ public struct SalesOrderPlanner: Sendable {
     let sorted = problems.sorted { $0.index < $1.index }
     return DomainError.combining(
       .invalidArgument, summary: "the order cannot be placed:", sorted.map(\.description))
+  }
+
+  /// The items checked on their own and together, with every problem found.
+  struct CheckedItems {
+    var resolved: [Int: ResolvedItem] = [:]
+    var bases: [Int: BaseSubscription] = [:]
+    var problems: [ItemProblem] = []
+  }
+
+  func check(account: Account, items: [RequestedItem], subscriptions: [Subscription]) throws(DomainError) -> CheckedItems {
+    guard !items.isEmpty else { throw .invalidArgument("an order needs at least one item") }
+    let owned = subscriptions.filter { $0.accountID == account.id }
+    var checked = CheckedItems()
+    for (index, item) in items.enumerated() {
+      switch resolve(item) {
+      case .success(let value): checked.resolved[index] = value
+      case .failure(let reasons):
+        checked.problems += reasons.map { ItemProblem(index: index, sku: item.sku, reason: $0) }
+      }
+    }
+    checked.problems += trialProblems(items: items, resolved: checked.resolved, owned: owned)
+    for (index, item) in items.enumerated() {
+      guard let value = checked.resolved[index], let baseSKU = value.product.addonOf else { continue }
+      switch base(for: item, baseSKU: baseSKU, items: items, resolved: checked.resolved, owned: owned) {
+      case .success(let base): checked.bases[index] = base
+      case .failure(let reasons):
+        checked.problems += reasons.map { ItemProblem(index: index, sku: item.sku, reason: $0) }
+      }
+    }
+    return checked
   }
 }

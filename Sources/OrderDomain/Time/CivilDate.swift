@@ -60,6 +60,19 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
     return CivilDate(year: newYear, month: newMonth, day: newDay)
   }
 
+  /// The date `days` days later (or earlier).
+  public func adding(days: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + days) }
+
+  /// Parses `YYYY-MM-DD`; `nil` when malformed or not a real date.
+  public init?(iso8601 text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, text.utf8.allSatisfy({ $0 == 45 || (48...57).contains($0) }), parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      (1...12).contains(month), (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
+    else { return nil }
+    self.init(year: year, month: month, day: day)
+  }
+
   public static func < (lhs: Self, rhs: Self) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
