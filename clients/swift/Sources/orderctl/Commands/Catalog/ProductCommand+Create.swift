@@ -1,0 +1,94 @@
+import ArgumentParser
+import OrderClient
+import OrderProtocol
+
+extension ProductCommand {
+  struct Create: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Add a product to the catalog.",
+      discussion: """
+        Options left out take the server's defaults: vendor generic, pricing prepaid-recurring \
+        (one-time for assets and one-offs), billing cycles monthly, terms P1M, quantities \
+        1..10000, provisioned automatically. The price is in the organization's currency.
+        """
+    )
+
+    @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+
+    @Option(help: "The product's SKU, unique in the catalog.")
+    var sku: String
+
+    @Option(help: "The product's name.")
+    var name: String
+
+    @Option(help: "What the product is.")
+    var kind: Choice<Orders_V1_ProductKind>
+
+    @Option(help: "Unit price per billing cycle (or once), like 12.50; at most 2 decimals.")
+    var price: String
+
+    @Option(help: "The vendor connector.")
+    var vendor: Choice<Orders_V1_Vendor>?
+
+    @Option(help: "How the product is charged.")
+    var pricing: Choice<Orders_V1_PricingType>?
+
+    @Option(help: "Allowed billing cycles, comma-separated: monthly,annual.")
+    var billingCycles: ChoiceList<Orders_V1_BillingCycle>?
+
+    @Option(help: "Allowed terms, comma-separated: P1M,P1Y,P3Y.")
+    var terms: ChoiceList<Orders_V1_Term>?
+
+    @Option(help: "The smallest quantity an order may have.")
+    var minQuantity: Int32?
+
+    @Option(help: "The largest quantity an order may have.")
+    var maxQuantity: Int32?
+
+    @Option(help: "SKUs this product may be upgraded to, comma-separated.")
+    var upgradesTo: String?
+
+    @Option(help: "For an add-on: the SKU of its base subscription product.")
+    var addonOf: String?
+
+    @Flag(help: "Provisioned by hand rather than automatically.")
+    var manualProvisioning = false
+
+    func validate() throws {
+      _ = try Price(parsing: self.price)
+      for (name, value) in [("--min-quantity", self.minQuantity), ("--max-quantity", self.maxQuantity)] {
+        if let value, value < 1 { throw ValidationError("\(name) must be at least 1") }
+      }
+      if let low = self.minQuantity, let high = self.maxQuantity, low > high {
+        throw ValidationError("--min-quantity \(low) is above --max-quantity \(high)")
+      }
+    }
+
+    func run() async throws {
+      var request = Orders_V1_CreateProductRequest()
+      request.product = try self.product()
+      request.manualProvisioning = self.manualProvisioning
+      try await self.connection.run { client in
+        let product = try await client.createProduct(request)
+        try self.connection.output.emit(product) { $0.detailsText }
+      }
+    }
+
+    private func product() throws -> Orders_V1_Product {
+      var product = Orders_V1_Product()
+      product.sku = self.sku
+      product.name = self.name
+      product.kind = self.kind.value
+      product.unitPrice.minorUnits = try Price(parsing: self.price).minorUnits
+      product.vendor = self.vendor?.value ?? .unspecified
+      product.pricing = self.pricing?.value ?? .unspecified
+      product.billingCycles = self.billingCycles?.values ?? []
+      product.terms = self.terms?.values ?? []
+      product.minQuantity = self.minQuantity ?? 0
+      product.maxQuantity = self.maxQuantity ?? 0
+      product.upgradesTo = (self.upgradesTo ?? "").split(separator: ",").map(String.init)
+      product.addonOf = self.addonOf ?? ""
+      return product
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import OrderClient
+import OrderProtocol
+
+struct KeyCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "key",
+    abstract: "API keys of your organization (admin only).",
+    subcommands: [Create.self, Revoke.self, List.self]
+  )
+}
+
+extension KeyCommand {
+  struct Create: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Issue an API key; its secret is shown once.")
+
+    @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+
+    @Option(help: "admin (everything in the organization) or storefront (one account's objects).")
+    var role: Choice<Orders_V1_Role>
+
+    @Option(help: "The account a storefront key may see. Required for storefront keys.")
+    var account: String?
+
+    func validate() throws {
+      if self.role.value == .storefront && self.account == nil {
+        throw ValidationError("a storefront key needs --account ID")
+      }
+      if self.role.value == .admin && self.account != nil {
+        throw ValidationError("an admin key sees the whole organization: drop --account")
+      }
+    }
+
+    func run() async throws {
+      var request = Orders_V1_CreateKeyRequest()
+      request.role = self.role.value
+      request.accountID = self.account ?? ""
+      try await self.connection.run { client in
+        let issued = try await client.createKey(request)
+        try self.connection.output.emit(issued) { $0.issuedText }
+      }
+    }
+  }
+
+  struct Revoke: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Revoke an API key.")
+
+    @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+
+    @Argument(help: "The key's id (not its secret).")
+    var id: String
+
+    func run() async throws {
+      var request = Orders_V1_RevokeKeyRequest()
+      request.id = self.id
+      try await self.connection.run { client in
+        let key = try await client.revokeKey(request)
+        try self.connection.output.emit(key) { $0.detailsText }
+      }
+    }
+  }
+
+  struct List: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List your organization's API keys.")
+
+    @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+
+    func run() async throws {
+      try await self.connection.run { client in
+        let response = try await client.listKeys()
+        try self.connection.output.emit(response) { $0.tableText }
+      }
+    }
+  }
+}

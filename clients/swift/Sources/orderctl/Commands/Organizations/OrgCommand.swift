@@ -1,0 +1,55 @@
+import ArgumentParser
+import OrderClient
+import OrderProtocol
+
+struct OrgCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "org",
+    abstract: "Organizations: your own and the tenant resellers under it.",
+    subcommands: [Create.self, List.self]
+  )
+}
+
+extension OrgCommand {
+  struct Create: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Create a child organization and its first admin key (shown once).",
+      discussion: "A parent's admin creates the child but cannot read inside it (T4)."
+    )
+
+    @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+
+    @Option(help: "The organization's name.")
+    var name: String
+
+    @Option(help: "tenant (backorders to its parent) or country-tenant (works as a root).")
+    var kind: Choice<Orders_V1_OrganizationKind>
+
+    @Option(help: "ISO 4217 currency, like EUR. Default: the parent's.")
+    var currency: String?
+
+    func run() async throws {
+      var request = Orders_V1_CreateOrganizationRequest()
+      request.name = self.name
+      request.kind = self.kind.value
+      request.currency = self.currency?.uppercased() ?? ""
+      try await self.connection.run { client in
+        let response = try await client.createOrganization(request)
+        try self.connection.output.emit(response) { $0.createdText }
+      }
+    }
+  }
+
+  struct List: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List your organization and its direct children.")
+
+    @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+
+    func run() async throws {
+      try await self.connection.run { client in
+        let response = try await client.listOrganizations()
+        try self.connection.output.emit(response) { $0.tableText }
+      }
+    }
+  }
+}

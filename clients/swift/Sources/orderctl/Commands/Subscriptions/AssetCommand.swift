@@ -1,0 +1,49 @@
+import ArgumentParser
+import OrderClient
+import OrderProtocol
+
+struct AssetCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "asset",
+    abstract: "Software assets created by executed orders (A1).",
+    subcommands: [List.self, Show.self]
+  )
+}
+
+extension AssetCommand {
+  struct List: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List software assets.")
+
+    @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+
+    @Option(help: "Only this account's assets.")
+    var account: String?
+
+    func run() async throws {
+      var request = Orders_V1_ListAssetsRequest()
+      request.accountID = self.account ?? ""
+      try await self.connection.run { client in
+        let response = try await client.listAssets(request)
+        try self.connection.output.emit(response) { $0.tableText }
+      }
+    }
+  }
+
+  struct Show: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show one software asset.")
+
+    @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+
+    @Argument(help: "The asset's id.")
+    var id: String
+
+    func run() async throws {
+      var request = Orders_V1_GetAssetRequest()
+      request.id = self.id
+      try await self.connection.run { client in
+        let asset = try await client.getAsset(request)
+        try self.connection.output.emit(asset) { $0.detailsText }
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import OrderClient
+import OrderProtocol
+
+struct SubscriptionCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "subscription",
+    abstract: "Subscriptions created by executed orders.",
+    subcommands: [List.self, Show.self]
+  )
+}
+
+extension SubscriptionCommand {
+  struct List: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List subscriptions.")
+
+    @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+
+    @Option(help: "Only this account's subscriptions.")
+    var account: String?
+
+    func run() async throws {
+      var request = Orders_V1_ListSubscriptionsRequest()
+      request.accountID = self.account ?? ""
+      try await self.connection.run { client in
+        let response = try await client.listSubscriptions(request)
+        try self.connection.output.emit(response) { $0.tableText }
+      }
+    }
+  }
+
+  struct Show: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show one subscription.")
+
+    @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+
+    @Argument(help: "The subscription's id.")
+    var id: String
+
+    func run() async throws {
+      var request = Orders_V1_GetSubscriptionRequest()
+      request.id = self.id
+      try await self.connection.run { client in
+        let subscription = try await client.getSubscription(request)
+        try self.connection.output.emit(subscription) { $0.detailsText }
+      }
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import GRPCCore
+import OrderClient
+
+extension ConnectionOptions {
+  /// Connects, runs `body` with the client, and disconnects. An RPC failure is printed to
+  /// stderr as `orderctl: STATUS: message` and ends the command with its exit status.
+  func run(_ body: (OrderdTCPClient) async throws -> Void) async throws {
+    let configuration = try self.clientConfiguration()
+    do {
+      try await OrderdClient.withConnection(configuration) { client in
+        try await body(client)
+      }
+    } catch let error as ExitCode {
+      throw error
+    } catch let error as ValidationError {
+      throw error
+    } catch {
+      throw CommandFailure(error, server: configuration.server).report()
+    }
+  }
+}
