@@ -17,7 +17,7 @@ struct DatabaseSetupTests {
           try String.fetchOne(db, sql: "PRAGMA journal_mode")
         )
       }
-      #expect(migrations.count == 1)
+      #expect(migrations == [OrganizationSchema.v1Name, OrganizationSchema.v2Name])
       #expect(synchronous == 2)  // FULL
       #expect(foreignKeys == 1)
       #expect(journal == "wal")
@@ -43,6 +43,41 @@ struct DatabaseSetupTests {
     try await withRegistry { registry, _ in
       let synchronous = try await registry.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
       #expect(synchronous == 2)
+    }
+  }
+
+  @Test("a file at an older schema version is migrated when opened")
+  func migratesOlderFile() async throws {
+    let temporary = try TemporaryDataDirectory()
+    defer { temporary.cleanUp() }
+    let id = OrganizationID.random()
+    let url = temporary.directory.organizationURL(id)
+    let old = try DatabaseQueue(path: url.path)
+    try OrganizationSchema.migrator.migrate(old, upTo: OrganizationSchema.v1Name)
+    try old.close()
+    let store = try OrganizationStore.open(at: url, organizationID: id)
+    defer { try? store.close() }
+    let applied = try await store.pool.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+    #expect(applied.contains(OrganizationSchema.v2Name))
+  }
+
+  @Test("O5: the database refuses to change an order other than its status, or its history")
+  func ordersImmutable() async throws {
+    try await withStore { store in
+      let order = try await store.write { tx in
+        let account = try tx.createAccount(NewAccount(name: "A", kind: .customer), now: t0)
+        return try tx.createOrder(simpleOrder(account: account.id), now: t0)
+      }
+      for sql in [
+        "UPDATE orders SET totalMinor = 1", "UPDATE orderLines SET quantity = 99", "DELETE FROM orderLines",
+        "UPDATE orderStatusChanges SET reason = 'x'", "DELETE FROM orderStatusChanges", "DELETE FROM orders",
+      ] {
+        await #expect(throws: DatabaseError.self, "\(sql)") {
+          try await store.pool.write { db in try db.execute(sql: sql) }
+        }
+      }
+      try await store.pool.write { db in try db.execute(sql: "UPDATE orders SET status = 'cancelled'") }
+      #expect(try await store.read { tx in try tx.order(order.id)?.lines } == order.lines)
     }
   }
 }

@@ -83,3 +83,16 @@ struct RegistryTests {
     #expect(throws: DomainError.self) { try temporary.directory.writeRootAdminKey("odk_x_y") }
   }
 }
+
+@Suite("Registry: listing")
+struct RegistryListingTests {
+  @Test("T1: every organization is listed, root first")
+  func listsAll() async throws {
+    try await withRegistry { registry, _ in
+      let root = try await registry.bootstrap(now: t0).root
+      let (a, _) = try await registry.createOrganization(name: "A", kind: .tenant, parent: root.id, now: t0 + 1)
+      let (b, _) = try await registry.createOrganization(name: "B", kind: .countryTenant, parent: a.id, now: t0 + 2)
+      #expect(try await registry.organizations() == [root, a, b])
+    }
+  }
+}

@@ -6,11 +6,35 @@ import GRDB
 enum OrganizationSchema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
-    migrator.registerMigration("v1: accounts, catalog, orders, subscriptions, assets, idempotency") { db in
+    migrator.registerMigration(v1Name) { db in
       try db.execute(sql: v1)
+    }
+    migrator.registerMigration(v2Name) { db in
+      try db.execute(sql: v2)
     }
     return migrator
   }
+
+  static let v1Name = "v1: accounts, catalog, orders, subscriptions, assets, idempotency"
+  static let v2Name = "v2: orders, their lines and status history are immutable (O4, O5)"
+
+  /// O5: an order never changes after creation except its status; O4: the history is
+  /// append-only. Enforced by the database so no code path can break it.
+  private static let v2 = """
+    CREATE TRIGGER orders_immutable
+    BEFORE UPDATE OF id, number, type, accountID, createdAt, createdBy, totalMinor, currency, scheduledFor ON orders
+    BEGIN SELECT RAISE(ABORT, 'orders are immutable except their status'); END;
+    CREATE TRIGGER orders_no_delete BEFORE DELETE ON orders
+    BEGIN SELECT RAISE(ABORT, 'orders are never deleted'); END;
+    CREATE TRIGGER orderLines_immutable BEFORE UPDATE ON orderLines
+    BEGIN SELECT RAISE(ABORT, 'order lines are immutable'); END;
+    CREATE TRIGGER orderLines_no_delete BEFORE DELETE ON orderLines
+    BEGIN SELECT RAISE(ABORT, 'order lines are never deleted'); END;
+    CREATE TRIGGER orderStatusChanges_immutable BEFORE UPDATE ON orderStatusChanges
+    BEGIN SELECT RAISE(ABORT, 'the status history is append-only'); END;
+    CREATE TRIGGER orderStatusChanges_no_delete BEFORE DELETE ON orderStatusChanges
+    BEGIN SELECT RAISE(ABORT, 'the status history is append-only'); END;
+    """
 
   private static let v1 = """
     CREATE TABLE sequences (
