@@ -118,4 +118,24 @@ struct OrderStoreTests {
       #expect(wrong?.code == .invalidArgument)
     }
   }
+
+  @Test("S5: scheduled orders list by execution date and come due in date order")
+  func scheduledListing() async throws {
+    try await withStore { store in
+      let numbers = try await store.write { tx in
+        let account = try tx.createAccount(NewAccount(name: "A", kind: .customer), now: t0)
+        for days in [3.0, 1, 2] {
+          var order = simpleOrder(account: account.id, status: .scheduled)
+          order.scheduledFor = t0 + days * 86_400
+          _ = try tx.createOrder(order, now: t0)
+        }
+        return (
+          try tx.orders(OrderFilter(statuses: [.scheduled], order: .executionDate)).map(\.number.rawValue),
+          try tx.scheduledOrders(dueBy: t0 + 2 * 86_400).map(\.number.rawValue)
+        )
+      }
+      #expect(numbers.0 == ["SO-000002", "SO-000003", "SO-000001"])
+      #expect(numbers.1 == ["SO-000002", "SO-000003"])
+    }
+  }
 }

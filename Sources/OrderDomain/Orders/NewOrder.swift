@@ -33,13 +33,26 @@ public struct OrderFilter: Hashable, Sendable {
   public var statuses: Set<OrderStatus>
   public var accountID: AccountID?
   public var type: OrderType?
-  /// At most this many orders, newest first.
+  public var order: Sort
+  /// At most this many orders.
   public var limit: Int
 
-  public init(statuses: Set<OrderStatus> = [], accountID: AccountID? = nil, type: OrderType? = nil, limit: Int = 1000) {
+  /// How listed orders are sorted.
+  public enum Sort: Hashable, Sendable {
+    /// Most recently created first.
+    case newestFirst
+    /// Earliest execution date first (S5); orders without one last.
+    case executionDate
+  }
+
+  public init(
+    statuses: Set<OrderStatus> = [], accountID: AccountID? = nil, type: OrderType? = nil, order: Sort = .newestFirst,
+    limit: Int = 1000
+  ) {
     self.statuses = statuses
     self.accountID = accountID
     self.type = type
+    self.order = order
     self.limit = limit
   }
 }

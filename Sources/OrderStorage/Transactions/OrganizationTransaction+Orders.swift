@@ -56,7 +56,7 @@ extension OrganizationTransaction {
     return order
   }
 
-  /// Orders matching `filter`, newest first.
+  /// Orders matching `filter`, sorted as it asks.
   public func orders(_ filter: OrderFilter = OrderFilter()) throws -> [Order] {
     var conditions: [String] = []
     var arguments: StatementArguments = []
@@ -74,8 +74,13 @@ extension OrganizationTransaction {
     }
     let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     _ = arguments.append(contentsOf: [max(0, filter.limit)])
+    let sort =
+      switch filter.order {
+      case .newestFirst: "createdAt DESC, rowid DESC"
+      case .executionDate: "scheduledFor IS NULL, scheduledFor, rowid"
+      }
     return try Row.fetchAll(
-      db, sql: "SELECT * FROM orders \(whereClause) ORDER BY createdAt DESC, rowid DESC LIMIT ?", arguments: arguments
+      db, sql: "SELECT * FROM orders \(whereClause) ORDER BY \(sort) LIMIT ?", arguments: arguments
     ).map { try order(row: $0) }
   }
 
