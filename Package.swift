@@ -83,8 +83,8 @@ let package = Package(
         "OrderDomain",
         "OrderStorage",
         "OrderProtocol",
-        "OrderTransport",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ],
@@ -128,10 +128,12 @@ let package = Package(
       name: "OrderTesting",
       dependencies: [
         "OrderServer",
-        "OrderClient",
+        "OrderProtocol",
         "OrderStorage",
-        "OrderTransport",
+        "OrderDomain",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         .product(name: "Logging", package: "swift-log"),
       ],
       path: "Tests/OrderTesting",
@@ -167,8 +169,9 @@ let package = Package(
     .testTarget(
       name: "OrderServerTests",
       dependencies: [
-        "OrderServer", "OrderTesting", "OrderClient", "OrderProtocol",
+        "OrderServer", "OrderTesting", "OrderProtocol", "OrderDomain",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
       swiftSettings: swiftSettings
     ),

@@ -100,6 +100,13 @@ public nonisolated struct Orders_V1_CreateProductRequest: @unchecked Sendable {
     set {_uniqueStorage()._manualProvisioning = newValue}
   }
 
+  /// The unit price as a decimal string in the organization's currency ("12.50"), for callers
+  /// that do not know the currency's minor units. Used when product.unit_price is unset.
+  public var price: String {
+    get {_storage._price}
+    set {_uniqueStorage()._price = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -246,11 +253,12 @@ nonisolated extension Orders_V1_Product: SwiftProtobuf.Message, SwiftProtobuf._M
 
 nonisolated extension Orders_V1_CreateProductRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".CreateProductRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}product\0\u{3}manual_provisioning\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}product\0\u{3}manual_provisioning\0\u{1}price\0")
 
   fileprivate class _StorageClass {
     var _product: Orders_V1_Product? = nil
     var _manualProvisioning: Bool = false
+    var _price: String = String()
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -263,6 +271,7 @@ nonisolated extension Orders_V1_CreateProductRequest: SwiftProtobuf.Message, Swi
     init(copying source: _StorageClass) {
       _product = source._product
       _manualProvisioning = source._manualProvisioning
+      _price = source._price
     }
   }
 
@@ -283,6 +292,7 @@ nonisolated extension Orders_V1_CreateProductRequest: SwiftProtobuf.Message, Swi
         switch fieldNumber {
         case 1: try { try decoder.decodeSingularMessageField(value: &_storage._product) }()
         case 2: try { try decoder.decodeSingularBoolField(value: &_storage._manualProvisioning) }()
+        case 3: try { try decoder.decodeSingularStringField(value: &_storage._price) }()
         default: break
         }
       }
@@ -301,6 +311,9 @@ nonisolated extension Orders_V1_CreateProductRequest: SwiftProtobuf.Message, Swi
       if _storage._manualProvisioning != false {
         try visitor.visitSingularBoolField(value: _storage._manualProvisioning, fieldNumber: 2)
       }
+      if !_storage._price.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._price, fieldNumber: 3)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -312,6 +325,7 @@ nonisolated extension Orders_V1_CreateProductRequest: SwiftProtobuf.Message, Swi
         let rhs_storage = _args.1
         if _storage._product != rhs_storage._product {return false}
         if _storage._manualProvisioning != rhs_storage._manualProvisioning {return false}
+        if _storage._price != rhs_storage._price {return false}
         return true
       }
       if !storagesAreEqual {return false}

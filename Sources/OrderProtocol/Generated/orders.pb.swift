@@ -61,8 +61,6 @@ public nonisolated struct Orders_V1_OrderLine: Sendable {
 
   public var sku: String = String()
 
-  public var productName: String = String()
-
   public var quantity: Int32 = 0
 
   public var unitPrice: Orders_V1_Money {
@@ -104,11 +102,6 @@ public nonisolated struct Orders_V1_OrderLine: Sendable {
   public var hasPeriodEnd: Bool {self._periodEnd != nil}
   /// Clears the value of `periodEnd`. Subsequent reads from it will return its default value.
   public mutating func clearPeriodEnd() {self._periodEnd = nil}
-
-  /// What executing the line created: a subscription or asset id.
-  public var subscriptionID: String = String()
-
-  public var assetID: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -324,7 +317,7 @@ nonisolated extension Orders_V1_PlaceOrderRequest: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Orders_V1_OrderLine: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".OrderLine"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sku\0\u{3}product_name\0\u{1}quantity\0\u{3}unit_price\0\u{1}amount\0\u{3}billing_cycle\0\u{1}term\0\u{3}period_start\0\u{3}period_end\0\u{3}subscription_id\0\u{3}asset_id\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sku\0\u{2}\u{2}quantity\0\u{3}unit_price\0\u{1}amount\0\u{3}billing_cycle\0\u{1}term\0\u{3}period_start\0\u{3}period_end\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -333,7 +326,6 @@ nonisolated extension Orders_V1_OrderLine: SwiftProtobuf.Message, SwiftProtobuf.
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.sku) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.productName) }()
       case 3: try { try decoder.decodeSingularInt32Field(value: &self.quantity) }()
       case 4: try { try decoder.decodeSingularMessageField(value: &self._unitPrice) }()
       case 5: try { try decoder.decodeSingularMessageField(value: &self._amount) }()
@@ -341,8 +333,6 @@ nonisolated extension Orders_V1_OrderLine: SwiftProtobuf.Message, SwiftProtobuf.
       case 7: try { try decoder.decodeSingularEnumField(value: &self.term) }()
       case 8: try { try decoder.decodeSingularMessageField(value: &self._periodStart) }()
       case 9: try { try decoder.decodeSingularMessageField(value: &self._periodEnd) }()
-      case 10: try { try decoder.decodeSingularStringField(value: &self.subscriptionID) }()
-      case 11: try { try decoder.decodeSingularStringField(value: &self.assetID) }()
       default: break
       }
     }
@@ -355,9 +345,6 @@ nonisolated extension Orders_V1_OrderLine: SwiftProtobuf.Message, SwiftProtobuf.
     // https://github.com/apple/swift-protobuf/issues/1182
     if !self.sku.isEmpty {
       try visitor.visitSingularStringField(value: self.sku, fieldNumber: 1)
-    }
-    if !self.productName.isEmpty {
-      try visitor.visitSingularStringField(value: self.productName, fieldNumber: 2)
     }
     if self.quantity != 0 {
       try visitor.visitSingularInt32Field(value: self.quantity, fieldNumber: 3)
@@ -380,18 +367,11 @@ nonisolated extension Orders_V1_OrderLine: SwiftProtobuf.Message, SwiftProtobuf.
     try { if let v = self._periodEnd {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 9)
     } }()
-    if !self.subscriptionID.isEmpty {
-      try visitor.visitSingularStringField(value: self.subscriptionID, fieldNumber: 10)
-    }
-    if !self.assetID.isEmpty {
-      try visitor.visitSingularStringField(value: self.assetID, fieldNumber: 11)
-    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Orders_V1_OrderLine, rhs: Orders_V1_OrderLine) -> Bool {
     if lhs.sku != rhs.sku {return false}
-    if lhs.productName != rhs.productName {return false}
     if lhs.quantity != rhs.quantity {return false}
     if lhs._unitPrice != rhs._unitPrice {return false}
     if lhs._amount != rhs._amount {return false}
@@ -399,8 +379,6 @@ nonisolated extension Orders_V1_OrderLine: SwiftProtobuf.Message, SwiftProtobuf.
     if lhs.term != rhs.term {return false}
     if lhs._periodStart != rhs._periodStart {return false}
     if lhs._periodEnd != rhs._periodEnd {return false}
-    if lhs.subscriptionID != rhs.subscriptionID {return false}
-    if lhs.assetID != rhs.assetID {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -1,0 +1,25 @@
+import GRPCCore
+import OrderProtocol
+
+extension Access {
+  /// Every method of the orderd API and who may call it. A method missing here is refused,
+  /// so a new RPC cannot be served before someone decides its access.
+  static let methods: [String: Access] = {
+    var table: [String: Access] = [:]
+    func set(_ access: Access, _ descriptors: [MethodDescriptor]) {
+      for descriptor in descriptors { table[descriptor.fullyQualifiedMethod] = access }
+    }
+    typealias Organizations = Orders_V1_OrganizationService.Method
+    typealias Keys = Orders_V1_KeyService.Method
+    typealias Accounts = Orders_V1_AccountService.Method
+    typealias Catalog = Orders_V1_CatalogService.Method
+    typealias Orders = Orders_V1_OrderService.Method
+    typealias Subscriptions = Orders_V1_SubscriptionService.Method
+    typealias Clock = Orders_V1_ClockService.Method
+
+    set(.admin, [Organizations.CreateOrganization.descriptor, Keys.CreateKey.descriptor, Keys.RevokeKey.descriptor, Keys.ListKeys.descriptor, Accounts.CreateAccount.descriptor, Catalog.CreateProduct.descriptor])
+    set(.anyRole, [Organizations.ListOrganizations.descriptor, Organizations.GetOrganization.descriptor, Accounts.ListAccounts.descriptor, Accounts.GetAccount.descriptor, Catalog.ListProducts.descriptor, Catalog.GetProduct.descriptor, Orders.PlaceOrder.descriptor, Orders.ListOrders.descriptor, Orders.GetOrder.descriptor, Subscriptions.ListSubscriptions.descriptor, Subscriptions.GetSubscription.descriptor, Subscriptions.ListAssets.descriptor, Subscriptions.GetAsset.descriptor, Clock.GetClock.descriptor])
+    set(.rootAdmin, [Clock.AdvanceClock.descriptor])
+    return table
+  }()
+}

@@ -1,0 +1,71 @@
+import GRPCCore
+import Logging
+import OrderDomain
+import OrderProtocol
+
+/// Resolves the API key in a call's metadata to a ``Principal`` and enforces the method's
+/// ``Access`` before any handler runs (T3, T6). Handlers work inside `principal`'s
+/// organization only, read from ``CallContext``.
+struct AuthInterceptor: ServerInterceptor {
+  let authenticate: @Sendable (String) async throws -> Principal?
+  let policy: [String: Access]
+  let rootOrganization: OrganizationID
+  let logger: Logger
+
+  func intercept<Input: Sendable, Output: Sendable>(
+    request: StreamingServerRequest<Input>,
+    context: ServerContext,
+    next: @Sendable (StreamingServerRequest<Input>, ServerContext) async throws -> StreamingServerResponse<Output>
+  ) async throws -> StreamingServerResponse<Output> {
+    let method = context.descriptor.fullyQualifiedMethod
+    let call = try await self.resolve(request.metadata, method: method)
+    var logger = self.logger
+    logger[metadataKey: "org"] = "\(call.principal.organizationID)"
+    logger[metadataKey: "method"] = "\(method)"
+    logger.debug("call", metadata: ["role": "\(call.principal.role)", "peer": "\(context.remotePeer)"])
+
+    var response = try await CallContext.$current.withValue(call) {
+      try await next(request, context)
+    }
+    // Streaming bodies run after `next` returns: keep the caller's context for them too.
+    if case .success(var contents) = response.accepted {
+      let producer = contents.producer
+      contents.producer = { writer in
+        try await CallContext.$current.withValue(call) { try await producer(writer) }
+      }
+      response.accepted = .success(contents)
+    }
+    return response
+  }
+
+  private func resolve(_ metadata: Metadata, method: String) async throws -> CallContext {
+    guard let header = metadata[stringValues: MetadataKeys.authorization].first(where: { _ in true }) else {
+      throw RPCError(code: .unauthenticated, message: "no API key: send `authorization: Bearer <key>` metadata (orderctl --key or ORDERD_API_KEY)")
+    }
+    let presented = header.hasPrefix("Bearer ") ? String(header.dropFirst("Bearer ".count)) : header
+    guard let principal = try await self.authenticate(presented) else {
+      throw RPCError(code: .unauthenticated, message: "unknown or revoked API key")
+    }
+    guard let access = self.policy[method] else {
+      throw RPCError(code: .unimplemented, message: "unknown method \(method)")
+    }
+    guard access.permits(principal, rootOrganization: self.rootOrganization) else {
+      throw RPCError(code: .permissionDenied, message: access.denial(for: method))
+    }
+    let idempotencyKey = metadata[stringValues: MetadataKeys.idempotencyKey].first(where: { _ in true })
+    if let idempotencyKey, idempotencyKey.isEmpty || idempotencyKey.utf8.count > MetadataKeys.maxIdempotencyKeyLength {
+      throw RPCError(code: .invalidArgument, message: "idempotency-key must be 1 to \(MetadataKeys.maxIdempotencyKeyLength) bytes")
+    }
+    return CallContext(principal: principal, idempotencyKey: idempotencyKey, method: method)
+  }
+}
+
+extension Access {
+  func denial(for method: String) -> String {
+    switch self {
+    case .anyRole: return "\(method) is not allowed"
+    case .admin: return "\(method) needs an admin key; storefront keys only see their own account"
+    case .rootAdmin: return "\(method) needs an admin key of the root organization"
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GRPCCore
+import Logging
+import OrderDomain
+import OrderStorage
+
+/// The orderd application without its network: storage opened and bootstrapped, the clock,
+/// and the RPC services with their interceptors, ready to mount on any GRPCCore transport.
+public struct OrderdApplication: Sendable {
+  public let registry: Registry
+  public let databases: OrganizationDatabases
+  public let clock: ServerClock
+  public let rootOrganization: Organization
+  let logger: Logger
+
+  private static let clockStateKey = "simulatedClock"
+
+  /// Opens (creating and migrating as needed) the data directory. On first start, creates
+  /// the root organization and writes its first admin key to `root-admin.key` (mode 0600).
+  public static func open(
+    dataDirectory: String, clock mode: ServerClock.Mode, openDatabaseLimit: Int = 256, logger: Logger
+  ) async throws -> OrderdApplication {
+    let directory = DataDirectory(path: dataDirectory)
+    try directory.create()
+    let registry = try Registry(directory: directory, logger: logger)
+    let resumeFrom = try await registry.stateValue(forKey: Self.clockStateKey).flatMap { try? Date($0, strategy: .iso8601) }
+    let clock = ServerClock(mode: mode, resumeFrom: mode == .system ? nil : resumeFrom)
+    let bootstrap = try await registry.bootstrap(now: clock.now())
+    if let key = bootstrap.rootAdminKey {
+      try directory.writeRootAdminKey(key.plaintext)
+      logger.notice(
+        "first start: created the root organization and its admin key",
+        metadata: ["org": "\(bootstrap.root.id)", "keyFile": "\(directory.rootAdminKeyURL.path)"])
+    }
+    let databases = OrganizationDatabases(directory: directory, capacity: openDatabaseLimit, logger: logger)
+    return OrderdApplication(
+      registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root, logger: logger)
+  }
+
+  /// The RPC services of the orderd API.
+  public var services: [any RegistrableRPCService] {
+    let deps = ServiceDependencies(registry: self.registry, databases: self.databases, clock: self.clock, logger: self.logger)
+    let registry = self.registry
+    return [
+      OrganizationService(deps: deps),
+      KeyService(deps: deps),
+      AccountService(deps: deps),
+      CatalogService(deps: deps),
+      OrderService(deps: deps),
+      SubscriptionService(deps: deps),
+      ClockService(deps: deps) { now in
+        try await registry.setStateValue(now.formatted(.iso8601), forKey: Self.clockStateKey)
+      },
+    ]
+  }
+
+  /// Authentication and authorization: one interceptor in front of every handler.
+  public var interceptors: [any ServerInterceptor] {
+    let registry = self.registry
+    return [
+      AuthInterceptor(
+        authenticate: { try await registry.authenticate(presentedKey: $0) },
+        policy: Access.methods, rootOrganization: self.rootOrganization.id, logger: self.logger)
+    ]
+  }
+
+  /// Closes every database cleanly.
+  public func close() async throws {
+    await self.databases.closeIdle()
+    try self.registry.close()
+  }
+}

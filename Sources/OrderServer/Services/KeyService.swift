@@ -1,0 +1,56 @@
+import GRPCCore
+import OrderDomain
+import OrderProtocol
+import OrderStorage
+import SwiftProtobuf
+
+/// API keys of the caller's organization (T3). Secrets are returned once, stored hashed.
+struct KeyService: Orders_V1_KeyService.SimpleServiceProtocol {
+  let deps: ServiceDependencies
+
+  func createKey(request: Orders_V1_CreateKeyRequest, context: ServerContext) async throws -> Orders_V1_IssuedKey {
+    let call = try CallContext.required()
+    guard let role = Role(request.role) else {
+      throw RPCError(code: .invalidArgument, message: "role must be ADMIN or STOREFRONT")
+    }
+    var accountID: AccountID?
+    switch role {
+    case .admin:
+      guard request.accountID.isEmpty else {
+        throw RPCError(code: .invalidArgument, message: "admin keys see the whole organization: drop the account")
+      }
+    case .storefront:
+      guard !request.accountID.isEmpty else {
+        throw RPCError(code: .invalidArgument, message: "a storefront key needs the account it acts for (--account ID)")
+      }
+      let id = AccountID(request.accountID)
+      guard try await self.deps.read(call, { tx in try tx.account(id) }) != nil else {
+        throw RPCError(code: .notFound, message: "account \(id) not found")
+      }
+      accountID = id
+    }
+    let now = self.deps.clock.now()
+    let account = accountID
+    return try await self.deps.idempotentCall(call, request: request, now: now) {
+      try await self.deps.registry.createKey(
+        organization: call.principal.organizationID, role: role, accountID: account, now: now
+      ).proto
+    }
+  }
+
+  func revokeKey(request: Orders_V1_RevokeKeyRequest, context: ServerContext) async throws -> Orders_V1_ApiKey {
+    let call = try CallContext.required()
+    let now = self.deps.clock.now()
+    return try await self.deps.idempotentCall(call, request: request, now: now) {
+      try await self.deps.registry.revokeKey(
+        id: APIKeyID(request.id), organization: call.principal.organizationID, now: now
+      ).proto
+    }
+  }
+
+  func listKeys(request: Orders_V1_ListKeysRequest, context: ServerContext) async throws -> Orders_V1_ListKeysResponse {
+    let call = try CallContext.required()
+    let keys = try await self.deps.registry.keys(organization: call.principal.organizationID)
+    return .with { $0.keys = keys.map(\.proto) }
+  }
+}

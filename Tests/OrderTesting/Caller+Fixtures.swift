@@ -1,0 +1,85 @@
+import Foundation
+import GRPCCore
+import OrderProtocol
+import SwiftProtobuf
+
+/// Short ways to set up the objects most tests need.
+extension Caller {
+  /// Creates a child organization and returns a caller holding its first admin key.
+  public func createTenant(
+    _ name: String, kind: Orders_V1_OrganizationKind = .tenant
+  ) async throws -> (organization: Orders_V1_Organization, admin: Caller) {
+    let response = try await self.organizations.createOrganization(
+      .with {
+        $0.name = name
+        $0.kind = kind
+      }, metadata: self.metadata())
+    return (response.organization, Caller(client: self.client, key: response.adminKey.secret))
+  }
+
+  public func createAccount(
+    _ name: String, kind: Orders_V1_AccountKind = .customer, reseller: String = ""
+  ) async throws -> Orders_V1_Account {
+    try await self.accounts.createAccount(
+      .with {
+        $0.name = name
+        $0.kind = kind
+        $0.resellerID = reseller
+      }, metadata: self.metadata())
+  }
+
+  /// A monthly prepaid subscription product at `price` (a decimal string) per unit.
+  public func createProduct(
+    sku: String, name: String? = nil, kind: Orders_V1_ProductKind = .subscription, price: String = "10.00",
+    configure: (inout Orders_V1_Product) -> Void = { _ in }
+  ) async throws -> Orders_V1_Product {
+    var product = Orders_V1_Product.with {
+      $0.sku = sku
+      $0.name = name ?? sku
+      $0.kind = kind
+    }
+    configure(&product)
+    let request = Orders_V1_CreateProductRequest.with {
+      $0.product = product
+      $0.price = price
+    }
+    return try await self.catalog.createProduct(request, metadata: self.metadata())
+  }
+
+  public func placeOrder(
+    account: String, items: [(sku: String, quantity: Int32)], idempotencyKey: String? = nil
+  ) async throws -> Orders_V1_Order {
+    try await self.orders.placeOrder(
+      .with {
+        $0.accountID = account
+        $0.items = items.map { item in
+          .with {
+            $0.sku = item.sku
+            $0.quantity = item.quantity
+          }
+        }
+      }, metadata: self.metadata(idempotencyKey: idempotencyKey))
+  }
+
+  /// A storefront key bound to `account`.
+  public func storefront(for account: String) async throws -> Caller {
+    let issued = try await self.keys.createKey(
+      .with {
+        $0.role = .storefront
+        $0.accountID = account
+      }, metadata: self.metadata())
+    return Caller(client: self.client, key: issued.secret)
+  }
+}
+
+/// The RPC status code a call failed with, or nil when it succeeded.
+public func statusCode(of body: () async throws -> Void) async -> RPCError.Code? {
+  do {
+    try await body()
+    return nil
+  } catch let error as RPCError {
+    return error.code
+  } catch {
+    return .unknown
+  }
+}

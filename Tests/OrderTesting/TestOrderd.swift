@@ -1,0 +1,51 @@
+import Foundation
+import GRPCCore
+import GRPCInProcessTransport
+import Logging
+import OrderServer
+
+/// An orderd application in a temporary data directory, served over GRPCCore's in-process
+/// transport, for tests of the service layer. The network transport has its own tests.
+public struct TestOrderd: Sendable {
+  public let application: OrderdApplication
+  public let client: GRPCClient<InProcessTransport.Client>
+  public let dataDirectory: URL
+  /// The root organization's first admin key, as written to `root-admin.key`.
+  public let rootKey: String
+
+  /// The simulated time tests start at.
+  public static let start = Date(timeIntervalSince1970: 1_798_761_600)  // 2027-01-01T00:00:00Z
+
+  /// Runs `body` against a fresh server; everything is torn down and deleted afterwards.
+  public static func with<Result: Sendable>(
+    clock: ServerClock.Mode = .simulated(start: TestOrderd.start),
+    _ body: (TestOrderd) async throws -> Result
+  ) async throws -> Result {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orderd-test-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var logger = Logger(label: "orderd.test")
+    logger.logLevel = .warning
+    let application = try await OrderdApplication.open(dataDirectory: directory.path, clock: clock, logger: logger)
+    let rootKey = try String(contentsOf: directory.appendingPathComponent("root-admin.key"), encoding: .utf8)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let transport = InProcessTransport()
+    let result = try await withGRPCServer(
+      transport: transport.server, services: application.services, interceptors: application.interceptors
+    ) { _ in
+      try await withGRPCClient(transport: transport.client) { client in
+        try await body(
+          TestOrderd(application: application, client: client, dataDirectory: directory, rootKey: rootKey))
+      }
+    }
+    try await application.close()
+    return result
+  }
+
+  /// A caller holding `key`.
+  public func caller(_ key: String) -> Caller<InProcessTransport.Client> {
+    Caller(client: self.client, key: key)
+  }
+
+  /// The root organization's admin.
+  public var root: Caller<InProcessTransport.Client> { self.caller(self.rootKey) }
+}
