@@ -7,9 +7,11 @@ extension ProductCommand {
     static let configuration = CommandConfiguration(
       abstract: "Add a product to the catalog.",
       discussion: """
-        Options left out take the server's defaults: vendor generic, pricing prepaid-recurring \
-        (one-time for assets and one-offs), billing cycles monthly, terms P1M, quantities \
-        1..10000, provisioned automatically. The price is in the organization's currency.
+        Options left out take the server's defaults (see catalog.proto): vendor generic, \
+        billing cycles monthly and term P1M for recurring pricing, quantities 1..10000, \
+        provisioned automatically. The price is per unit per billing cycle (or once, for \
+        one-time pricing) in the organization's currency, with at most as many decimals as \
+        the currency has (2 for USD and EUR).
         """
     )
 
@@ -24,7 +26,7 @@ extension ProductCommand {
     @Option(help: "What the product is.")
     var kind: Choice<Orders_V1_ProductKind>
 
-    @Option(help: "Unit price per billing cycle (or once), like 12.50; at most 2 decimals.")
+    @Option(help: "Unit price per billing cycle (or once), like 12.50.")
     var price: String
 
     @Option(help: "The vendor connector.")
@@ -66,7 +68,8 @@ extension ProductCommand {
 
     func run() async throws {
       var request = Orders_V1_CreateProductRequest()
-      request.product = try self.product()
+      request.product = self.product()
+      request.price = try Price(parsing: self.price).text
       request.manualProvisioning = self.manualProvisioning
       try await self.connection.run { client in
         let product = try await client.createProduct(request)
@@ -74,12 +77,11 @@ extension ProductCommand {
       }
     }
 
-    private func product() throws -> Orders_V1_Product {
+    private func product() -> Orders_V1_Product {
       var product = Orders_V1_Product()
       product.sku = self.sku
       product.name = self.name
       product.kind = self.kind.value
-      product.unitPrice.minorUnits = try Price(parsing: self.price).minorUnits
       product.vendor = self.vendor?.value ?? .unspecified
       product.pricing = self.pricing?.value ?? .unspecified
       product.billingCycles = self.billingCycles?.values ?? []
