@@ -7,6 +7,8 @@ import OrderServer
 /// An orderd application in a temporary data directory, served over GRPCCore's in-process
 /// transport, for tests of the service layer. The network transport has its own tests.
 public struct TestOrderd: Sendable {
+  public typealias Transport = InProcessTransport.Client
+
   public let application: OrderdApplication
   public let client: GRPCClient<InProcessTransport.Client>
   public let dataDirectory: URL
@@ -42,10 +44,10 @@ public struct TestOrderd: Sendable {
   }
 
   /// A caller holding `key`.
-  public func caller(_ key: String) -> Caller<InProcessTransport.Client> {
+  public func caller(_ key: String?) -> Caller<Transport> {
     Caller(client: self.client, key: key)
   }
 
   /// The root organization's admin.
-  public var root: Caller<InProcessTransport.Client> { self.caller(self.rootKey) }
+  public var root: Caller<Transport> { self.caller(self.rootKey) }
 }
