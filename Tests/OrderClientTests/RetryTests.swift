@@ -29,8 +29,9 @@ struct RetryTests {
   func attemptsAreBounded() async throws {
     let service = FlakyClockService(failures: .max)
     let policy = CallRetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(1))
-    await #expect { try await withInProcessClient(serving: [service], retry: policy) { try await $0.getClock() } }
-      throws: { ($0 as? RPCError)?.code == .unavailable }
+    await #expect {
+      try await withInProcessClient(serving: [service], retry: policy) { try await $0.getClock() }
+    } throws: { ($0 as? RPCError)?.code == .unavailable }
     #expect(service.seen.count == 3)
   }
 

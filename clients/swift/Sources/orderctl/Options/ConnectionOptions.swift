@@ -28,6 +28,7 @@ struct ConnectionOptions: ParsableArguments {
       throw ValidationError("--timeout must be a positive number of seconds")
     }
     _ = try self.serverAddress()
+    _ = try self.apiKey()
   }
 
   /// The server address from --server, $ORDERD_SERVER or the default.

@@ -14,6 +14,8 @@ enum ConnectionFailure {
     }
     let lowered = text.lowercased()
     return lowered.isEmpty
-      || ["could not connect", "cannot connect", "refused", "unreachable", "no route", "resolve", "econn"].contains { lowered.contains($0) }
+      || ["could not connect", "cannot connect", "refused", "unreachable", "no route", "resolve", "econn"].contains {
+        lowered.contains($0)
+      }
   }
 }

@@ -10,7 +10,8 @@ extension Google_Protobuf_Timestamp {
   /// The UTC date and time to the second, `2027-01-01T00:00:00Z`.
   var dateTimeText: String {
     let secondOfDay = self.seconds - self.seconds.floorDivided(by: 86_400) * 86_400
-    let time = "\(Self.pad(secondOfDay / 3_600, 2)):\(Self.pad(secondOfDay / 60 % 60, 2)):\(Self.pad(secondOfDay % 60, 2))"
+    let time =
+      "\(Self.pad(secondOfDay / 3_600, 2)):\(Self.pad(secondOfDay / 60 % 60, 2)):\(Self.pad(secondOfDay % 60, 2))"
     return "\(self.dateText)T\(time)Z"
   }
 

@@ -24,7 +24,8 @@ extension Orders_V1_ListAssetsResponse {
       table.append(
         asset.id, asset.accountID, asset.sku, asset.name, asset.status, asset.syncStatus,
         asset.hasPurchaseDate ? asset.purchaseDate.dateText : "-",
-        asset.hasExpirationDate ? asset.expirationDate.dateText : "-", asset.softwareID.isEmpty ? "-" : asset.softwareID)
+        asset.hasExpirationDate ? asset.expirationDate.dateText : "-", asset.softwareID.isEmpty ? "-" : asset.softwareID
+      )
     }
     return table.render()
   }
