@@ -83,8 +83,8 @@ let package = Package(
         "OrderDomain",
         "OrderStorage",
         "OrderProtocol",
+        "OrderTransport",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
-        .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ],
@@ -97,6 +97,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -164,6 +165,16 @@ let package = Package(
     .testTarget(
       name: "OrderStorageTests",
       dependencies: ["OrderStorage", "OrderDomain", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "OrderClientTests",
+      dependencies: [
+        "OrderClient", "OrderProtocol",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import OrderServer
 import ServiceLifecycle
+import UnixSignals
 
 /// `orderd`: the order-scheduling server.
 @main

@@ -60,58 +60,42 @@ public nonisolated struct Orders_V1_Product: Sendable {
   /// For an add-on: the SKU of its base subscription product.
   public var addonOf: String = String()
 
-  public var createdAt: SwiftProtobuf.Google_Protobuf_Timestamp {
-    get {_createdAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
-    set {_createdAt = newValue}
-  }
-  /// Returns true if `createdAt` has been explicitly set.
-  public var hasCreatedAt: Bool {self._createdAt != nil}
-  /// Clears the value of `createdAt`. Subsequent reads from it will return its default value.
-  public mutating func clearCreatedAt() {self._createdAt = nil}
-
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _unitPrice: Orders_V1_Money? = nil
-  fileprivate var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
-public nonisolated struct Orders_V1_CreateProductRequest: @unchecked Sendable {
+public nonisolated struct Orders_V1_CreateProductRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// The product to create; created_at is ignored. Unset fields take documented defaults:
+  /// The product to create. Unset fields take documented defaults:
   /// vendor GENERIC, pricing PREPAID_RECURRING (ONE_TIME for assets and one-offs),
   /// billing cycles [MONTHLY], terms [P1M], quantities 1..10000, auto-provisioned.
   public var product: Orders_V1_Product {
-    get {_storage._product ?? Orders_V1_Product()}
-    set {_uniqueStorage()._product = newValue}
+    get {_product ?? Orders_V1_Product()}
+    set {_product = newValue}
   }
   /// Returns true if `product` has been explicitly set.
-  public var hasProduct: Bool {_storage._product != nil}
+  public var hasProduct: Bool {self._product != nil}
   /// Clears the value of `product`. Subsequent reads from it will return its default value.
-  public mutating func clearProduct() {_uniqueStorage()._product = nil}
+  public mutating func clearProduct() {self._product = nil}
 
   /// When set, the product is not provisioned automatically (overrides auto_provisioned).
-  public var manualProvisioning: Bool {
-    get {_storage._manualProvisioning}
-    set {_uniqueStorage()._manualProvisioning = newValue}
-  }
+  public var manualProvisioning: Bool = false
 
   /// The unit price as a decimal string in the organization's currency ("12.50"), for callers
   /// that do not know the currency's minor units. Used when product.unit_price is unset.
-  public var price: String {
-    get {_storage._price}
-    set {_uniqueStorage()._price = newValue}
-  }
+  public var price: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _storage = _StorageClass.defaultInstance
+  fileprivate var _product: Orders_V1_Product? = nil
 }
 
 public nonisolated struct Orders_V1_ListProductsRequest: Sendable {
@@ -154,7 +138,7 @@ fileprivate nonisolated let _protobuf_package = "orders.v1"
 
 nonisolated extension Orders_V1_Product: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Product"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sku\0\u{1}name\0\u{1}kind\0\u{1}vendor\0\u{1}pricing\0\u{3}billing_cycles\0\u{1}terms\0\u{3}unit_price\0\u{3}min_quantity\0\u{3}max_quantity\0\u{3}auto_provisioned\0\u{3}upgrades_to\0\u{3}addon_of\0\u{3}created_at\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sku\0\u{1}name\0\u{1}kind\0\u{1}vendor\0\u{1}pricing\0\u{3}billing_cycles\0\u{1}terms\0\u{3}unit_price\0\u{3}min_quantity\0\u{3}max_quantity\0\u{3}auto_provisioned\0\u{3}upgrades_to\0\u{3}addon_of\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -175,7 +159,6 @@ nonisolated extension Orders_V1_Product: SwiftProtobuf.Message, SwiftProtobuf._M
       case 11: try { try decoder.decodeSingularBoolField(value: &self.autoProvisioned) }()
       case 12: try { try decoder.decodeRepeatedStringField(value: &self.upgradesTo) }()
       case 13: try { try decoder.decodeSingularStringField(value: &self.addonOf) }()
-      case 14: try { try decoder.decodeSingularMessageField(value: &self._createdAt) }()
       default: break
       }
     }
@@ -225,9 +208,6 @@ nonisolated extension Orders_V1_Product: SwiftProtobuf.Message, SwiftProtobuf._M
     if !self.addonOf.isEmpty {
       try visitor.visitSingularStringField(value: self.addonOf, fieldNumber: 13)
     }
-    try { if let v = self._createdAt {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 14)
-    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -245,7 +225,6 @@ nonisolated extension Orders_V1_Product: SwiftProtobuf.Message, SwiftProtobuf._M
     if lhs.autoProvisioned != rhs.autoProvisioned {return false}
     if lhs.upgradesTo != rhs.upgradesTo {return false}
     if lhs.addonOf != rhs.addonOf {return false}
-    if lhs._createdAt != rhs._createdAt {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -255,81 +234,41 @@ nonisolated extension Orders_V1_CreateProductRequest: SwiftProtobuf.Message, Swi
   public static let protoMessageName: String = _protobuf_package + ".CreateProductRequest"
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}product\0\u{3}manual_provisioning\0\u{1}price\0")
 
-  fileprivate class _StorageClass {
-    var _product: Orders_V1_Product? = nil
-    var _manualProvisioning: Bool = false
-    var _price: String = String()
-
-      // This property is used as the initial default value for new instances of the type.
-      // The type itself is protecting the reference to its storage via CoW semantics.
-      // This will force a copy to be made of this reference when the first mutation occurs;
-      // hence, it is safe to mark this as `nonisolated(unsafe)`.
-      static nonisolated(unsafe) let defaultInstance = _StorageClass()
-
-    private init() {}
-
-    init(copying source: _StorageClass) {
-      _product = source._product
-      _manualProvisioning = source._manualProvisioning
-      _price = source._price
-    }
-  }
-
-  fileprivate mutating func _uniqueStorage() -> _StorageClass {
-    if !isKnownUniquelyReferenced(&_storage) {
-      _storage = _StorageClass(copying: _storage)
-    }
-    return _storage
-  }
-
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    _ = _uniqueStorage()
-    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
-      while let fieldNumber = try decoder.nextFieldNumber() {
-        // The use of inline closures is to circumvent an issue where the compiler
-        // allocates stack space for every case branch when no optimizations are
-        // enabled. https://github.com/apple/swift-protobuf/issues/1034
-        switch fieldNumber {
-        case 1: try { try decoder.decodeSingularMessageField(value: &_storage._product) }()
-        case 2: try { try decoder.decodeSingularBoolField(value: &_storage._manualProvisioning) }()
-        case 3: try { try decoder.decodeSingularStringField(value: &_storage._price) }()
-        default: break
-        }
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._product) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.manualProvisioning) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.price) }()
+      default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every if/case branch local when no optimizations
-      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-      // https://github.com/apple/swift-protobuf/issues/1182
-      try { if let v = _storage._product {
-        try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
-      } }()
-      if _storage._manualProvisioning != false {
-        try visitor.visitSingularBoolField(value: _storage._manualProvisioning, fieldNumber: 2)
-      }
-      if !_storage._price.isEmpty {
-        try visitor.visitSingularStringField(value: _storage._price, fieldNumber: 3)
-      }
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._product {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    if self.manualProvisioning != false {
+      try visitor.visitSingularBoolField(value: self.manualProvisioning, fieldNumber: 2)
+    }
+    if !self.price.isEmpty {
+      try visitor.visitSingularStringField(value: self.price, fieldNumber: 3)
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Orders_V1_CreateProductRequest, rhs: Orders_V1_CreateProductRequest) -> Bool {
-    if lhs._storage !== rhs._storage {
-      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
-        let _storage = _args.0
-        let rhs_storage = _args.1
-        if _storage._product != rhs_storage._product {return false}
-        if _storage._manualProvisioning != rhs_storage._manualProvisioning {return false}
-        if _storage._price != rhs_storage._price {return false}
-        return true
-      }
-      if !storagesAreEqual {return false}
-    }
+    if lhs._product != rhs._product {return false}
+    if lhs.manualProvisioning != rhs.manualProvisioning {return false}
+    if lhs.price != rhs.price {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

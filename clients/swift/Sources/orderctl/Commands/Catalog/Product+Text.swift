@@ -15,7 +15,6 @@ extension Orders_V1_Product {
     details.add("provisioning", self.autoProvisioned ? "automatic" : "manual")
     details.add("upgrades to", self.upgradesTo.joined(separator: ","))
     details.add("add-on of", self.addonOf)
-    details.add("created", self.createdAt.dateTimeText)
     return details.render()
   }
 }
