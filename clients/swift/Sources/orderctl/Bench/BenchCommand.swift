@@ -39,9 +39,8 @@ struct BenchCommand: AsyncParsableCommand {
       call: self.call, connections: self.connections, concurrency: self.concurrency,
       duration: .milliseconds(Int64((self.duration * 1_000).rounded())))
     let (result, elapsed) = try await runner.run(configuration: configuration)
-    if result.latencies.count == 0, result.errors > 0 {
-      StandardError.write("orderctl: every call failed: \(result.firstError ?? "unknown error")")
-      throw ExitCode(1)
+    if result.latencies.count == 0, let error = result.firstError {
+      throw CommandFailure(error, server: configuration.server).report()
     }
     let report = BenchReport(
       call: self.call, connections: self.connections, concurrency: self.concurrency, elapsed: elapsed,

@@ -1,3 +1,5 @@
+import GRPCCore
+
 /// The bench's outcome as text or as one JSON document.
 struct BenchReport {
   let call: BenchCall
@@ -15,11 +17,11 @@ struct BenchReport {
     self.seconds > 0 ? Double(self.result.latencies.count) / self.seconds : 0
   }
 
-  private var percentiles: [(name: String, nanoseconds: Int64)] {
+  private var percentiles: [(name: String, key: String, nanoseconds: Int64)] {
     let latencies = self.result.latencies
     return [
-      ("p50", latencies.percentile(0.5)), ("p99", latencies.percentile(0.99)),
-      ("p99.9", latencies.percentile(0.999)), ("max", latencies.max),
+      ("p50", "p50Ms", latencies.percentile(0.5)), ("p99", "p99Ms", latencies.percentile(0.99)),
+      ("p99.9", "p999Ms", latencies.percentile(0.999)), ("max", "maxMs", latencies.max),
     ]
   }
 
@@ -28,8 +30,9 @@ struct BenchReport {
     details.add("call", "\(self.call.rawValue), \(self.connections) connection(s) x \(self.concurrency) in flight")
     details.add("duration", "\(Self.fixed(self.seconds, 2)) s")
     details.add("calls", "\(self.result.latencies.count) (\(Self.fixed(self.callsPerSecond, 0)) calls/s)")
-    details.add("errors", "\(self.result.errors)" + (self.result.firstError.map { ", first: \($0)" } ?? ""))
-    for (name, nanoseconds) in self.percentiles {
+    let firstError = self.result.firstError.map { ", first: \($0.code.statusName): \($0.message)" } ?? ""
+    details.add("errors", "\(self.result.errors)\(firstError)")
+    for (name, _, nanoseconds) in self.percentiles {
       details.add(name, "\(Self.fixed(Double(nanoseconds) / 1e6, 3)) ms")
     }
     return details.render()
@@ -42,8 +45,8 @@ struct BenchReport {
       "\"calls\":\(self.result.latencies.count)", "\"callsPerSecond\":\(Self.fixed(self.callsPerSecond, 1))",
       "\"errors\":\(self.result.errors)",
     ]
-    for (name, nanoseconds) in self.percentiles {
-      fields.append("\"\(name)Ms\":\(Self.fixed(Double(nanoseconds) / 1e6, 3))")
+    for (_, key, nanoseconds) in self.percentiles {
+      fields.append("\"\(key)\":\(Self.fixed(Double(nanoseconds) / 1e6, 3))")
     }
     return "{" + fields.joined(separator: ",") + "}"
   }

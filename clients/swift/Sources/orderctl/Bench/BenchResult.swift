@@ -4,7 +4,7 @@ import GRPCCore
 struct BenchResult: Sendable {
   var latencies = LatencyHistogram()
   var errors = 0
-  var firstError: String?
+  var firstError: RPCError?
 
   mutating func merge(_ other: BenchResult) {
     self.latencies.merge(other.latencies)

@@ -39,8 +39,7 @@ struct BenchRunner: Sendable {
       } catch {
         result.errors += 1
         if result.firstError == nil {
-          let code = (error as? RPCError).map { $0.code.statusName } ?? "UNKNOWN"
-          result.firstError = "\(code): \((error as? RPCError)?.message ?? "\(error)")"
+          result.firstError = (error as? RPCError) ?? RPCError(code: .unknown, message: "\(error)")
         }
       }
       sequence += 1

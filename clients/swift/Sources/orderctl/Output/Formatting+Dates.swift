@@ -1,19 +1,24 @@
 import SwiftProtobuf
 
 extension Google_Protobuf_Timestamp {
-  /// The UTC calendar date, `2027-01-01`.
+  /// The UTC calendar date, `2027-01-01`; empty when unset.
   var dateText: String {
+    guard self.isSet else { return "" }
     let (year, month, day) = CivilDate.from(daysSinceEpoch: self.seconds.floorDivided(by: 86_400))
     return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
   }
 
-  /// The UTC date and time to the second, `2027-01-01T00:00:00Z`.
+  /// The UTC date and time to the second, `2027-01-01T00:00:00Z`; empty when unset.
   var dateTimeText: String {
+    guard self.isSet else { return "" }
     let secondOfDay = self.seconds - self.seconds.floorDivided(by: 86_400) * 86_400
     let time =
       "\(Self.pad(secondOfDay / 3_600, 2)):\(Self.pad(secondOfDay / 60 % 60, 2)):\(Self.pad(secondOfDay % 60, 2))"
     return "\(self.dateText)T\(time)Z"
   }
+
+  /// An unset timestamp field reads as the epoch, which orderd never stores.
+  private var isSet: Bool { self.seconds != 0 || self.nanos != 0 }
 
   private static func pad(_ value: Int64, _ width: Int) -> String {
     let digits = String(value)

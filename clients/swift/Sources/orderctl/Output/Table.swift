@@ -1,5 +1,5 @@
 /// A plain-text table: an optional header row and rows, columns padded to their widest cell
-/// and separated by two spaces.
+/// and separated by two spaces. Empty cells print as `-`.
 struct Table {
   var headers: [String]
   var rows: [[String]] = []
@@ -9,7 +9,7 @@ struct Table {
   }
 
   mutating func append(_ row: String...) {
-    self.rows.append(row)
+    self.rows.append(row.map { $0.isEmpty ? "-" : $0 })
   }
 
   func render() -> String {
@@ -39,7 +39,7 @@ struct Details {
 
   /// Adds a line; an empty value prints as `-`.
   mutating func add(_ label: String, _ value: String) {
-    self.table.rows.append([label, value.isEmpty ? "-" : value])
+    self.table.append(label, value)
   }
 
   func render() -> String {

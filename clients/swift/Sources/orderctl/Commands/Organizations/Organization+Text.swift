@@ -16,14 +16,14 @@ extension Orders_V1_CreateOrganizationResponse {
 
 extension Orders_V1_ListOrganizationsResponse {
   var tableText: String {
-    var table = Table("ID", "NAME", "KIND", "CURRENCY", "PARENT", "CREATED", "")
+    var table = Table("ID", "NAME", "KIND", "CURRENCY", "PARENT", "CREATED", "RELATION")
     func add(_ organization: Orders_V1_Organization, _ note: String) {
       table.append(
         organization.id, organization.name, organization.kind.label, organization.currency,
-        organization.parentID.isEmpty ? "-" : organization.parentID, organization.createdAt.dateText, note)
+        organization.parentID, organization.createdAt.dateText, note)
     }
-    if self.hasOwn { add(self.own, "(yours)") }
-    for child in self.children { add(child, "") }
+    if self.hasOwn { add(self.own, "yours") }
+    for child in self.children { add(child, "child") }
     return table.render()
   }
 }
