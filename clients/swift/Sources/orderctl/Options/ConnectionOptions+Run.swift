@@ -4,8 +4,9 @@ import OrderClient
 
 extension ConnectionOptions {
   /// Connects, runs `body` with the client, and disconnects. An RPC failure is printed to
-  /// stderr as `orderctl: STATUS: message` and ends the command with its exit status.
-  func run(_ body: (OrderdTCPClient) async throws -> Void) async throws {
+  /// stderr as `orderctl: STATUS: message` and ends the command with its exit status; when
+  /// `idempotencyKey` is given and the outcome is unknown, the key to retry with is printed too.
+  func run(idempotencyKey: IdempotencyKey? = nil, _ body: (OrderdTCPClient) async throws -> Void) async throws {
     let configuration = try self.clientConfiguration()
     do {
       try await OrderdClient.withConnection(configuration) { client in
@@ -16,7 +17,7 @@ extension ConnectionOptions {
     } catch let error as ValidationError {
       throw error
     } catch {
-      throw CommandFailure(error, server: configuration.server).report()
+      throw CommandFailure(error, server: configuration.server, idempotencyKey: idempotencyKey).report()
     }
   }
 }

@@ -7,8 +7,11 @@ import OrderClient
 struct CommandFailure {
   let code: RPCError.Code
   let message: String
+  /// The key of a mutating call, to print when its outcome is unknown.
+  let idempotencyKey: IdempotencyKey?
 
-  init(_ error: any Error, server: ServerAddress) {
+  init(_ error: any Error, server: ServerAddress, idempotencyKey: IdempotencyKey? = nil) {
+    self.idempotencyKey = idempotencyKey
     let rpcError: RPCError
     switch error {
     case let error as RPCError: rpcError = error
@@ -28,7 +31,19 @@ struct CommandFailure {
   /// Prints the failure to stderr and returns the exit status to end the command with.
   func report() -> ExitCode {
     StandardError.write("orderctl: \(self.code.statusName): \(self.message)")
+    if let key = self.idempotencyKey, self.outcomeIsUnknown {
+      StandardError.write(
+        "orderctl: the change may or may not have been made; rerun the same command with --idempotency-key \(key) to retry it safely"
+      )
+    }
     return ExitCode(self.code.exitStatus)
+  }
+}
+
+extension CommandFailure {
+  /// Whether the server may have performed the call although no answer arrived.
+  var outcomeIsUnknown: Bool {
+    [.unavailable, .deadlineExceeded, .cancelled, .unknown].contains(self.code)
   }
 }
 

@@ -15,6 +15,7 @@ extension AccountCommand {
     static let configuration = CommandConfiguration(abstract: "Create an account.")
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Retry Options") var mutation: MutationOptions
 
     @Option(help: "The account's name.")
     var name: String
@@ -30,8 +31,9 @@ extension AccountCommand {
       request.name = self.name
       request.kind = self.kind?.value ?? .unspecified
       request.resellerID = self.reseller ?? ""
-      try await self.connection.run { client in
-        let account = try await client.createAccount(request)
+      let key = self.mutation.resolve()
+      try await self.connection.run(idempotencyKey: key) { client in
+        let account = try await client.createAccount(request, idempotencyKey: key)
         try self.connection.output.emit(account) { $0.detailsText }
       }
     }

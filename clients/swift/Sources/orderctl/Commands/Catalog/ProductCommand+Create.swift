@@ -16,6 +16,7 @@ extension ProductCommand {
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Retry Options") var mutation: MutationOptions
 
     @Option(help: "The product's SKU, unique in the catalog.")
     var sku: String
@@ -71,8 +72,9 @@ extension ProductCommand {
       request.product = self.product()
       request.price = try Price(parsing: self.price).text
       request.manualProvisioning = self.manualProvisioning
-      try await self.connection.run { client in
-        let product = try await client.createProduct(request)
+      let key = self.mutation.resolve()
+      try await self.connection.run(idempotencyKey: key) { client in
+        let product = try await client.createProduct(request, idempotencyKey: key)
         try self.connection.output.emit(product) { $0.detailsText }
       }
     }

@@ -31,6 +31,7 @@ extension ClockCommand {
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Retry Options") var mutation: MutationOptions
 
     @Option(help: "The instant to move to: a date (2027-02-01, the start of that day UTC) or an ISO 8601 date-time.")
     var to: InstantArgument?
@@ -51,8 +52,9 @@ extension ClockCommand {
       var request = Orders_V1_AdvanceClockRequest()
       if let to = self.to { request.to = to.timestamp }
       if let by = self.by { request.by = by }
-      try await self.connection.run { client in
-        let clock = try await client.advanceClock(request)
+      let key = self.mutation.resolve()
+      try await self.connection.run(idempotencyKey: key) { client in
+        let clock = try await client.advanceClock(request, idempotencyKey: key)
         try self.connection.output.emit(clock) { $0.detailsText }
       }
     }

@@ -15,6 +15,7 @@ extension KeyCommand {
     static let configuration = CommandConfiguration(abstract: "Issue an API key; its secret is shown once.")
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Retry Options") var mutation: MutationOptions
 
     @Option(help: "admin (everything in the organization) or storefront (one account's objects).")
     var role: Choice<Orders_V1_Role>
@@ -35,8 +36,9 @@ extension KeyCommand {
       var request = Orders_V1_CreateKeyRequest()
       request.role = self.role.value
       request.accountID = self.account ?? ""
-      try await self.connection.run { client in
-        let issued = try await client.createKey(request)
+      let key = self.mutation.resolve()
+      try await self.connection.run(idempotencyKey: key) { client in
+        let issued = try await client.createKey(request, idempotencyKey: key)
         try self.connection.output.emit(issued) { $0.issuedText }
       }
     }
@@ -46,6 +48,7 @@ extension KeyCommand {
     static let configuration = CommandConfiguration(abstract: "Revoke an API key.")
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Retry Options") var mutation: MutationOptions
 
     @Argument(help: "The key's id (not its secret).")
     var id: String
@@ -53,9 +56,10 @@ extension KeyCommand {
     func run() async throws {
       var request = Orders_V1_RevokeKeyRequest()
       request.id = self.id
-      try await self.connection.run { client in
-        let key = try await client.revokeKey(request)
-        try self.connection.output.emit(key) { $0.detailsText }
+      let key = self.mutation.resolve()
+      try await self.connection.run(idempotencyKey: key) { client in
+        let revoked = try await client.revokeKey(request, idempotencyKey: key)
+        try self.connection.output.emit(revoked) { $0.detailsText }
       }
     }
   }

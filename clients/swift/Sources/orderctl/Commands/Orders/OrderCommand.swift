@@ -18,6 +18,7 @@ extension OrderCommand {
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Retry Options") var mutation: MutationOptions
 
     @Option(help: "The account that buys.")
     var account: String
@@ -33,8 +34,9 @@ extension OrderCommand {
       var request = Orders_V1_PlaceOrderRequest()
       request.accountID = self.account
       request.items = self.items.map(\.orderItem)
-      try await self.connection.run { client in
-        let order = try await client.placeOrder(request)
+      let key = self.mutation.resolve()
+      try await self.connection.run(idempotencyKey: key) { client in
+        let order = try await client.placeOrder(request, idempotencyKey: key)
         try self.connection.output.emit(order) { $0.detailsText }
       }
     }

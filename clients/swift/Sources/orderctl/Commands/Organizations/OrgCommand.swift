@@ -18,6 +18,7 @@ extension OrgCommand {
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Retry Options") var mutation: MutationOptions
 
     @Option(help: "The organization's name.")
     var name: String
@@ -33,8 +34,9 @@ extension OrgCommand {
       request.name = self.name
       request.kind = self.kind.value
       request.currency = self.currency?.uppercased() ?? ""
-      try await self.connection.run { client in
-        let response = try await client.createOrganization(request)
+      let key = self.mutation.resolve()
+      try await self.connection.run(idempotencyKey: key) { client in
+        let response = try await client.createOrganization(request, idempotencyKey: key)
         try self.connection.output.emit(response) { $0.createdText }
       }
     }
