@@ -4,7 +4,7 @@
 struct LatencyHistogram: Sendable {
   private static let linear = 128
   private static let perOctave = 64
-  private static let octaves = 57
+  private static let octaves = 56  // value >> shift for shift in 1...56 covers all of Int64
 
   private var counts = [Int](repeating: 0, count: linear + perOctave * octaves)
   private(set) var count = 0
@@ -50,6 +50,7 @@ struct LatencyHistogram: Sendable {
     let offset = index - linear
     let shift = offset / perOctave + 1
     let sub = Int64(offset % perOctave + perOctave)
-    return ((sub + 1) << shift) - 1
+    let (end, overflow) = (sub + 1).multipliedReportingOverflow(by: Int64(1) << shift)
+    return overflow ? .max : end - 1
   }
 }
