@@ -178,6 +178,11 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["OrderTesting"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "OrderServerTests",
       dependencies: [
         "OrderServer", "OrderTesting", "OrderProtocol", "OrderDomain",

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Finds the package's built executables (`orderd`, `orderctl`) next to the test bundle,
+/// or in `ORDERD_BIN_DIR`.
+public enum Executables {
+  public static func url(of name: String) throws -> URL {
+    var candidates: [URL] = []
+    if let dir = ProcessInfo.processInfo.environment["ORDERD_BIN_DIR"] {
+      candidates.append(URL(fileURLWithPath: dir))
+    }
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<3 {
+      candidates.append(directory)
+      directory = directory.deletingLastPathComponent()
+    }
+    candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+    for candidate in candidates {
+      let url = candidate.appendingPathComponent(name)
+      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    throw ProcessFailure("cannot find the \(name) executable near \(CommandLine.arguments[0]); run `swift build` first")
+  }
+}
+
+/// What one `orderctl` run printed and how it exited.
+public struct CommandResult: Sendable {
+  public var status: Int32
+  public var stdout: String
+  public var stderr: String
+
+  /// stdout parsed as one JSON document.
+  public func json() throws -> [String: Any] {
+    guard let object = try JSONSerialization.jsonObject(with: Data(self.stdout.utf8)) as? [String: Any] else {
+      throw ProcessFailure("not a JSON object: \(self.stdout)")
+    }
+    return object
+  }
+}
+
+/// Runs `orderctl` against `server` with `key`, waiting for it to finish.
+public func orderctl(_ arguments: [String], server: String, key: String?) throws -> CommandResult {
+  let process = Process()
+  process.executableURL = try Executables.url(of: "orderctl")
+  var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
+  environment["ORDERD_SERVER"] = server
+  if let key { environment["ORDERD_API_KEY"] = key }
+  process.environment = environment
+  process.arguments = arguments
+  let out = Pipe()
+  let err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  let stdout = out.fileHandleForReading.readDataToEndOfFile()
+  let stderr = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return CommandResult(
+    status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+    stderr: String(decoding: stderr, as: UTF8.self))
+}

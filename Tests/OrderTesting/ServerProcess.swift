@@ -1,0 +1,88 @@
+import Foundation
+import Synchronization
+
+/// A real `orderd` process on 127.0.0.1 with a free port, for end-to-end tests that drive
+/// the built `orderd` and `orderctl` executables.
+public final class ServerProcess: Sendable {
+  public let dataDirectory: URL
+  public let address: String
+  private let process: Process
+  private let stderr: StderrCollector
+
+  /// Starts `orderd` and waits until it listens.
+  public init(dataDirectory: URL, clock: String = "simulated:2027-01-01T00:00:00Z", extraArguments: [String] = []) throws {
+    self.dataDirectory = dataDirectory
+    let process = Process()
+    process.executableURL = try Executables.url(of: "orderd")
+    process.arguments =
+      ["--data-dir", dataDirectory.path, "--port", "0", "--clock", clock, "--log-level", "info"] + extraArguments
+    process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
+    let pipe = Pipe()
+    process.standardError = pipe
+    process.standardOutput = FileHandle.nullDevice
+    let collector = StderrCollector(pipe.fileHandleForReading)
+    try process.run()
+    self.process = process
+    self.stderr = collector
+    self.address = try collector.waitForListeningAddress(timeout: 30, process: process)
+  }
+
+  /// Everything the server logged so far.
+  public var log: String { self.stderr.text }
+
+  public var processIdentifier: Int32 { self.process.processIdentifier }
+
+  /// Sends `signal` and waits for the process to exit; returns its exit status.
+  @discardableResult
+  public func stop(signal: Int32 = SIGTERM, timeout: TimeInterval = 20) -> Int32 {
+    if self.process.isRunning { kill(self.process.processIdentifier, signal) }
+    let deadline = Date().addingTimeInterval(timeout)
+    while self.process.isRunning, Date() < deadline { usleep(20_000) }
+    if self.process.isRunning {
+      kill(self.process.processIdentifier, SIGKILL)
+      self.process.waitUntilExit()
+    }
+    return self.process.terminationStatus
+  }
+
+  deinit {
+    if self.process.isRunning { kill(self.process.processIdentifier, SIGKILL) }
+  }
+}
+
+/// Collects a child's stderr on a background reader.
+final class StderrCollector: Sendable {
+  private let buffer = Mutex("")
+
+  init(_ handle: FileHandle) {
+    handle.readabilityHandler = { [self] handle in
+      let data = handle.availableData
+      if data.isEmpty {
+        handle.readabilityHandler = nil
+        return
+      }
+      self.buffer.withLock { $0 += String(decoding: data, as: UTF8.self) }
+    }
+  }
+
+  var text: String { self.buffer.withLock { $0 } }
+
+  func waitForListeningAddress(timeout: TimeInterval, process: Process) throws -> String {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      if let line = self.text.split(separator: "\n").first(where: { $0.contains("orderd listening") }),
+        let range = line.range(of: "address=")
+      {
+        return String(line[range.upperBound...].prefix { !$0.isWhitespace })
+      }
+      guard process.isRunning else { break }
+      usleep(20_000)
+    }
+    throw ProcessFailure("orderd did not start listening:\n\(self.text)")
+  }
+}
+
+public struct ProcessFailure: Error, CustomStringConvertible {
+  public let description: String
+  public init(_ description: String) { self.description = description }
+}
