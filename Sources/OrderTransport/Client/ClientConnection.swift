@@ -26,6 +26,10 @@ final class ClientConnection: Sendable {
     self.remotePeer = remotePeer
     self.localPeer = localPeer
     self.onUnusable = onUnusable
+    // The preface goes first, before any call can queue its HEADERS.
+    var capabilities: Preface.Capabilities = []
+    if config.compression.acceptsCompressedMessages { capabilities.insert(.acceptsZlib) }
+    try? self.queue.enqueueNow { FrameEncoder.encode(.preface(Preface(capabilities: capabilities)), into: &$0) }
   }
 
   var isUsable: Bool { self.state.withLock { $0.isUsable } }
@@ -73,7 +77,7 @@ final class ClientConnection: Sendable {
     try MessageCoding.frame(
       streamID: streamID,
       message,
-      limits: self.config.limits,
+      limits: self.config.limits.wire,
       compress: compress && self.peerAcceptsZlib.load(ordering: .relaxed),
       minimumCompressedSize: self.config.compression.minimumSize
     )
@@ -102,10 +106,6 @@ final class ClientConnection: Sendable {
   }
 
   func run(_ channel: FrameChannel) async {
-    var capabilities: Preface.Capabilities = []
-    if self.config.compression.acceptsCompressedMessages { capabilities.insert(.acceptsZlib) }
-    try? self.queue.enqueueNow { FrameEncoder.encode(.preface(Preface(capabilities: capabilities)), into: &$0) }
-
     try? await channel.executeThenClose { inbound, outbound in
       await withDiscardingTaskGroup { group in
         group.addTask {
@@ -144,7 +144,7 @@ final class ClientConnection: Sendable {
       guard let stream = self.stream(id), message.hasMessage else { return }
       let decoded = MessageCoding.decode(
         message,
-        limits: self.config.limits,
+        limits: self.config.limits.wire,
         acceptsCompressed: self.config.compression.acceptsCompressedMessages
       )
       switch decoded {

@@ -162,7 +162,7 @@ extension OrderTransport {
           .channelOption(.socketOption(.tcp_nodelay), value: 1)
           .connect(host: self.target.host, port: self.target.port) { channel in
             channel.eventLoop.makeCompletedFuture {
-              try FrameChannelSetup.wrap(channel, limits: config.limits, backpressure: config.backpressure)
+              try FrameChannelSetup.wrap(channel, limits: config.limits.wire, backpressure: config.backpressure)
             }
           }
       } catch {

@@ -1,8 +1,33 @@
-public import OrderWire
+import OrderWire
 
 extension OrderTransport {
-  /// Sizes a peer accepts; see `WireLimits` in OrderWire.
-  public typealias Limits = WireLimits
+  /// Sizes this endpoint accepts and sends; anything larger is refused (see PROTOCOL.md §6).
+  public struct Limits: Hashable, Sendable {
+    /// The largest MESSAGE payload as sent (compressed or not). Default 4 MiB.
+    public var maxFrameSize: Int
+    /// The largest message after decompression. Default 4 MiB.
+    public var maxMessageSize: Int
+    /// The largest HEADERS or TRAILERS payload (path, timeout, metadata). Default 16 KiB.
+    public var maxMetadataSize: Int
+
+    public init(
+      maxFrameSize: Int = 4 << 20,
+      maxMessageSize: Int = 4 << 20,
+      maxMetadataSize: Int = 16 << 10
+    ) {
+      self.maxFrameSize = maxFrameSize
+      self.maxMessageSize = maxMessageSize
+      self.maxMetadataSize = maxMetadataSize
+    }
+
+    var wire: WireLimits {
+      WireLimits(
+        maxFrameSize: self.maxFrameSize,
+        maxMessageSize: self.maxMessageSize,
+        maxMetadataSize: self.maxMetadataSize
+      )
+    }
+  }
 
   /// Per-message zlib compression.
   public struct Compression: Hashable, Sendable {

@@ -1,5 +1,4 @@
 public import Logging
-import OrderWire
 
 extension OrderTransport {
   /// How an ``OrderTransport/Server`` treats its connections.

@@ -68,7 +68,7 @@ extension OrderTransport {
           .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
           .bind(host: self.address.host, port: self.address.port) { channel in
             channel.eventLoop.makeCompletedFuture {
-              try FrameChannelSetup.wrap(channel, limits: config.limits, backpressure: config.backpressure)
+              try FrameChannelSetup.wrap(channel, limits: config.limits.wire, backpressure: config.backpressure)
             }
           }
       } catch {
@@ -100,6 +100,13 @@ extension OrderTransport {
         return (state.serverChannel, Array(state.connections.values))
       }
       channel?.close(promise: nil)
+      for connection in connections { connection.beginGracefulShutdown() }
+    }
+
+    /// Sends GOAWAY on every open connection but keeps listening: clients finish their calls
+    /// there and open new connections for new calls.
+    func drainConnections() {
+      let connections = self.state.withLock { Array($0.connections.values) }
       for connection in connections { connection.beginGracefulShutdown() }
     }
 

@@ -25,13 +25,12 @@ final class ServerConnection: Sendable {
     self.state = Mutex(ServerConnectionState(maxConcurrentStreams: config.maxConcurrentStreams))
     self.remotePeer = remotePeer
     self.localPeer = localPeer
+    var capabilities: Preface.Capabilities = []
+    if config.compression.acceptsCompressedMessages { capabilities.insert(.acceptsZlib) }
+    try? self.queue.enqueueNow { FrameEncoder.encode(.preface(Preface(capabilities: capabilities)), into: &$0) }
   }
 
   func run(_ channel: FrameChannel, streamHandler: @escaping StreamHandler) async {
-    var capabilities: Preface.Capabilities = []
-    if self.config.compression.acceptsCompressedMessages { capabilities.insert(.acceptsZlib) }
-    try? self.queue.enqueueNow { FrameEncoder.encode(.preface(Preface(capabilities: capabilities)), into: &$0) }
-
     try? await channel.executeThenClose { inbound, outbound in
       await withDiscardingTaskGroup { group in
         group.addTask {
@@ -64,7 +63,7 @@ final class ServerConnection: Sendable {
     try MessageCoding.frame(
       streamID: streamID,
       message,
-      limits: self.config.limits,
+      limits: self.config.limits.wire,
       compress: self.config.compression.compressOutbound && self.peerAcceptsZlib.load(ordering: .relaxed),
       minimumCompressedSize: self.config.compression.minimumSize
     )
@@ -104,7 +103,7 @@ final class ServerConnection: Sendable {
       if message.hasMessage {
         let decoded = MessageCoding.decode(
           message,
-          limits: self.config.limits,
+          limits: self.config.limits.wire,
           acceptsCompressed: self.config.compression.acceptsCompressedMessages
         )
         switch decoded {

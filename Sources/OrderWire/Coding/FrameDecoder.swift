@@ -54,7 +54,8 @@ public struct FrameDecoder: ByteToMessageDecoder, Sendable {
     if let prefix = buffer.getBytes(at: buffer.readerIndex, length: seen),
       prefix != Array(Preface.magic.prefix(seen))
     {
-      let hex = prefix.map { String($0, radix: 16) }.joined(separator: " ")
+      let hex = prefix.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
+        .joined(separator: " ")
       throw WireError(
         code: .badPreface,
         message: "bad preface: expected the magic 'ORDW' (4f 52 44 57), got \(hex); "

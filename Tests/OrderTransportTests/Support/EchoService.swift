@@ -9,6 +9,8 @@ struct EchoService: RegistrableRPCService {
     static let update = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Update")
     /// Waits until the call is cancelled (or 10 s), recording the cancellation in the probe.
     static let wait = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Wait")
+    /// Sleeps for the requested number of milliseconds, then answers with the caller's address.
+    static let slow = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Slow")
     /// Answers with a message of N zero bytes, N being the request.
     static let zeros = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Zeros")
   }
@@ -48,8 +50,14 @@ struct EchoService: RegistrableRPCService {
       }
     }
     router.registerHandler(forMethod: Method.wait, deserializer: coder, serializer: coder) { request, context in
-      _ = try await request.messages.reduce(into: "") { $0 += $1 }
       await self.probe.record("started")
+      do {
+        _ = try await request.messages.reduce(into: "") { $0 += $1 }
+      } catch {
+        // Cancelled before the request was even read.
+        await self.probe.record(context.cancellation.isCancelled ? "cancelled" : "request failed")
+        throw error
+      }
       let deadline = ContinuousClock.now + .seconds(10)
       while !context.cancellation.isCancelled, ContinuousClock.now < deadline {
         try? await Task.sleep(for: .milliseconds(5))
@@ -57,6 +65,15 @@ struct EchoService: RegistrableRPCService {
       await self.probe.record(context.cancellation.isCancelled ? "cancelled" : "timed out")
       return StreamingServerResponse { writer in
         try await writer.write("done")
+        return [:]
+      }
+    }
+    router.registerHandler(forMethod: Method.slow, deserializer: coder, serializer: coder) { request, context in
+      let message = try await request.messages.reduce(into: "") { $0 += $1 }
+      await self.probe.record("slow started")
+      try await Task.sleep(for: .milliseconds(Int(message) ?? 0))
+      return StreamingServerResponse { writer in
+        try await writer.write(context.remotePeer)
         return [:]
       }
     }

@@ -35,3 +35,20 @@ extension GRPCClient {
     ) { try $0.message }
   }
 }
+
+extension CallOptions {
+  /// Retries UNAVAILABLE (a refused or not-processed call) a few times, quickly.
+  static var retryingUnavailable: CallOptions {
+    var options = CallOptions.defaults
+    options.executionPolicy = .retry(
+      RetryPolicy(
+        maxAttempts: 5,
+        initialBackoff: .milliseconds(10),
+        maxBackoff: .milliseconds(50),
+        backoffMultiplier: 2,
+        retryableStatusCodes: [.unavailable]
+      )
+    )
+    return options
+  }
+}

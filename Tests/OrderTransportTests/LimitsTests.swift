@@ -1,0 +1,108 @@
+import GRPCCore
+import OrderTransport
+import Testing
+
+@Suite("Limits")
+struct LimitsTests {
+  @Test("a call past the concurrent-call limit is refused with UNAVAILABLE, safe to retry")
+  func concurrencyLimit() async throws {
+    let probe = Probe()
+    try await withEcho(server: .init(maxConcurrentStreams: 2), probe: probe) { client, _ in
+      let blocked = (0..<2).map { _ in
+        Task { try await client.echo("", method: EchoService.Method.wait) }
+      }
+      while await probe.events.count < 2 { try await Task.sleep(for: .milliseconds(5)) }
+      let error = await #expect(throws: RPCError.self) { try await client.echo("third") }
+      #expect(error?.code == .unavailable)
+      #expect(error?.message.contains("limit 2") == true)
+      for task in blocked { task.cancel() }
+      for task in blocked { _ = await task.result }
+      // The server frees the slots as its handlers notice the cancellation; until then a
+      // refused call is retried, as UNAVAILABLE allows.
+      let after = try await client.echo("after", options: .retryingUnavailable)
+      #expect(after == "after")
+    }
+  }
+
+  @Test("a request message over the limit fails locally with RESOURCE_EXHAUSTED")
+  func oversizedRequest() async throws {
+    try await withEcho { client, _ in
+      let error = await #expect(throws: RPCError.self) {
+        try await client.echo(String(repeating: "x", count: (4 << 20) + 1))
+      }
+      #expect(error?.code == .resourceExhausted)
+      let after = try await client.echo("after")
+      #expect(after == "after")
+    }
+  }
+
+  @Test("a response over the server's limit fails the call with RESOURCE_EXHAUSTED")
+  func oversizedResponse() async throws {
+    try await withEcho { client, _ in
+      let error = await #expect(throws: RPCError.self) {
+        try await client.echo("\((4 << 20) + 1)", method: EchoService.Method.zeros)
+      }
+      #expect(error?.code == .resourceExhausted)
+    }
+  }
+}
+
+@Suite("Compression")
+struct CompressionTransportTests {
+  static let compressing = OrderTransport.Compression(compressOutbound: true)
+
+  @Test("compressed requests and responses round-trip")
+  func roundTrip() async throws {
+    try await withEcho(
+      server: .init(compression: Self.compressing),
+      client: .init(compression: Self.compressing)
+    ) { client, _ in
+      let message = String(repeating: "compress me ", count: 10_000)
+      for _ in 0..<3 {
+        let echoed = try await client.echo(message)
+        #expect(echoed == message)
+      }
+    }
+  }
+
+  @Test("a client that does not accept compression gets uncompressed responses")
+  func notAccepted() async throws {
+    try await withEcho(
+      server: .init(compression: Self.compressing),
+      client: .init(compression: .init(acceptsCompressedMessages: false))
+    ) { client, _ in
+      let message = String(repeating: "plain ", count: 10_000)
+      let echoed = try await client.echo(message)
+      #expect(echoed == message)
+    }
+  }
+
+  @Test("a compressed response that inflates past the client's limit fails with RESOURCE_EXHAUSTED")
+  func responseBomb() async throws {
+    try await withEcho(
+      server: .init(limits: .init(maxMessageSize: 64 << 20), compression: Self.compressing),
+      client: .init(limits: .init(maxMessageSize: 1 << 20))
+    ) { client, _ in
+      let error = await #expect(throws: RPCError.self) {
+        try await client.echo("\(32 << 20)", method: EchoService.Method.zeros)
+      }
+      #expect(error?.code == .resourceExhausted)
+      let after = try await client.echo("after")
+      #expect(after == "after")
+    }
+  }
+
+  @Test("a compressed request that inflates past the server's limit fails with RESOURCE_EXHAUSTED")
+  func requestBomb() async throws {
+    try await withEcho(
+      server: .init(limits: .init(maxMessageSize: 1 << 20)),
+      client: .init(limits: .init(maxMessageSize: 64 << 20), compression: Self.compressing)
+    ) { client, _ in
+      _ = try await client.echo("warm up: the server's preface announces zlib")
+      let error = await #expect(throws: RPCError.self) {
+        try await client.echo(String(repeating: "\0", count: 32 << 20))
+      }
+      #expect(error?.code == .resourceExhausted)
+    }
+  }
+}

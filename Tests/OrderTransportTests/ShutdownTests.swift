@@ -1,0 +1,71 @@
+import GRPCCore
+@testable import OrderTransport
+import Testing
+
+@Suite("GOAWAY, shutdown and reconnection")
+struct ShutdownTests {
+  @Test("after GOAWAY, calls in flight complete and new calls use a new connection")
+  func goAwayMovesNewCallsToNewConnection() async throws {
+    let probe = Probe()
+    try await withEcho(probe: probe) { client, server in
+      let firstPeer = try await client.echo("0", method: EchoService.Method.slow)
+      async let inFlight = client.echo("300", method: EchoService.Method.slow)
+      while await probe.events.count < 2 { try await Task.sleep(for: .milliseconds(5)) }
+      server.drainConnections()
+      // A call that raced the GOAWAY is refused as UNAVAILABLE, which the retry policy retries.
+      let newPeer = try await client.echo("0", method: EchoService.Method.slow, options: .retryingUnavailable)
+      let inFlightPeer = try await inFlight
+      #expect(inFlightPeer == firstPeer)
+      #expect(newPeer != firstPeer)
+    }
+  }
+
+  @Test("graceful server shutdown lets in-flight calls finish; later calls fail UNAVAILABLE")
+  func gracefulShutdown() async throws {
+    let serverTransport = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: 0))
+    let probe = Probe()
+    let server = GRPCServer(transport: serverTransport, services: [EchoService(probe: probe)])
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask { try await server.serve() }
+      let port = try await serverTransport.listeningAddress.port
+      let clientTransport = OrderTransport.Client(target: .ipv4(host: "127.0.0.1", port: port))
+      try await withGRPCClient(transport: clientTransport) { client in
+        _ = try await client.echo("warm up")
+        async let inFlight = client.echo("300", method: EchoService.Method.slow)
+        #expect(await probe.wait(for: "slow started"))
+        server.beginGracefulShutdown()
+        let peer = try await inFlight
+        #expect(peer.hasPrefix("ipv4:127.0.0.1:"))
+        try await group.next()  // serve() returns once the last call ended
+        let error = await #expect(throws: RPCError.self) { try await client.echo("late") }
+        #expect(error?.code == .unavailable)
+      }
+    }
+  }
+
+  @Test("the client reconnects after the connection dropped")
+  func reconnects() async throws {
+    let first = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: 0))
+    let port = try await withGRPCServer(transport: first, services: [EchoService(probe: Probe())]) { _ in
+      try await first.listeningAddress.port
+    }
+    let clientTransport = OrderTransport.Client(target: .ipv4(host: "127.0.0.1", port: port))
+    try await withGRPCClient(transport: clientTransport) { client in
+      let second = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: port))
+      try await withGRPCServer(transport: second, services: [EchoService(probe: Probe())]) { _ in
+        _ = try await second.listeningAddress
+        let one = try await client.echo("one")
+        #expect(one == "one")
+      }
+      // That server is gone: the call fails as retryable.
+      let error = await #expect(throws: RPCError.self) { try await client.echo("none") }
+      #expect(error?.code == .unavailable)
+      let third = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: port))
+      try await withGRPCServer(transport: third, services: [EchoService(probe: Probe())]) { _ in
+        _ = try await third.listeningAddress
+        let two = try await client.echo("two")
+        #expect(two == "two")
+      }
+    }
+  }
+}
