@@ -37,8 +37,12 @@ public struct CommandResult: Sendable {
   }
 }
 
-/// Runs `orderctl` against `server` with `key`, waiting for it to finish.
-public func orderctl(_ arguments: [String], server: String, key: String?) throws -> CommandResult {
+/// Runs `orderctl` against `server` with `key` and waits for it, off the cooperative pool.
+public func orderctl(_ arguments: [String], server: String, key: String?) async throws -> CommandResult {
+  try await onOwnThread { try orderctlBlocking(arguments, server: server, key: key) }
+}
+
+func orderctlBlocking(_ arguments: [String], server: String, key: String?) throws -> CommandResult {
   let process = Process()
   process.executableURL = try Executables.url(of: "orderctl")
   var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }

@@ -9,8 +9,21 @@ public final class ServerProcess: Sendable {
   private let process: Process
   private let stderr: StderrCollector
 
-  /// Starts `orderd` and waits until it listens.
-  public init(dataDirectory: URL, clock: String = "simulated:2027-01-01T00:00:00Z", extraArguments: [String] = []) throws {
+  /// Starts `orderd` and waits until it listens, without blocking the cooperative pool.
+  public static func start(
+    dataDirectory: URL, clock: String = "simulated:2027-01-01T00:00:00Z", extraArguments: [String] = []
+  ) async throws -> ServerProcess {
+    try await onOwnThread { try ServerProcess(dataDirectory: dataDirectory, clock: clock, extraArguments: extraArguments) }
+  }
+
+  /// Sends `signal` and waits for the process to exit, off the cooperative pool.
+  @discardableResult
+  public func stop(signal: Int32 = SIGTERM, timeout: TimeInterval = 20) async throws -> Int32 {
+    try await onOwnThread { self.stopBlocking(signal: signal, timeout: timeout) }
+  }
+
+  /// Starts `orderd` and waits until it listens (blocks the calling thread).
+  init(dataDirectory: URL, clock: String = "simulated:2027-01-01T00:00:00Z", extraArguments: [String] = []) throws {
     self.dataDirectory = dataDirectory
     let process = Process()
     process.executableURL = try Executables.url(of: "orderd")
@@ -34,7 +47,7 @@ public final class ServerProcess: Sendable {
 
   /// Sends `signal` and waits for the process to exit; returns its exit status.
   @discardableResult
-  public func stop(signal: Int32 = SIGTERM, timeout: TimeInterval = 20) -> Int32 {
+  public func stopBlocking(signal: Int32 = SIGTERM, timeout: TimeInterval = 20) -> Int32 {
     if self.process.isRunning { kill(self.process.processIdentifier, signal) }
     let deadline = Date().addingTimeInterval(timeout)
     while self.process.isRunning, Date() < deadline { usleep(20_000) }

@@ -14,7 +14,9 @@ struct DeadlineAndCancellationTests {
         try await client.echo("", method: EchoService.Method.wait, options: options)
       }
       #expect(error?.code == .deadlineExceeded)
-      #expect(await probe.wait(for: "cancelled"))
+      let cancelled = await probe.wait(for: "cancelled")
+      let events = await probe.events
+      #expect(cancelled, "handler saw: \(events)")
     }
   }
 
