@@ -38,7 +38,8 @@ struct Orderd: AsyncParsableCommand {
 
   func validate() throws {
     guard Logger.Level(rawValue: self.logLevel) != nil else {
-      throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+      throw ValidationError(
+        "--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     guard (0...65535).contains(self.port) else { throw ValidationError("--port must be 0...65535") }
     _ = try self.clockMode()
@@ -51,7 +52,8 @@ struct Orderd: AsyncParsableCommand {
       throw ValidationError("--clock must be 'system' or 'simulated:2027-01-01T00:00:00Z'")
     }
     let text = String(self.clock.dropFirst(prefix.count))
-    guard let start = (try? Date(text, strategy: .iso8601)) ?? (try? Date(text + "T00:00:00Z", strategy: .iso8601)) else {
+    guard let start = (try? Date(text, strategy: .iso8601)) ?? (try? Date(text + "T00:00:00Z", strategy: .iso8601))
+    else {
       throw ValidationError("--clock simulated:\(text): not an ISO 8601 date-time such as 2027-01-01T00:00:00Z")
     }
     return .simulated(start: start)
@@ -73,7 +75,8 @@ struct Orderd: AsyncParsableCommand {
       openDatabaseLimit: configuration.openDatabaseLimit, logger: logger)
     let server = OrderdServer(configuration: configuration, application: application, logger: logger)
     let group = ServiceGroup(
-      configuration: .init(services: [.init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+      configuration: .init(
+        services: [.init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     try await group.run()
   }
 }

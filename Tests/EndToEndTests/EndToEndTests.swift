@@ -19,12 +19,16 @@ struct EndToEndTests {
     }
 
     // The root admin creates a tenant and receives its first admin key once.
-    let created = try await run(["org", "create", "--name", "Reseller One", "--kind", "tenant", "--json"], key: rootKey).json()
+    let created = try await run(
+      ["org", "create", "--name", "Reseller One", "--kind", "tenant", "--json"], key: rootKey
+    ).json()
     let tenantKey = try #require((created["adminKey"] as? [String: Any])?["secret"] as? String)
     let tenantID = try #require((created["organization"] as? [String: Any])?["id"] as? String)
 
     // The tenant admin builds its own business.
-    let child = try await run(["org", "create", "--name", "Reseller DE", "--kind", "country-tenant", "--json"], key: tenantKey).json()
+    let child = try await run(
+      ["org", "create", "--name", "Reseller DE", "--kind", "country-tenant", "--json"], key: tenantKey
+    ).json()
     #expect((child["organization"] as? [String: Any])?["parentId"] as? String == tenantID)
     let account = try await run(["account", "create", "--name", "Acme GmbH", "--json"], key: tenantKey).json()
     let accountID = try #require(account["id"] as? String)
@@ -35,7 +39,9 @@ struct EndToEndTests {
         "--json",
       ], key: tenantKey)
     #expect(product.status == 0, "\(product.stderr)")
-    let order = try await run(["order", "place", "--account", accountID, "--item", "M365-E3:5", "--json"], key: tenantKey).json()
+    let order = try await run(
+      ["order", "place", "--account", accountID, "--item", "M365-E3:5", "--json"], key: tenantKey
+    ).json()
     #expect(order["number"] as? String == "SO-000001")
     #expect(order["status"] as? String == "completed")
     #expect((order["total"] as? [String: Any])?["minorUnits"] as? String == "16000")
@@ -52,7 +58,8 @@ struct EndToEndTests {
     #expect(table.stdout.contains("M365-E3"))
 
     // Another organization's keys see nothing of it (T4, T6).
-    let other = try await run(["org", "create", "--name", "Reseller Two", "--kind", "tenant", "--json"], key: rootKey).json()
+    let other = try await run(["org", "create", "--name", "Reseller Two", "--kind", "tenant", "--json"], key: rootKey)
+      .json()
     let otherKey = try #require((other["adminKey"] as? [String: Any])?["secret"] as? String)
     for key in [rootKey, otherKey] {
       let accounts = try await run(["account", "list", "--json"], key: key).json()
@@ -68,7 +75,9 @@ struct EndToEndTests {
     #expect(anonymous.stderr.contains("API key"))
     let unknown = try await run(["account", "list"], key: "odk_0000000000000000_00")
     #expect(unknown.stderr.hasPrefix("orderctl: UNAUTHENTICATED: "))
-    let storefront = try await run(["key", "create", "--role", "storefront", "--account", accountID, "--json"], key: tenantKey).json()
+    let storefront = try await run(
+      ["key", "create", "--role", "storefront", "--account", accountID, "--json"], key: tenantKey
+    ).json()
     let storefrontKey = try #require(storefront["secret"] as? String)
     let denied = try await run(["account", "create", "--name", "Sneaky"], key: storefrontKey)
     #expect(denied.stderr.contains("PERMISSION_DENIED"))
@@ -84,7 +93,9 @@ struct EndToEndTests {
     var server = try await ServerProcess.start(dataDirectory: directory)
     let rootKey = try String(contentsOf: keyFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
     _ = try await orderctl(["account", "create", "--name", "Persistent"], server: server.address, key: rootKey)
-    let advanced = try await orderctl(["clock", "advance", "--by", "P1M", "--json"], server: server.address, key: rootKey).json()
+    let advanced = try await orderctl(
+      ["clock", "advance", "--by", "P1M", "--json"], server: server.address, key: rootKey
+    ).json()
     #expect(advanced["now"] as? String == "2027-02-01T00:00:00Z")
     #expect(try await server.stop(signal: SIGTERM) == 0)
     #expect(server.log.contains("shutting down"))

@@ -48,7 +48,9 @@ struct AuthorizationTests {
         if Self.adminOnly.contains(method.fullyQualifiedMethod) {
           #expect(code == .permissionDenied, "\(method)")
         } else {
-          #expect(code != .permissionDenied && code != .unauthenticated && code != .unimplemented, "\(method): \(String(describing: code))")
+          #expect(
+            code != .permissionDenied && code != .unauthenticated && code != .unimplemented,
+            "\(method): \(String(describing: code))")
         }
       }
     }
@@ -64,11 +66,15 @@ struct AuthorizationTests {
           #expect(code == .permissionDenied)
         } else {
           // Empty requests may be invalid, but never refused for who is calling.
-          #expect(code != .permissionDenied && code != .unauthenticated && code != .unimplemented, "\(method): \(String(describing: code))")
+          #expect(
+            code != .permissionDenied && code != .unauthenticated && code != .unimplemented,
+            "\(method): \(String(describing: code))")
         }
       }
       let rootCode = await statusCode {
-        try await orderd.root.rawUnary(Orders_V1_ClockService.Method.AdvanceClock.descriptor, bytes: try Orders_V1_AdvanceClockRequest.with { $0.by = "P1D" }.serializedBytes())
+        try await orderd.root.rawUnary(
+          Orders_V1_ClockService.Method.AdvanceClock.descriptor,
+          bytes: try Orders_V1_AdvanceClockRequest.with { $0.by = "P1D" }.serializedBytes())
       }
       #expect(rootCode == nil)
     }
@@ -80,23 +86,44 @@ struct AuthorizationTests {
       let world = try await World.make(orderd)
       let other = world.otherAdmin
       let md = other.metadata()
-      #expect(await statusCode { _ = try await other.accounts.getAccount(.with { $0.id = world.account.id }, metadata: md) } == .notFound)
-      #expect(await statusCode { _ = try await other.orders.getOrder(.with { $0.id = world.order.id }, metadata: md) } == .notFound)
-      #expect(await statusCode { _ = try await other.orders.getOrder(.with { $0.id = world.order.number }, metadata: md) } == .notFound)
-      #expect(await statusCode { _ = try await other.subscriptions.getSubscription(.with { $0.id = world.subscription.id }, metadata: md) } == .notFound)
-      #expect(await statusCode { _ = try await other.subscriptions.getAsset(.with { $0.id = world.asset.id }, metadata: md) } == .notFound)
-      #expect(await statusCode { _ = try await other.catalog.getProduct(.with { $0.sku = "SUB-1" }, metadata: md) } == .notFound)
-      #expect(await statusCode { _ = try await other.organizations.getOrganization(.with { $0.id = world.tenant.id }, metadata: md) } == .notFound)
-      #expect(await statusCode { _ = try await other.keys.revokeKey(.with { $0.id = world.storefrontKeyID }, metadata: md) } == .notFound)
+      #expect(
+        await statusCode { _ = try await other.accounts.getAccount(.with { $0.id = world.account.id }, metadata: md) }
+          == .notFound)
+      #expect(
+        await statusCode { _ = try await other.orders.getOrder(.with { $0.id = world.order.id }, metadata: md) }
+          == .notFound)
+      #expect(
+        await statusCode { _ = try await other.orders.getOrder(.with { $0.id = world.order.number }, metadata: md) }
+          == .notFound)
+      #expect(
+        await statusCode {
+          _ = try await other.subscriptions.getSubscription(.with { $0.id = world.subscription.id }, metadata: md)
+        } == .notFound)
+      #expect(
+        await statusCode { _ = try await other.subscriptions.getAsset(.with { $0.id = world.asset.id }, metadata: md) }
+          == .notFound)
+      #expect(
+        await statusCode { _ = try await other.catalog.getProduct(.with { $0.sku = "SUB-1" }, metadata: md) }
+          == .notFound)
+      #expect(
+        await statusCode {
+          _ = try await other.organizations.getOrganization(.with { $0.id = world.tenant.id }, metadata: md)
+        } == .notFound)
+      #expect(
+        await statusCode { _ = try await other.keys.revokeKey(.with { $0.id = world.storefrontKeyID }, metadata: md) }
+          == .notFound)
       #expect(await statusCode { _ = try await other.storefront(for: world.account.id) } == .notFound)
-      #expect(await statusCode { _ = try await other.placeOrder(account: world.account.id, items: [("SUB-1", 1)]) } == .notFound)
+      #expect(
+        await statusCode { _ = try await other.placeOrder(account: world.account.id, items: [("SUB-1", 1)]) }
+          == .notFound)
       // Listings show nothing of the other organization.
       #expect(try await other.accounts.listAccounts(.init(), metadata: md).accounts.isEmpty)
       #expect(try await other.orders.listOrders(.init(), metadata: md).orders.isEmpty)
       #expect(try await other.subscriptions.listSubscriptions(.init(), metadata: md).subscriptions.isEmpty)
       #expect(try await other.subscriptions.listAssets(.init(), metadata: md).assets.isEmpty)
       #expect(try await other.catalog.listProducts(.init(), metadata: md).products.isEmpty)
-      #expect(try await other.keys.listKeys(.init(), metadata: md).keys.allSatisfy { $0.organizationID != world.tenant.id })
+      #expect(
+        try await other.keys.listKeys(.init(), metadata: md).keys.allSatisfy { $0.organizationID != world.tenant.id })
       // And nothing changed in the first organization.
       #expect(try await world.admin.orders.listOrders(.init(), metadata: world.admin.metadata()).orders.count == 1)
     }
@@ -109,13 +136,30 @@ struct AuthorizationTests {
       let neighbour = try await world.admin.createAccount("Neighbour")
       let theirs = try await world.admin.storefront(for: neighbour.id)
       let md = theirs.metadata()
-      #expect(await statusCode { _ = try await theirs.accounts.getAccount(.with { $0.id = world.account.id }, metadata: md) } == .notFound)
-      #expect(await statusCode { _ = try await theirs.orders.getOrder(.with { $0.id = world.order.id }, metadata: md) } == .notFound)
-      #expect(await statusCode { _ = try await theirs.subscriptions.getSubscription(.with { $0.id = world.subscription.id }, metadata: md) } == .notFound)
-      #expect(await statusCode { _ = try await theirs.subscriptions.getAsset(.with { $0.id = world.asset.id }, metadata: md) } == .notFound)
-      #expect(await statusCode { _ = try await theirs.placeOrder(account: world.account.id, items: [("SUB-1", 1)]) } == .notFound)
-      #expect(await statusCode { _ = try await theirs.orders.listOrders(.with { $0.accountID = world.account.id }, metadata: md) } == .notFound)
-      #expect(await statusCode { _ = try await theirs.subscriptions.listSubscriptions(.with { $0.accountID = world.account.id }, metadata: md) } == .notFound)
+      #expect(
+        await statusCode { _ = try await theirs.accounts.getAccount(.with { $0.id = world.account.id }, metadata: md) }
+          == .notFound)
+      #expect(
+        await statusCode { _ = try await theirs.orders.getOrder(.with { $0.id = world.order.id }, metadata: md) }
+          == .notFound)
+      #expect(
+        await statusCode {
+          _ = try await theirs.subscriptions.getSubscription(.with { $0.id = world.subscription.id }, metadata: md)
+        } == .notFound)
+      #expect(
+        await statusCode { _ = try await theirs.subscriptions.getAsset(.with { $0.id = world.asset.id }, metadata: md) }
+          == .notFound)
+      #expect(
+        await statusCode { _ = try await theirs.placeOrder(account: world.account.id, items: [("SUB-1", 1)]) }
+          == .notFound)
+      #expect(
+        await statusCode {
+          _ = try await theirs.orders.listOrders(.with { $0.accountID = world.account.id }, metadata: md)
+        } == .notFound)
+      #expect(
+        await statusCode {
+          _ = try await theirs.subscriptions.listSubscriptions(.with { $0.accountID = world.account.id }, metadata: md)
+        } == .notFound)
       // Unfiltered listings are limited to the key's own account.
       #expect(try await theirs.accounts.listAccounts(.init(), metadata: md).accounts.map(\.id) == [neighbour.id])
       #expect(try await theirs.orders.listOrders(.init(), metadata: md).orders.isEmpty)
@@ -123,8 +167,12 @@ struct AuthorizationTests {
       #expect(try await theirs.subscriptions.listAssets(.init(), metadata: md).assets.isEmpty)
       // The account's own storefront key sees its objects.
       let own = world.storefront
-      #expect(try await own.subscriptions.listSubscriptions(.init(), metadata: own.metadata()).subscriptions.map(\.id) == [world.subscription.id])
-      #expect(try await own.orders.getOrder(.with { $0.id = world.order.id }, metadata: own.metadata()).id == world.order.id)
+      #expect(
+        try await own.subscriptions.listSubscriptions(.init(), metadata: own.metadata()).subscriptions.map(\.id) == [
+          world.subscription.id
+        ])
+      #expect(
+        try await own.orders.getOrder(.with { $0.id = world.order.id }, metadata: own.metadata()).id == world.order.id)
     }
   }
 
@@ -134,9 +182,14 @@ struct AuthorizationTests {
       let world = try await World.make(orderd)
       let md = world.storefront.metadata()
       _ = try await world.storefront.accounts.getAccount(.with { $0.id = world.account.id }, metadata: md)
-      _ = try await world.admin.keys.revokeKey(.with { $0.id = world.storefrontKeyID }, metadata: world.admin.metadata())
-      #expect(await statusCode { _ = try await world.storefront.accounts.getAccount(.with { $0.id = world.account.id }, metadata: md) } == .unauthenticated)
-      _ = try await world.admin.accounts.getAccount(.with { $0.id = world.account.id }, metadata: world.admin.metadata())
+      _ = try await world.admin.keys.revokeKey(
+        .with { $0.id = world.storefrontKeyID }, metadata: world.admin.metadata())
+      #expect(
+        await statusCode {
+          _ = try await world.storefront.accounts.getAccount(.with { $0.id = world.account.id }, metadata: md)
+        } == .unauthenticated)
+      _ = try await world.admin.accounts.getAccount(
+        .with { $0.id = world.account.id }, metadata: world.admin.metadata())
     }
   }
 }
@@ -165,7 +218,8 @@ struct World {
         $0.role = .storefront
         $0.accountID = account.id
       }, metadata: admin.metadata())
-    let subscription = try #require(try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first)
+    let subscription = try #require(
+      try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first)
     let asset = try #require(try await admin.subscriptions.listAssets(.init(), metadata: admin.metadata()).assets.first)
     return World(
       tenant: tenant, admin: admin, otherAdmin: otherAdmin, account: account,

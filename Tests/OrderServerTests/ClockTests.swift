@@ -21,7 +21,10 @@ struct ClockTests {
       let target = Date(timeIntervalSince1970: 1_804_118_400)  // 2027-03-04
       let moved = try await clock.advanceClock(.with { $0.to = Google_Protobuf_Timestamp(date: target) }, metadata: md)
       #expect(moved.now.date == target)
-      let backwards = await statusCode { _ = try await clock.advanceClock(.with { $0.to = Google_Protobuf_Timestamp(date: TestOrderd.start) }, metadata: md) }
+      let backwards = await statusCode {
+        _ = try await clock.advanceClock(
+          .with { $0.to = Google_Protobuf_Timestamp(date: TestOrderd.start) }, metadata: md)
+      }
       #expect(backwards == .failedPrecondition)
       let nonsense = await statusCode { _ = try await clock.advanceClock(.with { $0.by = "one month" }, metadata: md) }
       #expect(nonsense == .invalidArgument)
@@ -33,7 +36,9 @@ struct ClockTests {
   func onlyRootMoves() async throws {
     try await TestOrderd.with { orderd in
       let (_, tenant) = try await orderd.root.createTenant("Tenant")
-      let code = await statusCode { _ = try await tenant.clock.advanceClock(.with { $0.by = "P1D" }, metadata: tenant.metadata()) }
+      let code = await statusCode {
+        _ = try await tenant.clock.advanceClock(.with { $0.by = "P1D" }, metadata: tenant.metadata())
+      }
       #expect(code == .permissionDenied)
       _ = try await orderd.root.clock.advanceClock(.with { $0.by = "P1D" }, metadata: orderd.root.metadata())
       let seen = try await tenant.clock.getClock(.init(), metadata: tenant.metadata())
@@ -46,7 +51,9 @@ struct ClockTests {
     try await TestOrderd.with(clock: .system) { orderd in
       let state = try await orderd.root.clock.getClock(.init(), metadata: orderd.root.metadata())
       #expect(!state.simulated)
-      let code = await statusCode { _ = try await orderd.root.clock.advanceClock(.with { $0.by = "P1D" }, metadata: orderd.root.metadata()) }
+      let code = await statusCode {
+        _ = try await orderd.root.clock.advanceClock(.with { $0.by = "P1D" }, metadata: orderd.root.metadata())
+      }
       #expect(code == .failedPrecondition)
     }
   }

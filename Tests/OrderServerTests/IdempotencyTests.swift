@@ -16,7 +16,8 @@ struct IdempotencyTests {
       let again = try await admin.placeOrder(account: account.id, items: [("SUB-1", 2)], idempotencyKey: "retry-1")
       #expect(again == first)
       #expect(try await admin.orders.listOrders(.init(), metadata: admin.metadata()).orders.count == 1)
-      #expect(try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.count == 1)
+      #expect(
+        try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.count == 1)
       // A new key is a new logical call.
       _ = try await admin.placeOrder(account: account.id, items: [("SUB-1", 2)], idempotencyKey: "retry-2")
       #expect(try await admin.orders.listOrders(.init(), metadata: admin.metadata()).orders.count == 2)
@@ -31,7 +32,9 @@ struct IdempotencyTests {
       _ = try await admin.createProduct(sku: "SUB-1")
       let numbers = try await withThrowingTaskGroup(of: String.self) { group in
         for _ in 0..<8 {
-          group.addTask { try await admin.placeOrder(account: account.id, items: [("SUB-1", 1)], idempotencyKey: "same").number }
+          group.addTask {
+            try await admin.placeOrder(account: account.id, items: [("SUB-1", 1)], idempotencyKey: "same").number
+          }
         }
         return try await group.reduce(into: Set<String>()) { $0.insert($1) }
       }

@@ -59,7 +59,8 @@ struct SalesOrderTests {
       #expect(try await admin.orders.listOrders(.init(), metadata: admin.metadata()).orders.isEmpty)
       // The add-on is accepted with its base in the same order.
       let order = try await admin.placeOrder(account: account.id, items: [("BASE", 2), ("ADDON", 2)])
-      let subscriptions = try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions
+      let subscriptions = try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata())
+        .subscriptions
       let base = try #require(subscriptions.first { $0.sku == "BASE" })
       let addon = try #require(subscriptions.first { $0.sku == "ADDON" })
       #expect(addon.parentSubscriptionID == base.id)
@@ -97,9 +98,15 @@ struct SalesOrderTests {
       #expect(duplicate == .alreadyExists)
       let badPrice = await statusCode { _ = try await admin.createProduct(sku: "P", price: "1.505") }
       #expect(badPrice == .invalidArgument)
-      let badLimits = await statusCode { _ = try await admin.createProduct(sku: "Q") { $0.minQuantity = 5; $0.maxQuantity = 2 } }
+      let badLimits = await statusCode {
+        _ = try await admin.createProduct(sku: "Q") {
+          $0.minQuantity = 5; $0.maxQuantity = 2
+        }
+      }
       #expect(badLimits == .invalidArgument)
-      let orphanAddon = await statusCode { _ = try await admin.createProduct(sku: "R", kind: .addon) { $0.addonOf = "MISSING" } }
+      let orphanAddon = await statusCode {
+        _ = try await admin.createProduct(sku: "R", kind: .addon) { $0.addonOf = "MISSING" }
+      }
       #expect(orphanAddon == .invalidArgument)
     }
   }

@@ -1,8 +1,8 @@
 import Foundation
 import GRPCCore
 import OrderProtocol
-import SwiftProtobuf
 import OrderTesting
+import SwiftProtobuf
 import Testing
 
 @Suite("Organizations and tenancy")
@@ -72,11 +72,24 @@ struct TenancyTests {
       let order = try await child.placeOrder(account: account.id, items: [("M365-E3", 2)])
       let parent = orderd.root
       // Reads of the child's objects with the parent's key answer NOT_FOUND (T6).
-      #expect(await statusCode { _ = try await parent.accounts.getAccount(.with { $0.id = account.id }, metadata: parent.metadata()) } == .notFound)
-      #expect(await statusCode { _ = try await parent.orders.getOrder(.with { $0.id = order.id }, metadata: parent.metadata()) } == .notFound)
-      #expect(await statusCode { _ = try await parent.catalog.getProduct(.with { $0.sku = "M365-E3" }, metadata: parent.metadata()) } == .notFound)
+      #expect(
+        await statusCode {
+          _ = try await parent.accounts.getAccount(.with { $0.id = account.id }, metadata: parent.metadata())
+        } == .notFound)
+      #expect(
+        await statusCode {
+          _ = try await parent.orders.getOrder(.with { $0.id = order.id }, metadata: parent.metadata())
+        } == .notFound)
+      #expect(
+        await statusCode {
+          _ = try await parent.catalog.getProduct(.with { $0.sku = "M365-E3" }, metadata: parent.metadata())
+        } == .notFound)
       let subscription = order.lines.first.map { _ in "SUB-000001" } ?? ""
-      #expect(await statusCode { _ = try await parent.subscriptions.getSubscription(.with { $0.id = subscription }, metadata: parent.metadata()) } == .notFound)
+      #expect(
+        await statusCode {
+          _ = try await parent.subscriptions.getSubscription(
+            .with { $0.id = subscription }, metadata: parent.metadata())
+        } == .notFound)
       // Listings show only the parent's own objects.
       let accounts = try await parent.accounts.listAccounts(.init(), metadata: parent.metadata())
       #expect(accounts.accounts.isEmpty)
@@ -97,7 +110,9 @@ struct TenancyTests {
       let customer = try await admin.createAccount("Reseller's customer", reseller: reseller.id)
       #expect(customer.resellerID == reseller.id)
       #expect(customer.kind == .customer)
-      let nested = await statusCode { _ = try await admin.createAccount("Nested", kind: .reseller, reseller: reseller.id) }
+      let nested = await statusCode {
+        _ = try await admin.createAccount("Nested", kind: .reseller, reseller: reseller.id)
+      }
       #expect(nested == .invalidArgument)
       let notAReseller = await statusCode { _ = try await admin.createAccount("Bad", reseller: customer.id) }
       #expect(notAReseller == .invalidArgument)

@@ -13,7 +13,9 @@ public final class ServerProcess: Sendable {
   public static func start(
     dataDirectory: URL, clock: String = "simulated:2027-01-01T00:00:00Z", extraArguments: [String] = []
   ) async throws -> ServerProcess {
-    try await onOwnThread { try ServerProcess(dataDirectory: dataDirectory, clock: clock, extraArguments: extraArguments) }
+    try await onOwnThread {
+      try ServerProcess(dataDirectory: dataDirectory, clock: clock, extraArguments: extraArguments)
+    }
   }
 
   /// Sends `signal` and waits for the process to exit, off the cooperative pool.

@@ -17,8 +17,22 @@ extension Access {
     typealias Subscriptions = Orders_V1_SubscriptionService.Method
     typealias Clock = Orders_V1_ClockService.Method
 
-    set(.admin, [Organizations.CreateOrganization.descriptor, Keys.CreateKey.descriptor, Keys.RevokeKey.descriptor, Keys.ListKeys.descriptor, Accounts.CreateAccount.descriptor, Catalog.CreateProduct.descriptor])
-    set(.anyRole, [Organizations.ListOrganizations.descriptor, Organizations.GetOrganization.descriptor, Accounts.ListAccounts.descriptor, Accounts.GetAccount.descriptor, Catalog.ListProducts.descriptor, Catalog.GetProduct.descriptor, Orders.PlaceOrder.descriptor, Orders.ListOrders.descriptor, Orders.GetOrder.descriptor, Subscriptions.ListSubscriptions.descriptor, Subscriptions.GetSubscription.descriptor, Subscriptions.ListAssets.descriptor, Subscriptions.GetAsset.descriptor, Clock.GetClock.descriptor])
+    set(
+      .admin,
+      [
+        Organizations.CreateOrganization.descriptor, Keys.CreateKey.descriptor, Keys.RevokeKey.descriptor,
+        Keys.ListKeys.descriptor, Accounts.CreateAccount.descriptor, Catalog.CreateProduct.descriptor,
+      ])
+    set(
+      .anyRole,
+      [
+        Organizations.ListOrganizations.descriptor, Organizations.GetOrganization.descriptor,
+        Accounts.ListAccounts.descriptor, Accounts.GetAccount.descriptor, Catalog.ListProducts.descriptor,
+        Catalog.GetProduct.descriptor, Orders.PlaceOrder.descriptor, Orders.ListOrders.descriptor,
+        Orders.GetOrder.descriptor, Subscriptions.ListSubscriptions.descriptor,
+        Subscriptions.GetSubscription.descriptor, Subscriptions.ListAssets.descriptor,
+        Subscriptions.GetAsset.descriptor, Clock.GetClock.descriptor,
+      ])
     set(.rootAdmin, [Clock.AdvanceClock.descriptor])
     return table
   }()

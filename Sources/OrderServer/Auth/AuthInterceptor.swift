@@ -40,7 +40,9 @@ struct AuthInterceptor: ServerInterceptor {
 
   private func resolve(_ metadata: Metadata, method: String) async throws -> CallContext {
     guard let header = metadata[stringValues: MetadataKeys.authorization].first(where: { _ in true }) else {
-      throw RPCError(code: .unauthenticated, message: "no API key: send `authorization: Bearer <key>` metadata (orderctl --key or ORDERD_API_KEY)")
+      throw RPCError(
+        code: .unauthenticated,
+        message: "no API key: send `authorization: Bearer <key>` metadata (orderctl --key or ORDERD_API_KEY)")
     }
     let presented = header.hasPrefix("Bearer ") ? String(header.dropFirst("Bearer ".count)) : header
     guard let principal = try await self.authenticate(presented) else {
@@ -54,7 +56,8 @@ struct AuthInterceptor: ServerInterceptor {
     }
     let idempotencyKey = metadata[stringValues: MetadataKeys.idempotencyKey].first(where: { _ in true })
     if let idempotencyKey, idempotencyKey.isEmpty || idempotencyKey.utf8.count > MetadataKeys.maxIdempotencyKeyLength {
-      throw RPCError(code: .invalidArgument, message: "idempotency-key must be 1 to \(MetadataKeys.maxIdempotencyKeyLength) bytes")
+      throw RPCError(
+        code: .invalidArgument, message: "idempotency-key must be 1 to \(MetadataKeys.maxIdempotencyKeyLength) bytes")
     }
     return CallContext(principal: principal, idempotencyKey: idempotencyKey, method: method)
   }

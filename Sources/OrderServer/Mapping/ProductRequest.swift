@@ -20,11 +20,13 @@ struct ProductRequest {
     let vendor = given.vendor == .unspecified ? .generic : Vendor(given.vendor)
     if vendor == nil { problems.append("vendor must be one of microsoft, microsoft-legacy, generic") }
     let oneTimeByDefault = kind == .asset || kind == .oneOff
-    let pricing = given.pricing == .unspecified ? (oneTimeByDefault ? .oneTime : .prepaidRecurring) : PricingType(given.pricing)
+    let pricing =
+      given.pricing == .unspecified ? (oneTimeByDefault ? .oneTime : .prepaidRecurring) : PricingType(given.pricing)
     if pricing == nil { problems.append("pricing must be one of prepaid-recurring, postpaid-recurring, one-time") }
     // One-time products have no billing cycles or terms; recurring ones default to monthly.
     let recurring = pricing?.isRecurring ?? true
-    let cycles = given.billingCycles.isEmpty ? (recurring ? [.monthly] : []) : given.billingCycles.compactMap(BillingCycle.init)
+    let cycles =
+      given.billingCycles.isEmpty ? (recurring ? [.monthly] : []) : given.billingCycles.compactMap(BillingCycle.init)
     if cycles.count != given.billingCycles.count, !given.billingCycles.isEmpty {
       problems.append("billing cycles must be monthly or annual")
     }

@@ -23,7 +23,9 @@ public struct OrderdApplication: Sendable {
     let directory = DataDirectory(path: dataDirectory)
     try directory.create()
     let registry = try Registry(directory: directory, logger: logger)
-    let resumeFrom = try await registry.stateValue(forKey: Self.clockStateKey).flatMap { try? Date($0, strategy: .iso8601) }
+    let resumeFrom = try await registry.stateValue(forKey: Self.clockStateKey).flatMap {
+      try? Date($0, strategy: .iso8601)
+    }
     let clock = ServerClock(mode: mode, resumeFrom: mode == .system ? nil : resumeFrom)
     let bootstrap = try await registry.bootstrap(now: clock.now())
     if let key = bootstrap.rootAdminKey {
@@ -39,7 +41,8 @@ public struct OrderdApplication: Sendable {
 
   /// The RPC services of the orderd API.
   public var services: [any RegistrableRPCService] {
-    let deps = ServiceDependencies(registry: self.registry, databases: self.databases, clock: self.clock, logger: self.logger)
+    let deps = ServiceDependencies(
+      registry: self.registry, databases: self.databases, clock: self.clock, logger: self.logger)
     let registry = self.registry
     return [
       OrganizationService(deps: deps),

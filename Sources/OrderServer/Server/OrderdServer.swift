@@ -32,30 +32,30 @@ public final class OrderdServer: Service {
     let logger = self.logger
     let transport = self.transport
     do {
-    try await withThrowingTaskGroup(of: Void.self) { group in
-      group.addTask {
-        try await withGracefulShutdownHandler {
-          try await withThrowingDiscardingTaskGroup { serving in
-            serving.addTask { try await server.serve() }
-            serving.addTask {
-              let address = try await transport.listeningAddress
-              logger.notice("orderd listening", metadata: ["address": "\(address)"])
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask {
+          try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { serving in
+              serving.addTask { try await server.serve() }
+              serving.addTask {
+                let address = try await transport.listeningAddress
+                logger.notice("orderd listening", metadata: ["address": "\(address)"])
+              }
             }
+          } onGracefulShutdown: {
+            logger.notice("shutting down: no new calls, finishing in-flight calls", metadata: ["grace": "\(grace)"])
+            server.beginGracefulShutdown()
           }
-        } onGracefulShutdown: {
-          logger.notice("shutting down: no new calls, finishing in-flight calls", metadata: ["grace": "\(grace)"])
-          server.beginGracefulShutdown()
         }
+        group.addTask {
+          try await gracefulShutdown()
+          try await Task.sleep(for: grace)
+          logger.warning("grace period over: cancelling the calls still running")
+        }
+        // Whichever ends first: the server after a clean drain, or the grace period.
+        defer { group.cancelAll() }
+        try await group.next()
       }
-      group.addTask {
-        try await gracefulShutdown()
-        try await Task.sleep(for: grace)
-        logger.warning("grace period over: cancelling the calls still running")
-      }
-      // Whichever ends first: the server after a clean drain, or the grace period.
-      defer { group.cancelAll() }
-      try await group.next()
-    }
     } catch {
       try? await self.application.close()
       throw error

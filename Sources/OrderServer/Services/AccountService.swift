@@ -9,7 +9,8 @@ import SwiftProtobuf
 struct AccountService: Orders_V1_AccountService.SimpleServiceProtocol {
   let deps: ServiceDependencies
 
-  func createAccount(request: Orders_V1_CreateAccountRequest, context: ServerContext) async throws -> Orders_V1_Account {
+  func createAccount(request: Orders_V1_CreateAccountRequest, context: ServerContext) async throws -> Orders_V1_Account
+  {
     let call = try CallContext.required()
     let kind: AccountKind
     if request.kind == .unspecified {
@@ -27,7 +28,9 @@ struct AccountService: Orders_V1_AccountService.SimpleServiceProtocol {
     }
   }
 
-  func listAccounts(request: Orders_V1_ListAccountsRequest, context: ServerContext) async throws -> Orders_V1_ListAccountsResponse {
+  func listAccounts(request: Orders_V1_ListAccountsRequest, context: ServerContext) async throws
+    -> Orders_V1_ListAccountsResponse
+  {
     let call = try CallContext.required()
     let principal = call.principal
     let accounts = try await self.deps.read(call) { tx in

@@ -8,7 +8,8 @@ import SwiftProtobuf
 struct CatalogService: Orders_V1_CatalogService.SimpleServiceProtocol {
   let deps: ServiceDependencies
 
-  func createProduct(request: Orders_V1_CreateProductRequest, context: ServerContext) async throws -> Orders_V1_Product {
+  func createProduct(request: Orders_V1_CreateProductRequest, context: ServerContext) async throws -> Orders_V1_Product
+  {
     let call = try CallContext.required()
     guard let organization = try await self.deps.registry.organization(id: call.principal.organizationID) else {
       throw RPCError(code: .notFound, message: "organization \(call.principal.organizationID) not found")
@@ -20,7 +21,9 @@ struct CatalogService: Orders_V1_CatalogService.SimpleServiceProtocol {
     }
   }
 
-  func listProducts(request: Orders_V1_ListProductsRequest, context: ServerContext) async throws -> Orders_V1_ListProductsResponse {
+  func listProducts(request: Orders_V1_ListProductsRequest, context: ServerContext) async throws
+    -> Orders_V1_ListProductsResponse
+  {
     let call = try CallContext.required()
     let products = try await self.deps.read(call) { tx in try tx.products() }
     return .with { $0.products = products.map(\.proto) }

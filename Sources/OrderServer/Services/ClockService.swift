@@ -14,16 +14,20 @@ struct ClockService: Orders_V1_ClockService.SimpleServiceProtocol {
     self.state(self.deps.clock.now())
   }
 
-  func advanceClock(request: Orders_V1_AdvanceClockRequest, context: ServerContext) async throws -> Orders_V1_ClockState {
+  func advanceClock(request: Orders_V1_AdvanceClockRequest, context: ServerContext) async throws -> Orders_V1_ClockState
+  {
     let clock = self.deps.clock
-    guard clock.isSimulated else { throw RPCError(code: .failedPrecondition, message: ClockError.notSimulated.description) }
+    guard clock.isSimulated else {
+      throw RPCError(code: .failedPrecondition, message: ClockError.notSimulated.description)
+    }
     let target: Date
     switch request.target {
     case .to(let timestamp):
       target = timestamp.date
     case .by(let text):
       guard let duration = ISO8601Duration(text), let moved = duration.added(to: clock.now()) else {
-        throw RPCError(code: .invalidArgument, message: "'\(text)' is not an ISO 8601 duration such as P1M, P10D or PT6H")
+        throw RPCError(
+          code: .invalidArgument, message: "'\(text)' is not an ISO 8601 duration such as P1M, P10D or PT6H")
       }
       target = moved
     case nil:

@@ -30,11 +30,14 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
       return try execution.run(in: tx)
     }
     self.deps.logger.info(
-      "order placed", metadata: ["org": "\(principal.organizationID)", "order": "\(order.number)", "status": "\(order.status)"])
+      "order placed",
+      metadata: ["org": "\(principal.organizationID)", "order": "\(order.number)", "status": "\(order.status)"])
     return order
   }
 
-  func listOrders(request: Orders_V1_ListOrdersRequest, context: ServerContext) async throws -> Orders_V1_ListOrdersResponse {
+  func listOrders(request: Orders_V1_ListOrdersRequest, context: ServerContext) async throws
+    -> Orders_V1_ListOrdersResponse
+  {
     let call = try CallContext.required()
     let principal = call.principal
     var filter = OrderFilter()
@@ -74,6 +77,7 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
     if item.term != .unspecified, term == nil {
       throw RPCError(code: .invalidArgument, message: "item \(index + 1) (SKU \(item.sku)): unknown term")
     }
-    return RequestedItem(sku: item.sku, quantity: item.quantity == 0 ? 1 : Int(item.quantity), billingCycle: cycle, term: term)
+    return RequestedItem(
+      sku: item.sku, quantity: item.quantity == 0 ? 1 : Int(item.quantity), billingCycle: cycle, term: term)
   }
 }

@@ -15,7 +15,9 @@ struct OrganizationService: Orders_V1_OrganizationService.SimpleServiceProtocol 
   ) async throws -> Orders_V1_CreateOrganizationResponse {
     let call = try CallContext.required()
     guard let kind = OrganizationKind(request.kind), kind != .root else {
-      throw RPCError(code: .invalidArgument, message: "kind must be TENANT or COUNTRY_TENANT; the root organization exists exactly once")
+      throw RPCError(
+        code: .invalidArgument,
+        message: "kind must be TENANT or COUNTRY_TENANT; the root organization exists exactly once")
     }
     let parentID = call.principal.organizationID
     guard let parent = try await self.deps.registry.organization(id: parentID) else {

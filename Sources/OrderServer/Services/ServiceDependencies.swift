@@ -18,7 +18,9 @@ struct ServiceDependencies: Sendable {
   }
 
   /// Reads the caller's organization in one consistent snapshot.
-  func read<T: Sendable>(_ call: CallContext, _ body: @Sendable @escaping (OrganizationTransaction) throws -> T) async throws -> T {
+  func read<T: Sendable>(_ call: CallContext, _ body: @Sendable @escaping (OrganizationTransaction) throws -> T)
+    async throws -> T
+  {
     try await self.withStore(call) { store in try await store.read(body) }
   }
 
@@ -35,6 +37,7 @@ struct ServiceDependencies: Sendable {
     _ call: CallContext, request: some SwiftProtobuf.Message, now: Date,
     _ perform: () async throws -> Response
   ) async throws -> Response {
-    try await self.withStore(call) { store in try await store.idempotentCall(call, request: request, now: now, perform) }
+    try await self.withStore(call) { store in try await store.idempotentCall(call, request: request, now: now, perform)
+    }
   }
 }

@@ -17,7 +17,9 @@ struct SubscriptionService: Orders_V1_SubscriptionService.SimpleServiceProtocol 
     return .with { $0.subscriptions = subscriptions.map(\.proto) }
   }
 
-  func getSubscription(request: Orders_V1_GetSubscriptionRequest, context: ServerContext) async throws -> Orders_V1_Subscription {
+  func getSubscription(request: Orders_V1_GetSubscriptionRequest, context: ServerContext) async throws
+    -> Orders_V1_Subscription
+  {
     let call = try CallContext.required()
     let id = SubscriptionID(request.id)
     let subscription = try await self.deps.read(call) { tx in try tx.subscription(id) }
@@ -27,7 +29,9 @@ struct SubscriptionService: Orders_V1_SubscriptionService.SimpleServiceProtocol 
     return subscription.proto
   }
 
-  func listAssets(request: Orders_V1_ListAssetsRequest, context: ServerContext) async throws -> Orders_V1_ListAssetsResponse {
+  func listAssets(request: Orders_V1_ListAssetsRequest, context: ServerContext) async throws
+    -> Orders_V1_ListAssetsResponse
+  {
     let call = try CallContext.required()
     let accountID = try Self.scope(request.accountID, call.principal)
     let assets = try await self.deps.read(call) { tx in try tx.assets(accountID: accountID) }
