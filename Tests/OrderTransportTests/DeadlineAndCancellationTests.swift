@@ -8,8 +8,9 @@ struct DeadlineAndCancellationTests {
   func deadline() async throws {
     let probe = Probe()
     try await withEcho(probe: probe) { client, _ in
+      _ = try await client.echo("connect first, so the deadline is spent in the handler")
       var options = CallOptions.defaults
-      options.timeout = .milliseconds(100)
+      options.timeout = .milliseconds(300)
       let error = await #expect(throws: RPCError.self) {
         try await client.echo("", method: EchoService.Method.wait, options: options)
       }

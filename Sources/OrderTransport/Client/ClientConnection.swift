@@ -53,12 +53,20 @@ final class ClientConnection: Sendable {
     let outcome: Result<Void, RPCError>
     do {
       outcome = try await self.queue.enqueue { buffer in
-        guard let id = self.state.withLock({ $0.assignID(stream) }) else {
-          return .failure(
-            RPCError(code: .unavailable, message: "the connection is going away; retry on a new connection")
-          )
+        var isActive = true
+        let id = stream.claimID {
+          let id = self.state.withLock { $0.assignID(stream) }
+          isActive = id != nil
+          return id
         }
-        stream.setID(id)
+        guard let id else {
+          guard isActive else {
+            return .failure(
+              RPCError(code: .unavailable, message: "the connection is going away; retry on a new connection")
+            )
+          }
+          return .failure(RPCError(code: .cancelled, message: "the call ended before its headers were sent"))
+        }
         guard buffer.writeFrame(.headers(streamID: id, headers, endStream: false), maxPayload: limit) else {
           return .failure(RPCError(code: .resourceExhausted, message: "request metadata exceeds \(limit) bytes"))
         }
@@ -85,8 +93,8 @@ final class ClientConnection: Sendable {
 
   /// The call is over for the caller: cancel it on the server if it had not ended.
   func release(_ stream: ClientStream) {
-    let id = stream.id
-    if stream.complete(), let id {
+    let (id, wasOpen) = stream.finishCall()
+    if wasOpen, let id {
       try? self.queue.enqueueNow {
         FrameEncoder.encode(.cancel(streamID: id, code: UInt32(Status.Code.cancelled.rawValue)), into: &$0)
       }

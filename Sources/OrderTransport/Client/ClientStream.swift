@@ -24,8 +24,23 @@ final class ClientStream: Sendable {
 
   var id: UInt32? { self.state.withLock { $0.id } }
 
-  func setID(_ id: UInt32) {
-    self.state.withLock { $0.id = id }
+  /// Gives the stream the id `assign` returns, unless the call already ended: the check
+  /// and the assignment are atomic with respect to ``finishCall()``.
+  func claimID(_ assign: () -> UInt32?) -> UInt32? {
+    self.state.withLock { state in
+      guard !state.isComplete, state.id == nil else { return nil }
+      state.id = assign()
+      return state.id
+    }
+  }
+
+  /// The caller is done with the call. Returns the stream id if the call had not ended (so
+  /// the server should be told to cancel it), and marks it ended.
+  func finishCall() -> (id: UInt32?, wasOpen: Bool) {
+    self.state.withLock { state in
+      defer { state.isComplete = true }
+      return (state.id, !state.isComplete)
+    }
   }
 
   var isComplete: Bool { self.state.withLock { $0.isComplete } }
