@@ -11,6 +11,8 @@ struct EchoService: RegistrableRPCService {
     static let wait = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Wait")
     /// Sleeps for the requested number of milliseconds, then answers with the caller's address.
     static let slow = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Slow")
+    /// Streams N messages of 64 KiB, N being the request, counting them in the probe.
+    static let flood = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Flood")
     /// Answers with a message of N zero bytes, N being the request.
     static let zeros = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Zeros")
   }
@@ -77,6 +79,17 @@ struct EchoService: RegistrableRPCService {
         return [:]
       }
     }
+    router.registerHandler(forMethod: Method.flood, deserializer: coder, serializer: coder) { request, _ in
+      let message = try await request.messages.reduce(into: "") { $0 += $1 }
+      let chunk = String(repeating: "f", count: 64 << 10)
+      return StreamingServerResponse { writer in
+        for _ in 0..<(Int(message) ?? 0) {
+          try await writer.write(chunk)
+          await self.probe.record("sent")
+        }
+        return [:]
+      }
+    }
     router.registerHandler(forMethod: Method.zeros, deserializer: coder, serializer: coder) { request, _ in
       let message = try await request.messages.reduce(into: "") { $0 += $1 }
       let count = Int(message) ?? 0
@@ -94,6 +107,10 @@ actor Probe {
 
   func record(_ event: String) {
     self.events.append(event)
+  }
+
+  func count(_ event: String) -> Int {
+    self.events.count { $0 == event }
   }
 
   /// Waits (up to `timeout`) until `event` has been recorded.
