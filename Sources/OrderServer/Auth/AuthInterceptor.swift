@@ -24,9 +24,16 @@ struct AuthInterceptor: ServerInterceptor {
     logger[metadataKey: "method"] = "\(method)"
     logger.debug("call", metadata: ["role": "\(call.principal.role)", "peer": "\(context.remotePeer)"])
 
-    var response = try await CallContext.$current.withValue(call) {
-      try await next(request, context)
+    var response: StreamingServerResponse<Output>
+    do {
+      response = try await CallContext.$current.withValue(call) {
+        try await next(request, context)
+      }
+    } catch {
+      Self.log(error, logger: logger)
+      throw error
     }
+    if case .failure(let error) = response.accepted { Self.log(error, logger: logger) }
     // Streaming bodies run after `next` returns: keep the caller's context for them too.
     if case .success(var contents) = response.accepted {
       let producer = contents.producer
@@ -36,6 +43,24 @@ struct AuthInterceptor: ServerInterceptor {
       response.accepted = .success(contents)
     }
     return response
+  }
+
+  /// Failures the caller must fix are logged at debug; the server's own at error.
+  static func log(_ error: any Error, logger: Logger) {
+    let code: RPCError.Code
+    if let rpc = error as? RPCError {
+      code = rpc.code
+    } else if let convertible = error as? any RPCErrorConvertible {
+      code = convertible.rpcErrorCode
+    } else {
+      code = .unknown
+    }
+    switch code {
+    case .internalError, .unknown, .dataLoss:
+      logger.error("call failed", metadata: ["code": "\(code)", "error": "\(error)"])
+    default:
+      logger.debug("call refused", metadata: ["code": "\(code)", "error": "\(error)"])
+    }
   }
 
   private func resolve(_ metadata: Metadata, method: String) async throws -> CallContext {

@@ -35,6 +35,8 @@ extension OrganizationStore {
         return try Response(serializedBytes: stored.response)
       }
       let response = try body(tx)
+      // Outcomes older than the retention go in the same transaction (indexed by time).
+      try tx.purgeIdempotency(now: now)
       try tx.recordOutcome(
         key: key, method: method, requestHash: fingerprint, response: try response.serializedBytes() as Data, now: now)
       return response
