@@ -14,6 +14,20 @@ struct UnaryTests {
     }
   }
 
+  @Test("back-to-back calls at the concurrency limit are never refused")
+  func backToBackAtLimit() async throws {
+    try await withEcho(server: .init(maxConcurrentStreams: 4)) { client, _ in
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        for worker in 0..<4 {
+          group.addTask {
+            for index in 0..<50 { _ = try await client.echo("\(worker).\(index)") }
+          }
+        }
+        try await group.waitForAll()
+      }
+    }
+  }
+
   @Test("many concurrent calls share one connection")
   func concurrentCalls() async throws {
     try await withEcho { client, _ in

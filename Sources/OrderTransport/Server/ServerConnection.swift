@@ -142,10 +142,18 @@ final class ServerConnection: Sendable {
   /// Ends a call from the transport's side: the client gets `error` as the call's status.
   private func reset(_ stream: ServerStream, _ error: RPCError) {
     if stream.closeOutbound() {
+      let closeConnection = self.releaseStream(stream.id)
       let trailers = CallTrailers(code: UInt32(Status.Code(error.code).rawValue), message: error.message)
       try? self.queue.enqueueNow { FrameEncoder.encode(.trailers(streamID: stream.id, trailers), into: &$0) }
+      if closeConnection { self.queue.finish() }
     }
     stream.cancel(error)
+  }
+
+  /// Removes a finished call from the table; true if the connection should now close
+  /// (after the caller has queued its last frames).
+  func releaseStream(_ id: UInt32) -> Bool {
+    self.state.withLock { $0.close(id) }
   }
 
   private func runStream(_ stream: ServerStream, path: String, streamHandler: StreamHandler) async {
@@ -166,7 +174,7 @@ final class ServerConnection: Sendable {
       await streamHandler(rpcStream, context)
     }
     stream.inbox.close()
-    if self.state.withLock({ $0.close(stream.id) }) { self.queue.finish() }
+    if self.releaseStream(stream.id) { self.queue.finish() }
   }
 
   private func fail(with error: WireError) {

@@ -57,6 +57,10 @@ struct ServerStreamWriter: ClosableRPCWriterProtocol {
     let id = self.stream.id
     let limit = self.connection.config.limits.maxMetadataSize
     let trailers = CallTrailers(code: UInt32(code), message: message, metadata: metadata.wire)
+    // Free the call's slot before the client can see its end, so it may start the next call
+    // at once without hitting the concurrency limit.
+    let closeConnection = self.connection.releaseStream(id)
+    defer { if closeConnection { self.connection.queue.finish() } }
     _ = try? await self.connection.queue.enqueue { buffer in
       if !buffer.writeFrame(.trailers(streamID: id, trailers), maxPayload: limit) {
         let fallback = CallTrailers(
