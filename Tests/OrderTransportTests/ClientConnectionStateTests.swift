@@ -10,8 +10,8 @@ struct ClientConnectionStateTests {
     var state = State()
     #expect(state.reserve() == true)
     #expect(state.reserve() == true)
-    #expect(state.assignID("a") == 1)
-    #expect(state.assignID("b") == 3)
+    #expect(state.assignID("a") == .assigned(1))
+    #expect(state.assignID("b") == .assigned(3))
     #expect(state.stream(3) == "b")
   }
 
@@ -36,8 +36,23 @@ struct ClientConnectionStateTests {
     var state = State()
     _ = state.reserve()
     _ = state.receivedGoAway(lastStreamID: 0)
-    #expect(state.assignID("late") == nil)
+    #expect(state.assignID("late") == .notActive)
     #expect(state.release(id: nil) == true)
+  }
+
+  @Test("past the server's limit streams wait for a slot, freed by the end of a response")
+  func slots() {
+    var state = State()
+    state.peerMaxConcurrentStreams = 1
+    _ = state.reserve()
+    _ = state.reserve()
+    #expect(state.assignID("a") == .assigned(1))
+    #expect(state.assignID("b") == .full)
+    #expect(state.freeSlot(1) == true)
+    #expect(state.freeSlot(1) == false)
+    #expect(state.assignID("b") == .assigned(3))
+    #expect(state.release(id: 3) == false)
+    #expect(state.hasFreeSlot)
   }
 
   @Test("closing for shutdown waits for open streams")

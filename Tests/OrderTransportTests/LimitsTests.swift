@@ -1,26 +1,27 @@
 import GRPCCore
+import NIOCore
 import OrderTransport
+import OrderWire
 import Testing
 
 @Suite("Limits")
 struct LimitsTests {
-  @Test("a call past the concurrent-call limit is refused with UNAVAILABLE, safe to retry")
+  @Test("a stream past the server's limit is refused with UNAVAILABLE, safe to retry")
   func concurrencyLimit() async throws {
-    let probe = Probe()
-    try await withEcho(server: .init(maxConcurrentStreams: 2), probe: probe) { client, _ in
-      let blocked = (0..<2).map { _ in
-        Task { try await client.echo("", method: EchoService.Method.wait) }
+    try await withEcho(server: .init(maxConcurrentStreams: 2)) { _, server in
+      // A raw client ignores the limit the server announced; the server holds the line.
+      let raw = try await RawConnection.connect(port: try await server.listeningAddress.port)
+      var bytes = ByteBuffer.clientPreface
+      for id: UInt32 in [1, 3] {
+        bytes.write(.headers(streamID: id, CallHeaders(path: "/echo.Echo/Wait"), endStream: true))
       }
-      while await probe.events.count < 2 { try await Task.sleep(for: .milliseconds(5)) }
-      let error = await #expect(throws: RPCError.self) { try await client.echo("third") }
-      #expect(error?.code == .unavailable)
-      #expect(error?.message.contains("limit 2") == true)
-      for task in blocked { task.cancel() }
-      for task in blocked { _ = await task.result }
-      // The server frees the slots as its handlers notice the cancellation; until then a
-      // refused call is retried, as UNAVAILABLE allows.
-      let after = try await client.echo("after", options: .retryingUnavailable)
-      #expect(after == "after")
+      bytes.write(.headers(streamID: 5, CallHeaders(path: "/echo.Echo/Get"), endStream: true))
+      let (frames, _) = try await raw.exchange(bytes, untilFrames: 2)
+      let refusal = CallTrailers(
+        code: UInt32(Status.Code.unavailable.rawValue),
+        message: "too many concurrent calls on this connection (limit 2)"
+      )
+      #expect(frames.last == .trailers(streamID: 5, refusal))
     }
   }
 

@@ -13,7 +13,7 @@ struct ProtocolViolationTests {
       let port = try await server.listeningAddress.port
       let raw = try await RawConnection.connect(port: port)
       let (frames, closed) = try await raw.exchange(bytes)
-      #expect(frames.first == .preface(Preface(capabilities: .acceptsZlib)))
+      #expect(frames.first == .preface(Preface(capabilities: .acceptsZlib, maxConcurrentStreams: 100)))
       for case .goAway(let goAway) in frames { return (goAway, closed) }
       return (nil, closed)
     }

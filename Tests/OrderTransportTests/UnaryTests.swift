@@ -28,6 +28,21 @@ struct UnaryTests {
     }
   }
 
+  @Test("calls beyond the server's announced limit queue on the client instead of failing")
+  func queuedBeyondLimit() async throws {
+    try await withEcho(server: .init(maxConcurrentStreams: 8)) { client, _ in
+      _ = try await client.echo("learn the server's limit from its preface")
+      try await withThrowingTaskGroup(of: Bool.self) { group in
+        for index in 0..<200 {
+          group.addTask { try await client.echo("call \(index)") == "call \(index)" }
+        }
+        var successes = 0
+        for try await ok in group where ok { successes += 1 }
+        #expect(successes == 200)
+      }
+    }
+  }
+
   @Test("many concurrent calls share one connection")
   func concurrentCalls() async throws {
     try await withEcho { client, _ in

@@ -49,6 +49,7 @@ struct FrameSpec: Decodable {
   var type: String
   var version: UInt16?
   var capabilities: UInt16?
+  var maxConcurrentStreams: UInt32?
   var streamID: UInt32?
   var endStream: Bool?
   var path: String?
@@ -66,7 +67,13 @@ struct FrameSpec: Decodable {
     let id = self.streamID ?? 0
     switch self.type {
     case "preface":
-      return .preface(Preface(version: self.version ?? 0, capabilities: .init(rawValue: self.capabilities ?? 0)))
+      return .preface(
+        Preface(
+          version: self.version ?? 0,
+          capabilities: .init(rawValue: self.capabilities ?? 0),
+          maxConcurrentStreams: self.maxConcurrentStreams ?? 0
+        )
+      )
     case "headers":
       let headers = CallHeaders(path: self.path ?? "", timeoutMicroseconds: self.timeoutMicroseconds, metadata: self.wireMetadata)
       return .headers(streamID: id, headers, endStream: self.endStream ?? false)

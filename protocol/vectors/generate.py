@@ -36,7 +36,7 @@ def metadata(entries):
 def encode(f):
     t = f["type"]
     if t == "preface":
-        return b"ORDW" + struct.pack(">HH", f["version"], f["capabilities"])
+        return b"ORDW" + struct.pack(">HHI", f["version"], f["capabilities"], f["maxConcurrentStreams"])
     if t == "headers":
         timeout = f["timeoutMicroseconds"] or 0
         payload = str16(f["path"]) + struct.pack(">Q", timeout) + metadata(f["metadata"])
@@ -58,10 +58,11 @@ def encode(f):
 
 
 VALID = [
-    ("01-client-preface", "Client preface: magic ORDW, version 1, accepts zlib.",
-     {"type": "preface", "version": 1, "capabilities": 1}),
-    ("02-server-preface-no-compression", "Server preface: version 1, accepts no compression.",
-     {"type": "preface", "version": 1, "capabilities": 0}),
+    ("01-client-preface", "Client preface: magic ORDW, version 1, accepts zlib, accepts no streams.",
+     {"type": "preface", "version": 1, "capabilities": 1, "maxConcurrentStreams": 0}),
+    ("02-server-preface-no-compression", "Server preface: version 1, accepts no compression, "
+     "at most 100 concurrent streams.",
+     {"type": "preface", "version": 1, "capabilities": 0, "maxConcurrentStreams": 100}),
     ("03-headers-request", "Client opens stream 1 for /echo.Echo/Get with a 1.5 s timeout and "
      "one text and one binary metadata entry.",
      {"type": "headers", "streamID": 1, "endStream": False, "path": "/echo.Echo/Get",
@@ -105,7 +106,8 @@ VALID = [
 INVALID = [
     ("50-bad-magic", "An HTTP/1 request instead of the preface.", True,
      "474554202f20485454502f312e310d0a", "BAD_PREFACE"),
-    ("51-unknown-version", "A preface announcing version 2.", True, "4f52445700020000", "UNSUPPORTED_VERSION"),
+    ("51-unknown-version", "A preface announcing version 2 (refused once the version bytes arrived).", True,
+     "4f5244570002", "UNSUPPORTED_VERSION"),
     ("52-unknown-frame-type", "A frame of type 0x09.", False, "00000000" "09" "00" "00000001", "PROTOCOL_ERROR"),
     ("53-ping-on-stream", "PING must be on stream 0.", False,
      "00000008" "05" "00" "00000001" "0000000000000000", "PROTOCOL_ERROR"),

@@ -10,7 +10,14 @@ final class ClientConnection: Sendable {
   let queue: OutboundQueue
   let remotePeer: String
   let localPeer: String
-  private let state = Mutex(ClientConnectionState<ClientStream>())
+  private struct Shared {
+    var streams = ClientConnectionState<ClientStream>()
+    /// Calls waiting for one of the server's concurrency slots.
+    var slotWaiters: [UInt64: CheckedContinuation<Void, any Error>] = [:]
+    var nextWaiterID: UInt64 = 0
+  }
+
+  private let state = Mutex(Shared())
   private let peerAcceptsZlib = Atomic(false)
   /// Called once when the connection stops taking new calls (GOAWAY, closed).
   private let onUnusable: @Sendable (ClientConnection) -> Void
@@ -32,11 +39,11 @@ final class ClientConnection: Sendable {
     try? self.queue.enqueueNow { FrameEncoder.encode(.preface(Preface(capabilities: capabilities)), into: &$0) }
   }
 
-  var isUsable: Bool { self.state.withLock { $0.isUsable } }
+  var isUsable: Bool { self.state.withLock { $0.streams.isUsable } }
 
   /// Starts a call on this connection; nil if it no longer takes new calls.
   func makeStream(compress: Bool) -> ClientStream? {
-    guard self.state.withLock({ $0.reserve() }) else { return nil }
+    guard self.state.withLock({ $0.streams.reserve() }) else { return nil }
     return ClientStream(bufferSize: self.config.backpressure.streamBufferSize, compress: compress)
   }
 
@@ -50,35 +57,83 @@ final class ClientConnection: Sendable {
     let headers = CallHeaders(path: path, timeoutMicroseconds: timeout, metadata: metadata.wire)
     let limit = self.config.limits.maxMetadataSize
 
-    let outcome: Result<Void, RPCError>
-    do {
-      outcome = try await self.queue.enqueue { buffer in
-        var isActive = true
-        let id = stream.claimID {
-          let id = self.state.withLock { $0.assignID(stream) }
-          isActive = id != nil
-          return id
-        }
-        guard let id else {
-          guard isActive else {
-            return .failure(
-              RPCError(code: .unavailable, message: "the connection is going away; retry on a new connection")
-            )
+    var outcome: Result<Void, RPCError>?
+    while outcome == nil {
+      do {
+        outcome = try await self.queue.enqueue { buffer in
+          var assignment = ClientConnectionState<ClientStream>.Assignment.notActive
+          let id = stream.claimID {
+            assignment = self.state.withLock { $0.streams.assignID(stream) }
+            if case .assigned(let id) = assignment { return id }
+            return nil
           }
-          return .failure(RPCError(code: .cancelled, message: "the call ended before its headers were sent"))
+          guard let id else {
+            switch assignment {
+            case .full:
+              return nil
+            case .notActive:
+              return .failure(
+                RPCError(code: .unavailable, message: "the connection is going away; retry on a new connection")
+              )
+            case .assigned:
+              return .failure(RPCError(code: .cancelled, message: "the call ended before its headers were sent"))
+            }
+          }
+          guard buffer.writeFrame(.headers(streamID: id, headers, endStream: false), maxPayload: limit) else {
+            return .failure(RPCError(code: .resourceExhausted, message: "request metadata exceeds \(limit) bytes"))
+          }
+          return .success(())
         }
-        guard buffer.writeFrame(.headers(streamID: id, headers, endStream: false), maxPayload: limit) else {
-          return .failure(RPCError(code: .resourceExhausted, message: "request metadata exceeds \(limit) bytes"))
-        }
-        return .success(())
+        if outcome == nil { try await self.waitForSlot() }
+      } catch {
+        outcome = .failure(self.closedError(error))
       }
-    } catch {
-      outcome = .failure(self.closedError(error))
     }
     if case .failure(let error) = outcome {
       stream.fail(error)
       throw error
     }
+  }
+
+  /// Waits until the server's concurrency limit leaves a slot free (or the connection
+  /// stops taking streams: the caller then finds out when it tries again).
+  private func waitForSlot() async throws {
+    let id = self.state.withLock { state in
+      defer { state.nextWaiterID += 1 }
+      return state.nextWaiterID
+    }
+    try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        let ready: Result<Void, any Error>? = self.state.withLock { state in
+          if Task.isCancelled { return .failure(CancellationError()) }
+          if state.streams.hasFreeSlot || !state.streams.isUsable { return .success(()) }
+          state.slotWaiters[id] = continuation
+          return nil
+        }
+        if let ready { continuation.resume(with: ready) }
+      }
+    } onCancel: {
+      self.state.withLock { $0.slotWaiters.removeValue(forKey: id) }?.resume(throwing: CancellationError())
+    }
+  }
+
+  /// Frees the stream's concurrency slot and lets the waiting calls try again.
+  private func freeSlot(_ id: UInt32) {
+    let waiters = self.state.withLock { state -> [CheckedContinuation<Void, any Error>] in
+      guard state.streams.freeSlot(id) else { return [] }
+      defer { state.slotWaiters.removeAll() }
+      return Array(state.slotWaiters.values)
+    }
+    for waiter in waiters { waiter.resume() }
+  }
+
+  /// Lets every waiting call try again (they will find the connection unusable).
+  private func wakeAllSlotWaiters() {
+    let waiters = self.state.withLock { state in
+      defer { state.slotWaiters.removeAll() }
+      return Array(state.slotWaiters.values)
+    }
+    for waiter in waiters { waiter.resume() }
   }
 
   func messageFrame(streamID: UInt32, _ message: ByteBuffer, compress: Bool) throws -> Frame {
@@ -100,12 +155,21 @@ final class ClientConnection: Sendable {
       }
     }
     stream.inbox.close()
-    if self.state.withLock({ $0.release(id: id) }) { self.queue.finish() }
+    let (closeNow, waiters) = self.state.withLock { state in
+      let closeNow = state.streams.release(id: id)
+      guard state.streams.hasFreeSlot else { return (closeNow, [CheckedContinuation<Void, any Error>]()) }
+      defer { state.slotWaiters.removeAll() }
+      return (closeNow, Array(state.slotWaiters.values))
+    }
+    for waiter in waiters { waiter.resume() }
+    if closeNow { self.queue.finish() }
   }
 
   /// Stops taking new calls; closes once the open ones end.
   func beginClosing() {
-    if self.state.withLock({ $0.beginClosing() }) { self.queue.finish() }
+    let closeNow = self.state.withLock { $0.streams.beginClosing() }
+    self.wakeAllSlotWaiters()
+    if closeNow { self.queue.finish() }
   }
 
   func closedError(_ error: any Error) -> RPCError {
@@ -127,7 +191,7 @@ final class ClientConnection: Sendable {
           reason = "the server closed the connection"
         } catch let error as WireError {
           self.config.logger.debug("protocol violation by \(self.remotePeer): \(error)")
-          let lastStreamID = self.state.withLock { $0.nextStreamID &- 2 }
+          let lastStreamID = self.state.withLock { $0.streams.nextStreamID &- 2 }
           let goAway = GoAway(lastStreamID: lastStreamID, code: error.code, message: error.message)
           try? self.queue.enqueueNow { FrameEncoder.encode(.goAway(goAway), into: &$0) }
           reason = "the server broke the protocol (\(error))"
@@ -143,6 +207,9 @@ final class ClientConnection: Sendable {
     switch frame {
     case .preface(let preface):
       self.peerAcceptsZlib.store(preface.capabilities.contains(.acceptsZlib), ordering: .relaxed)
+      // A server's 0 means it announced no limit.
+      let limit = preface.maxConcurrentStreams == 0 ? Int.max : Int(preface.maxConcurrentStreams)
+      self.state.withLock { $0.streams.peerMaxConcurrentStreams = limit }
 
     case .headers(let id, let headers, _):
       guard let stream = self.stream(id) else { return }
@@ -163,10 +230,12 @@ final class ClientConnection: Sendable {
           FrameEncoder.encode(.cancel(streamID: id, code: UInt32(Status.Code(error.code).rawValue)), into: &$0)
         }
         stream.fail(error)
+        self.freeSlot(id)
       }
 
     case .trailers(let id, let trailers):
       guard let stream = self.stream(id), stream.complete() else { return }
+      self.freeSlot(id)
       let code = Status.Code(rawValue: Int(trailers.code)) ?? .unknown
       let status = Status(code: code, message: trailers.message)
       await stream.inbox.send(.status(status, Metadata(wire: trailers.metadata)), size: 0)
@@ -176,19 +245,21 @@ final class ClientConnection: Sendable {
       guard let stream = self.stream(id) else { return }
       let rpcCode = Status.Code(rawValue: Int(code)).flatMap { RPCError.Code($0) } ?? .cancelled
       stream.fail(RPCError(code: rpcCode, message: "the server cancelled the call"))
+      self.freeSlot(id)
 
     case .ping(let data, let ack):
       if !ack { try? self.queue.enqueueNow { FrameEncoder.encode(.ping(data: data, ack: true), into: &$0) } }
 
     case .goAway(let goAway):
       if goAway.code == .noError {
-        let (refused, closeNow) = self.state.withLock { $0.receivedGoAway(lastStreamID: goAway.lastStreamID) }
+        let (refused, closeNow) = self.state.withLock { $0.streams.receivedGoAway(lastStreamID: goAway.lastStreamID) }
         self.onUnusable(self)
         let error = RPCError(
           code: .unavailable,
           message: "the server is going away (\(goAway.message)); the call was not processed and can be retried"
         )
         for stream in refused { stream.fail(error) }
+        self.wakeAllSlotWaiters()
         if closeNow { self.queue.finish() }
       } else {
         self.shutDown("the server closed the connection: \(goAway.code): \(goAway.message)")
@@ -197,14 +268,15 @@ final class ClientConnection: Sendable {
   }
 
   private func stream(_ id: UInt32) -> ClientStream? {
-    self.state.withLock { $0.stream(id) }
+    self.state.withLock { $0.streams.stream(id) }
   }
 
   private func shutDown(_ reason: String) {
-    let streams = self.state.withLock { $0.shutDown() }
+    let streams = self.state.withLock { $0.streams.shutDown() }
     self.onUnusable(self)
     let error = RPCError(code: .unavailable, message: "\(reason) (\(self.remotePeer))")
     for stream in streams { stream.fail(error) }
+    self.wakeAllSlotWaiters()
     self.queue.finish()
   }
 }

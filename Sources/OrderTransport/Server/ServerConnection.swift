@@ -27,7 +27,8 @@ final class ServerConnection: Sendable {
     self.localPeer = localPeer
     var capabilities: Preface.Capabilities = []
     if config.compression.acceptsCompressedMessages { capabilities.insert(.acceptsZlib) }
-    try? self.queue.enqueueNow { FrameEncoder.encode(.preface(Preface(capabilities: capabilities)), into: &$0) }
+    let preface = Preface(capabilities: capabilities, maxConcurrentStreams: UInt32(clamping: config.maxConcurrentStreams))
+    try? self.queue.enqueueNow { FrameEncoder.encode(.preface(preface), into: &$0) }
   }
 
   func run(_ channel: FrameChannel, streamHandler: @escaping StreamHandler) async {
@@ -117,6 +118,8 @@ final class ServerConnection: Sendable {
 
     case .cancel(let id, _):
       guard let stream = try self.openStream(id, frame: "CANCEL") else { return }
+      // The client counts the slot as free once it sent CANCEL; so does the server.
+      if self.releaseStream(id) { self.queue.finish() }
       stream.cancel(RPCError(code: .cancelled, message: "the client cancelled the call"))
 
     case .ping(let data, let ack):

@@ -62,10 +62,10 @@ public struct FrameDecoder: ByteToMessageDecoder, Sendable {
           + "the peer does not speak the orderd wire protocol"
       )
     }
-    guard buffer.readableBytes >= Preface.size else { return nil }
-    buffer.moveReaderIndex(forwardBy: magicLength)
-    guard let (version, capabilities) = buffer.readMultipleIntegers(as: (UInt16, UInt16).self)
-    else { return nil }
+    // The version is checked as soon as it arrives: the rest of a preface may differ by version.
+    guard let version = buffer.getInteger(at: buffer.readerIndex + magicLength, as: UInt16.self) else {
+      return nil
+    }
     guard version == Preface.currentVersion else {
       throw WireError(
         code: .unsupportedVersion,
@@ -73,7 +73,15 @@ public struct FrameDecoder: ByteToMessageDecoder, Sendable {
           + "this endpoint speaks version \(Preface.currentVersion)"
       )
     }
-    return Preface(version: version, capabilities: .init(rawValue: capabilities))
+    guard buffer.readableBytes >= Preface.size else { return nil }
+    buffer.moveReaderIndex(forwardBy: magicLength + 2)
+    guard let (capabilities, maxStreams) = buffer.readMultipleIntegers(as: (UInt16, UInt32).self)
+    else { return nil }
+    return Preface(
+      version: version,
+      capabilities: .init(rawValue: capabilities),
+      maxConcurrentStreams: maxStreams
+    )
   }
 
   private func validate(_ header: FrameHeader) throws(WireError) {

@@ -16,7 +16,7 @@ public struct FrameEncoder: MessageToByteEncoder, Sendable {
     switch frame {
     case .preface(let preface):
       buffer.writeBytes(Preface.magic)
-      buffer.writeMultipleIntegers(preface.version, preface.capabilities.rawValue)
+      buffer.writeMultipleIntegers(preface.version, preface.capabilities.rawValue, preface.maxConcurrentStreams)
 
     case .headers(let streamID, let headers, let endStream):
       Self.withHeader(.headers, endStream ? .endStream : [], streamID, into: &buffer) { buffer in
