@@ -12,10 +12,13 @@ public struct NewOrder: Hashable, Sendable {
   public var scheduledFor: Date?
   /// Why the order starts in `status`, for the history (e.g. "placed by storefront").
   public var reason: String
+  /// The subscription a change, cancellation, renewal or resource order is about.
+  public var subscriptionID: SubscriptionID?
 
   public init(
     type: OrderType, status: OrderStatus, accountID: AccountID, createdBy: Agent,
-    lines: [OrderLine], total: Money, scheduledFor: Date? = nil, reason: String = "order created"
+    lines: [OrderLine], total: Money, scheduledFor: Date? = nil, reason: String = "order created",
+    subscriptionID: SubscriptionID? = nil
   ) {
     self.type = type
     self.status = status
@@ -25,6 +28,7 @@ public struct NewOrder: Hashable, Sendable {
     self.total = total
     self.scheduledFor = scheduledFor
     self.reason = reason
+    self.subscriptionID = subscriptionID
   }
 }
 
@@ -33,6 +37,8 @@ public struct OrderFilter: Hashable, Sendable {
   public var statuses: Set<OrderStatus>
   public var accountID: AccountID?
   public var type: OrderType?
+  /// Only orders about this subscription.
+  public var subscriptionID: SubscriptionID?
   public var order: Sort
   /// At most this many orders.
   public var limit: Int
@@ -47,8 +53,9 @@ public struct OrderFilter: Hashable, Sendable {
 
   public init(
     statuses: Set<OrderStatus> = [], accountID: AccountID? = nil, type: OrderType? = nil, order: Sort = .newestFirst,
-    limit: Int = 1000
+    limit: Int = 1000, subscriptionID: SubscriptionID? = nil
   ) {
+    self.subscriptionID = subscriptionID
     self.statuses = statuses
     self.accountID = accountID
     self.type = type

@@ -15,10 +15,14 @@ public struct Order: Hashable, Sendable {
   public var total: Money
   /// When a scheduled order executes (S1); `nil` for orders that run now.
   public var scheduledFor: Date?
+  /// The subscription a change, cancellation, renewal or resource order is about; `nil`
+  /// for sales orders.
+  public var subscriptionID: SubscriptionID?
 
   public init(
     id: OrderID, number: OrderNumber, type: OrderType, status: OrderStatus, accountID: AccountID,
-    createdAt: Date, createdBy: Agent, lines: [OrderLine], total: Money, scheduledFor: Date? = nil
+    createdAt: Date, createdBy: Agent, lines: [OrderLine], total: Money, scheduledFor: Date? = nil,
+    subscriptionID: SubscriptionID? = nil
   ) {
     self.id = id
     self.number = number
@@ -30,6 +34,7 @@ public struct Order: Hashable, Sendable {
     self.lines = lines
     self.total = total
     self.scheduledFor = scheduledFor
+    self.subscriptionID = subscriptionID
   }
 }
 

@@ -12,6 +12,10 @@ public struct OrderStatus: Identifier {
   public static let executing = OrderStatus("executing")
   /// Waiting for the vendor to provision.
   public static let provisioning = OrderStatus("provisioning")
+  /// The vendor failed to provision; a stall: an admin retries or cancels (O2).
+  public static let provisioningFailed = OrderStatus("provisioningFailed")
+  /// A payment order waits for the payment; a stall: an admin retries or cancels (O2).
+  public static let paymentPending = OrderStatus("paymentPending")
   /// Provisioned; an On Renewal change waits here until the renewal applies it (O3).
   public static let provisionFinished = OrderStatus("provisionFinished")
   /// The flow ended successfully (O2).

@@ -33,11 +33,15 @@ public struct Asset: Hashable, Sendable {
   public var softwareID: String?
   /// The order that created it.
   public var orderID: OrderID
+  /// The vendor's reason when ``syncStatus`` is `failed` (A1).
+  public var syncError: String?
+  /// Provisioning attempts made so far (for automatic retries, A2).
+  public var syncAttempts: Int
 
   public init(
     id: AssetID, accountID: AccountID, sku: String, name: String, status: AssetStatus,
     syncStatus: AssetSyncStatus, purchaseDate: Date, expirationDate: Date? = nil, softwareID: String? = nil,
-    orderID: OrderID
+    orderID: OrderID, syncError: String? = nil, syncAttempts: Int = 0
   ) {
     self.id = id
     self.accountID = accountID
@@ -49,6 +53,8 @@ public struct Asset: Hashable, Sendable {
     self.expirationDate = expirationDate
     self.softwareID = softwareID
     self.orderID = orderID
+    self.syncError = syncError
+    self.syncAttempts = syncAttempts
   }
 }
 
@@ -63,11 +69,13 @@ public struct NewAsset: Hashable, Sendable {
   public var expirationDate: Date?
   public var softwareID: String?
   public var orderID: OrderID
+  public var syncError: String?
+  public var syncAttempts: Int
 
   public init(
     accountID: AccountID, sku: String, name: String, status: AssetStatus = .active,
     syncStatus: AssetSyncStatus, purchaseDate: Date, expirationDate: Date? = nil, softwareID: String? = nil,
-    orderID: OrderID
+    orderID: OrderID, syncError: String? = nil, syncAttempts: Int = 0
   ) {
     self.accountID = accountID
     self.sku = sku
@@ -78,11 +86,14 @@ public struct NewAsset: Hashable, Sendable {
     self.expirationDate = expirationDate
     self.softwareID = softwareID
     self.orderID = orderID
+    self.syncError = syncError
+    self.syncAttempts = syncAttempts
   }
 
   public func with(id: AssetID) -> Asset {
     Asset(
       id: id, accountID: accountID, sku: sku, name: name, status: status, syncStatus: syncStatus,
-      purchaseDate: purchaseDate, expirationDate: expirationDate, softwareID: softwareID, orderID: orderID)
+      purchaseDate: purchaseDate, expirationDate: expirationDate, softwareID: softwareID, orderID: orderID,
+      syncError: syncError, syncAttempts: syncAttempts)
   }
 }
