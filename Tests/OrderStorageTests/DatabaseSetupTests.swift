@@ -17,7 +17,7 @@ struct DatabaseSetupTests {
           try String.fetchOne(db, sql: "PRAGMA journal_mode")
         )
       }
-      #expect(migrations == [OrganizationSchema.v1Name, OrganizationSchema.v2Name])
+      #expect(migrations == [OrganizationSchema.v1Name, OrganizationSchema.v2Name, OrganizationSchema.v3Name])
       #expect(synchronous == 2)  // FULL
       #expect(foreignKeys == 1)
       #expect(journal == "wal")

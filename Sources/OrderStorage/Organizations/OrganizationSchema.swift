@@ -12,6 +12,9 @@ enum OrganizationSchema {
     migrator.registerMigration(v2Name) { db in
       try db.execute(sql: v2)
     }
+    migrator.registerMigration(v3Name) { db in
+      try db.execute(sql: v3)
+    }
     return migrator
   }
 

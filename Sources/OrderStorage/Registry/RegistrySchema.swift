@@ -38,6 +38,18 @@ enum RegistrySchema {
           );
           """)
     }
+    migrator.registerMigration("v2: wakeups") { db in
+      // The next due time of each organization's job queue, so the server finds the
+      // organizations with due work without opening every database.
+      try db.execute(
+        sql: """
+          CREATE TABLE wakeups (
+            organizationID TEXT PRIMARY KEY NOT NULL REFERENCES organizations(id),
+            dueAt DATETIME NOT NULL
+          );
+          CREATE INDEX wakeups_due ON wakeups(dueAt);
+          """)
+    }
     return migrator
   }
 }

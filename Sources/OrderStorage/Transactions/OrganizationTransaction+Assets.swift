@@ -11,8 +11,9 @@ extension OrganizationTransaction {
     let asset = new.with(id: AssetID(number: try nextSequence("asset")))
     try db.execute(
       sql: """
-        INSERT INTO assets (id, accountID, sku, name, status, syncStatus, purchaseDate, expirationDate, softwareID, orderID)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO assets (id, accountID, sku, name, status, syncStatus, purchaseDate, expirationDate, softwareID, orderID,
+          syncError, syncAttempts)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, arguments: Self.arguments(asset))
     return asset
   }
@@ -24,7 +25,7 @@ extension OrganizationTransaction {
     try db.execute(
       sql: """
         UPDATE assets SET accountID = ?2, sku = ?3, name = ?4, status = ?5, syncStatus = ?6, purchaseDate = ?7,
-          expirationDate = ?8, softwareID = ?9, orderID = ?10
+          expirationDate = ?8, softwareID = ?9, orderID = ?10, syncError = ?11, syncAttempts = ?12
         WHERE id = ?1
         """, arguments: Self.arguments(asset))
     guard db.changesCount == 1 else { throw DomainError.notFound("asset \(asset.id) not found") }
@@ -48,10 +49,30 @@ extension OrganizationTransaction {
     ).map(Asset.init(row:))
   }
 
+  /// Active assets whose expiration date is at or before `date` (A3), earliest first.
+  public func assets(expiringBy date: Date) throws -> [Asset] {
+    try Row.fetchAll(
+      db,
+      sql: "SELECT * FROM assets WHERE status = 'active' AND expirationDate <= ? ORDER BY expirationDate, id",
+      arguments: [date]
+    ).map(Asset.init(row:))
+  }
+
+  /// Active assets whose provisioning failed or whose vendor data is missing (A2), by id.
+  public func assetsNeedingResync() throws -> [Asset] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT * FROM assets WHERE status = 'active'
+          AND (syncStatus = 'failed' OR expirationDate IS NULL OR softwareID IS NULL) ORDER BY id
+        """
+    ).map(Asset.init(row:))
+  }
+
   private static func arguments(_ a: Asset) -> StatementArguments {
     [
       a.id.rawValue, a.accountID.rawValue, a.sku, a.name, a.status.rawValue, a.syncStatus.rawValue, a.purchaseDate,
-      a.expirationDate, a.softwareID, a.orderID.rawValue,
+      a.expirationDate, a.softwareID, a.orderID.rawValue, a.syncError, a.syncAttempts,
     ]
   }
 }
@@ -64,6 +85,7 @@ extension Asset {
       syncStatus: try row.decode("syncStatus"), purchaseDate: try row.decode("purchaseDate"),
       expirationDate: try row.decodeIfPresent("expirationDate", as: Date.self),
       softwareID: try row.decodeIfPresent("softwareID", as: String.self),
-      orderID: OrderID(try row.decode("orderID") as String))
+      orderID: OrderID(try row.decode("orderID") as String),
+      syncError: try row.decodeIfPresent("syncError", as: String.self), syncAttempts: try row.decode("syncAttempts"))
   }
 }

@@ -3,13 +3,15 @@ import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
-  /// Creates an order with the next number of its type (`SO-000001`, O6) and records its
-  /// first status in the history (O4).
+  /// Creates an order with the next number of its type (`SO-000001`, O6), records its
+  /// first status in the history (O4) and appends `OrderCreated` (or `OrderScheduled` when
+  /// it starts `scheduled`) to the notification log (N1).
   ///
-  /// - Throws: `notFound` when the account does not exist; `invalidArgument` when the
-  ///   total is not the sum of the lines.
+  /// - Throws: `notFound` when the account or the subscription does not exist;
+  ///   `invalidArgument` when the total is not the sum of the lines.
   public func createOrder(_ new: NewOrder, now: Date) throws -> Order {
     _ = try requireAccount(new.accountID)
+    if let subscriptionID = new.subscriptionID { _ = try requireSubscription(subscriptionID) }
     let sum = try Money.sum(new.lines.map(\.amount), currency: new.total.currency)
     guard sum == new.total else {
       throw DomainError.invalidArgument("order total \(new.total) is not the sum of its lines \(sum)")
@@ -18,20 +20,22 @@ extension OrganizationTransaction {
       id: OrderID(UUID().uuidString.lowercased()),
       number: OrderNumber(type: new.type, sequence: try nextSequence("order.\(new.type.rawValue)")),
       type: new.type, status: new.status, accountID: new.accountID, createdAt: now, createdBy: new.createdBy,
-      lines: new.lines, total: new.total, scheduledFor: new.scheduledFor)
+      lines: new.lines, total: new.total, scheduledFor: new.scheduledFor, subscriptionID: new.subscriptionID)
     try db.execute(
       sql: """
-        INSERT INTO orders (id, number, type, status, accountID, createdAt, createdBy, totalMinor, currency, scheduledFor)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO orders (id, number, type, status, accountID, createdAt, createdBy, totalMinor, currency, scheduledFor,
+          subscriptionID)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
         order.id.rawValue, order.number.rawValue, order.type.rawValue, order.status.rawValue,
         order.accountID.rawValue, now, order.createdBy.rawValue, order.total.minorUnits, order.total.currency,
-        order.scheduledFor,
+        order.scheduledFor, order.subscriptionID?.rawValue,
       ])
     for (position, line) in order.lines.enumerated() { try insert(line, position: position, of: order.id) }
     try recordStatusChange(
       OrderStatusChange(orderID: order.id, time: now, from: nil, to: order.status, reason: new.reason, by: new.createdBy))
+    try appendNotification(NewNotification.orderCreated(order))
     return order
   }
 
@@ -68,6 +72,10 @@ extension OrganizationTransaction {
       conditions.append("accountID = ?")
       _ = arguments.append(contentsOf: [account.rawValue])
     }
+    if let subscription = filter.subscriptionID {
+      conditions.append("subscriptionID = ?")
+      _ = arguments.append(contentsOf: [subscription.rawValue])
+    }
     if let type = filter.type {
       conditions.append("type = ?")
       _ = arguments.append(contentsOf: [type.rawValue])
@@ -93,6 +101,18 @@ extension OrganizationTransaction {
     ).map { try order(row: $0) }
   }
 
+  /// The orders about a subscription that have not reached a final status, oldest first
+  /// (for the one-order-in-progress check, ``OrderFlow/requireNoneInProgress(subscription:orders:)``).
+  public func openOrders(subscriptionID: SubscriptionID) throws -> [Order] {
+    let finals = OrderFlow.all.flatMap(\.finals).map(\.rawValue)
+    let placeholders = Set(finals).sorted().map { _ in "?" }.joined(separator: ", ")
+    return try Row.fetchAll(
+      db,
+      sql: "SELECT * FROM orders WHERE subscriptionID = ? AND status NOT IN (\(placeholders)) ORDER BY createdAt, rowid",
+      arguments: StatementArguments([subscriptionID.rawValue] + Set(finals).sorted())
+    ).map { try order(row: $0) }
+  }
+
   private func order(row: Row) throws -> Order {
     let id = OrderID(try row.decode("id") as String)
     let lines = try Row.fetchAll(
@@ -102,7 +122,8 @@ extension OrganizationTransaction {
       id: id, number: OrderNumber(try row.decode("number") as String), type: try row.decode("type"),
       status: OrderStatus(try row.decode("status") as String), accountID: AccountID(try row.decode("accountID") as String),
       createdAt: try row.decode("createdAt"), createdBy: try row.decode("createdBy"), lines: lines,
-      total: try row.money("totalMinor"), scheduledFor: try row.decodeIfPresent("scheduledFor", as: Date.self))
+      total: try row.money("totalMinor"), scheduledFor: try row.decodeIfPresent("scheduledFor", as: Date.self),
+      subscriptionID: try row.decodeIfPresent("subscriptionID", as: String.self).map(SubscriptionID.init))
   }
 
   private func insert(_ line: OrderLine, position: Int, of order: OrderID) throws {

@@ -55,13 +55,13 @@ public struct NewNotification: Hashable, Sendable {
   }
 
   /// The notification at `position` of the log.
-  public func at(_ position: Int64) -> Notification {
-    Notification(position: position, type: type, time: time, subject: subject, accountID: accountID, text: text)
+  public func at(_ position: Int64) -> NotificationEntry {
+    NotificationEntry(position: position, type: type, time: time, subject: subject, accountID: accountID, text: text)
   }
 }
 
 /// One entry of an organization's durable, ordered notification log (N1, N2).
-public struct Notification: Hashable, Sendable {
+public struct NotificationEntry: Hashable, Sendable {
   /// Monotonically increasing per organization, never reused; resume after it (N2).
   public var position: Int64
   public var type: NotificationType

@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+import OrderDomain
+
+extension Registry {
+  /// Records that `organization` has work due at `dueAt`, keeping the earlier of this and
+  /// any time recorded already.
+  public func setWakeup(_ organization: OrganizationID, dueAt: Date) async throws {
+    try await pool.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO wakeups (organizationID, dueAt) VALUES (?, ?)
+          ON CONFLICT(organizationID) DO UPDATE SET dueAt = MIN(dueAt, excluded.dueAt)
+          """, arguments: [organization.rawValue, dueAt])
+    }
+  }
+
+  /// Sets the organization's next due time exactly (after running its due jobs, to the
+  /// queue's ``OrganizationTransaction/nextJobDueAt()``); `nil` removes it.
+  public func replaceWakeup(_ organization: OrganizationID, dueAt: Date?) async throws {
+    try await pool.write { db in
+      if let dueAt {
+        try db.execute(
+          sql: """
+            INSERT INTO wakeups (organizationID, dueAt) VALUES (?, ?)
+            ON CONFLICT(organizationID) DO UPDATE SET dueAt = excluded.dueAt
+            """, arguments: [organization.rawValue, dueAt])
+      } else {
+        try db.execute(sql: "DELETE FROM wakeups WHERE organizationID = ?", arguments: [organization.rawValue])
+      }
+    }
+  }
+
+  /// Organizations with work due at or before `date`, earliest first.
+  public func dueWakeups(by date: Date, limit: Int = 100) async throws -> [(OrganizationID, Date)] {
+    try await pool.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT * FROM wakeups WHERE dueAt <= ? ORDER BY dueAt, organizationID LIMIT ?",
+        arguments: [date, max(0, limit)]
+      ).map { row in (OrganizationID(try row.decode("organizationID") as String), try row.decode("dueAt")) }
+    }
+  }
+
+  /// The earliest due time of any organization; `nil` when none has work.
+  public func earliestWakeup() async throws -> Date? {
+    try await pool.read { db in try Date.fetchOne(db, sql: "SELECT MIN(dueAt) FROM wakeups") }
+  }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import OrderDomain
+
+/// Identifies a job of an organization's queue.
+public struct JobID: Hashable, Sendable, Comparable, CustomStringConvertible {
+  public let rawValue: Int64
+  public init(_ rawValue: Int64) { self.rawValue = rawValue }
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+  public var description: String { "job \(rawValue)" }
+}
+
+/// What a job does; the service layer defines the kinds (e.g. `executeScheduledOrder`).
+public struct JobKind: Identifier {
+  public let rawValue: String
+  public init(_ rawValue: String) { self.rawValue = rawValue }
+}
+
+/// A unit of the server's background work in one organization, due at a time.
+public struct Job: Hashable, Sendable {
+  public var id: JobID
+  public var kind: JobKind
+  /// What it is about, e.g. an order or asset id.
+  public var subject: String
+  public var dueAt: Date
+  /// Failed attempts so far.
+  public var attempts: Int
+  public var lastError: String?
+  public var createdAt: Date
+}
+
+extension OrganizationTransaction {
+  /// Adds a job to the organization's queue. Run it and ``deleteJob(_:)`` in one
+  /// transaction so it happens exactly once.
+  @discardableResult
+  public func enqueueJob(kind: JobKind, subject: String, dueAt: Date, now: Date) throws -> JobID {
+    let id = try Int64.fetchOne(
+      db, sql: "INSERT INTO jobs (kind, subject, dueAt, createdAt) VALUES (?, ?, ?, ?) RETURNING id",
+      arguments: [kind.rawValue, subject, dueAt, now])
+    guard let id else { throw DomainError.internalError("the job was not enqueued") }
+    return JobID(id)
+  }
+
+  /// Jobs due at or before `date`, earliest first (ties in creation order).
+  public func dueJobs(by date: Date, limit: Int = 100) throws -> [Job] {
+    try Row.fetchAll(
+      db, sql: "SELECT * FROM jobs WHERE dueAt <= ? ORDER BY dueAt, id LIMIT ?", arguments: [date, max(0, limit)]
+    ).map(Job.init(row:))
+  }
+
+  /// The jobs of a kind about a subject (e.g. to avoid enqueuing a duplicate).
+  public func jobs(kind: JobKind, subject: String) throws -> [Job] {
+    try Row.fetchAll(
+      db, sql: "SELECT * FROM jobs WHERE kind = ? AND subject = ? ORDER BY dueAt, id",
+      arguments: [kind.rawValue, subject]
+    ).map(Job.init(row:))
+  }
+
+  /// The job, or `nil` when it does not exist (any more).
+  public func job(_ id: JobID) throws -> Job? {
+    try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id.rawValue]).map(Job.init(row:))
+  }
+
+  /// Removes a job; `false` when it was gone already.
+  @discardableResult
+  public func deleteJob(_ id: JobID) throws -> Bool {
+    try db.execute(sql: "DELETE FROM jobs WHERE id = ?", arguments: [id.rawValue])
+    return db.changesCount == 1
+  }
+
+  /// Records a failed attempt and moves the job to `dueAt`.
+  ///
+  /// - Throws: `notFound` when the job does not exist.
+  public func rescheduleJob(_ id: JobID, dueAt: Date, error: String?) throws {
+    try db.execute(
+      sql: "UPDATE jobs SET dueAt = ?, attempts = attempts + 1, lastError = ? WHERE id = ?",
+      arguments: [dueAt, error, id.rawValue])
+    guard db.changesCount == 1 else { throw DomainError.notFound("\(id) not found") }
+  }
+
+  /// When the earliest job is due; `nil` when the queue is empty (for the registry's wakeup).
+  public func nextJobDueAt() throws -> Date? {
+    try Date.fetchOne(db, sql: "SELECT dueAt FROM jobs ORDER BY dueAt, id LIMIT 1")
+  }
+}
+
+extension Job {
+  init(row: Row) throws {
+    self.init(
+      id: JobID(try row.decode("id")), kind: JobKind(try row.decode("kind") as String),
+      subject: try row.decode("subject"), dueAt: try row.decode("dueAt"), attempts: try row.decode("attempts"),
+      lastError: try row.decodeIfPresent("lastError", as: String.self), createdAt: try row.decode("createdAt"))
+  }
+}

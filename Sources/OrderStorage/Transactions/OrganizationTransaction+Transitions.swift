@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+import OrderDomain
+
+extension OrganizationTransaction {
+  /// Moves an order along an edge of its flow (O2), records the change (O4) and appends
+  /// the matching notification (N1), all in this transaction.
+  ///
+  /// - Parameter expected: when given, the order must be in this status now, else
+  ///   `failedPrecondition` (guards against a concurrent change).
+  /// - Throws: `notFound` for an unknown order; `failedPrecondition` for a transition the
+  ///   flow does not allow, naming what is allowed.
+  @discardableResult
+  public func transition(
+    _ id: OrderID, from expected: OrderStatus? = nil, to status: OrderStatus, reason: String, by agent: Agent,
+    now: Date
+  ) throws -> Order {
+    let order = try requireOrder(id)
+    try requireStatus(order, expected)
+    return try record(try OrderFlow.transition(order, to: status, reason: reason, by: agent, at: now), of: order)
+  }
+
+  /// Applies a manual action (retry a stall, cancel) to an order (O2), recorded and
+  /// notified like ``transition(_:from:to:reason:by:now:)``.
+  ///
+  /// - Throws: `failedPrecondition` naming the statuses the action is possible from.
+  @discardableResult
+  public func apply(
+    _ action: OrderFlow.ManualAction, to id: OrderID, from expected: OrderStatus? = nil, reason: String,
+    by agent: Agent, now: Date
+  ) throws -> Order {
+    let order = try requireOrder(id)
+    try requireStatus(order, expected)
+    return try record(try OrderFlow.of(order.type).apply(action, to: order, reason: reason, by: agent, at: now), of: order)
+  }
+
+  private func requireStatus(_ order: Order, _ expected: OrderStatus?) throws {
+    if let expected, order.status != expected {
+      throw DomainError.failedPrecondition(
+        "order \(order.number) is \(order.status), not \(expected); reload it and try again")
+    }
+  }
+
+  private func record(_ change: OrderStatusChange, of order: Order) throws -> Order {
+    try db.execute(
+      sql: "UPDATE orders SET status = ? WHERE id = ?", arguments: [change.to.rawValue, order.id.rawValue])
+    try recordStatusChange(change)
+    var moved = order
+    moved.status = change.to
+    try appendNotification(NewNotification.statusChanged(moved, change))
+    return moved
+  }
+}
