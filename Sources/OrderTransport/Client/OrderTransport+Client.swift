@@ -1,5 +1,6 @@
 public import GRPCCore
 public import NIOCore
+import Logging
 import NIOPosix
 import Synchronization
 
@@ -32,6 +33,7 @@ extension OrderTransport {
     private let eventLoopGroup: any EventLoopGroup
     private let state = Mutex(State.idle)
     private let waiterIDs = Atomic<UInt64>(0)
+    private let isConnectRunning = Atomic(false)
     private let connectRequests: AsyncStream<Void>
     private let connectRequestsContinuation: AsyncStream<Void>.Continuation
 
@@ -53,6 +55,10 @@ extension OrderTransport {
     /// Runs the connections until ``beginGracefulShutdown()`` and the last call end, or
     /// until the calling task is cancelled.
     public func connect() async throws {
+      guard self.isConnectRunning.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged
+      else {
+        throw RPCError(code: .failedPrecondition, message: "connect() is already running for this transport")
+      }
       await withDiscardingTaskGroup { group in
         for await _ in self.connectRequests {
           group.addTask { await self.establishAndRun() }
@@ -166,6 +172,7 @@ extension OrderTransport {
             }
           }
       } catch {
+        config.logger.debug("could not connect to \(self.target): \(error)")
         let error = RPCError(code: .unavailable, message: "could not connect to \(self.target)", cause: error)
         for waiter in self.takeWaiters(settingTo: .idle) { waiter.resume(throwing: error) }
         return
@@ -188,7 +195,9 @@ extension OrderTransport {
       } else {
         for waiter in self.takeWaiters(settingTo: .ready(connection)) { waiter.resume(returning: connection) }
       }
+      config.logger.debug("connected to \(connection.remotePeer) from \(connection.localPeer)")
       await connection.run(channel)
+      config.logger.debug("connection to \(connection.remotePeer) from \(connection.localPeer) closed")
     }
 
     private func takeWaiters(settingTo newState: State) -> [CheckedContinuation<ClientConnection, any Error>] {

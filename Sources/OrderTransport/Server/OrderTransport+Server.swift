@@ -1,5 +1,6 @@
 public import GRPCCore
 public import NIOCore
+import Logging
 import NIOPosix
 import Synchronization
 
@@ -125,7 +126,9 @@ extension OrderTransport {
         return state.isShuttingDown
       }
       if shuttingDown { connection.beginGracefulShutdown() }
+      self.config.logger.trace("connection from \(connection.remotePeer)")
       await connection.run(channel, streamHandler: streamHandler)
+      self.config.logger.trace("connection from \(connection.remotePeer) closed")
       _ = self.state.withLock { $0.connections.removeValue(forKey: key) }
     }
 

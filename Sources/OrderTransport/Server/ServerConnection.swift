@@ -16,7 +16,7 @@ final class ServerConnection: Sendable {
   let queue: OutboundQueue
   private let state: Mutex<ServerConnectionState<ServerStream>>
   private let peerAcceptsZlib = Atomic(false)
-  private let remotePeer: String
+  let remotePeer: String
   private let localPeer: String
 
   init(config: OrderTransport.ServerConfig, remotePeer: String, localPeer: String) {
