@@ -15,6 +15,8 @@ final class ClientConnection: Sendable {
     /// Calls waiting for one of the server's concurrency slots.
     var slotWaiters: [UInt64: CheckedContinuation<Void, any Error>] = [:]
     var nextWaiterID: UInt64 = 0
+    /// Why the connection closed, for the errors of calls that find it closed.
+    var closeReason: String?
   }
 
   private let state = Mutex(Shared())
@@ -61,7 +63,8 @@ final class ClientConnection: Sendable {
     while outcome == nil {
       do {
         outcome = try await self.queue.enqueue { buffer in
-          var assignment = ClientConnectionState<ClientStream>.Assignment.notActive
+          // Nil if the call already ended: claimID did not ask for an id.
+          var assignment: ClientConnectionState<ClientStream>.Assignment?
           let id = stream.claimID {
             assignment = self.state.withLock { $0.streams.assignID(stream) }
             if case .assigned(let id) = assignment { return id }
@@ -72,10 +75,9 @@ final class ClientConnection: Sendable {
             case .full:
               return nil
             case .notActive:
-              return .failure(
-                RPCError(code: .unavailable, message: "the connection is going away; retry on a new connection")
-              )
-            case .assigned:
+              let reason = self.state.withLock { $0.closeReason } ?? "the connection is going away"
+              return .failure(RPCError(code: .unavailable, message: "\(reason); retry on a new connection"))
+            case .assigned, nil:
               return .failure(RPCError(code: .cancelled, message: "the call ended before its headers were sent"))
             }
           }
@@ -174,7 +176,8 @@ final class ClientConnection: Sendable {
 
   func closedError(_ error: any Error) -> RPCError {
     if let error = error as? RPCError { return error }
-    return RPCError(code: .unavailable, message: "the connection to \(self.remotePeer) is closed", cause: error)
+    let reason = self.state.withLock { $0.closeReason } ?? "the connection is closed"
+    return RPCError(code: .unavailable, message: "\(reason) (\(self.remotePeer))", cause: error)
   }
 
   func run(_ channel: FrameChannel) async {
@@ -273,7 +276,10 @@ final class ClientConnection: Sendable {
   }
 
   private func shutDown(_ reason: String) {
-    let streams = self.state.withLock { $0.streams.shutDown() }
+    let streams = self.state.withLock { state in
+      if state.closeReason == nil { state.closeReason = reason }
+      return state.streams.shutDown()
+    }
     self.onUnusable(self)
     let error = RPCError(code: .unavailable, message: "\(reason) (\(self.remotePeer))")
     for stream in streams { stream.fail(error) }
