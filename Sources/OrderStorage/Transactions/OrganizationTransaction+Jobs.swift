@@ -10,16 +10,11 @@ public struct JobID: Hashable, Sendable, Comparable, CustomStringConvertible {
   public var description: String { "job \(rawValue)" }
 }
 
-/// What a job does; the service layer defines the kinds (e.g. `executeScheduledOrder`).
-public struct JobKind: Identifier {
-  public let rawValue: String
-  public init(_ rawValue: String) { self.rawValue = rawValue }
-}
-
 /// A unit of the server's background work in one organization, due at a time.
 public struct Job: Hashable, Sendable {
   public var id: JobID
-  public var kind: JobKind
+  /// What the job does; the service layer names the kinds (e.g. `executeScheduledOrder`).
+  public var kind: String
   /// What it is about, e.g. an order or asset id.
   public var subject: String
   public var dueAt: Date
@@ -27,16 +22,28 @@ public struct Job: Hashable, Sendable {
   public var attempts: Int
   public var lastError: String?
   public var createdAt: Date
+
+  public init(
+    id: JobID, kind: String, subject: String, dueAt: Date, attempts: Int, lastError: String?, createdAt: Date
+  ) {
+    self.id = id
+    self.kind = kind
+    self.subject = subject
+    self.dueAt = dueAt
+    self.attempts = attempts
+    self.lastError = lastError
+    self.createdAt = createdAt
+  }
 }
 
 extension OrganizationTransaction {
   /// Adds a job to the organization's queue. Run it and ``deleteJob(_:)`` in one
   /// transaction so it happens exactly once.
   @discardableResult
-  public func enqueueJob(kind: JobKind, subject: String, dueAt: Date, now: Date) throws -> JobID {
+  public func enqueueJob(kind: String, subject: String, dueAt: Date, now: Date) throws -> JobID {
     let id = try Int64.fetchOne(
       db, sql: "INSERT INTO jobs (kind, subject, dueAt, createdAt) VALUES (?, ?, ?, ?) RETURNING id",
-      arguments: [kind.rawValue, subject, dueAt, now])
+      arguments: [kind, subject, dueAt, now])
     guard let id else { throw DomainError.internalError("the job was not enqueued") }
     return JobID(id)
   }
@@ -49,10 +56,10 @@ extension OrganizationTransaction {
   }
 
   /// The jobs of a kind about a subject (e.g. to avoid enqueuing a duplicate).
-  public func jobs(kind: JobKind, subject: String) throws -> [Job] {
+  public func jobs(kind: String, subject: String) throws -> [Job] {
     try Row.fetchAll(
       db, sql: "SELECT * FROM jobs WHERE kind = ? AND subject = ? ORDER BY dueAt, id",
-      arguments: [kind.rawValue, subject]
+      arguments: [kind, subject]
     ).map(Job.init(row:))
   }
 
@@ -87,7 +94,7 @@ extension OrganizationTransaction {
 extension Job {
   init(row: Row) throws {
     self.init(
-      id: JobID(try row.decode("id")), kind: JobKind(try row.decode("kind") as String),
+      id: JobID(try row.decode("id")), kind: try row.decode("kind"),
       subject: try row.decode("subject"), dueAt: try row.decode("dueAt"), attempts: try row.decode("attempts"),
       lastError: try row.decodeIfPresent("lastError", as: String.self), createdAt: try row.decode("createdAt"))
   }
