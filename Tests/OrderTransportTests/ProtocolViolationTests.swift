@@ -69,6 +69,30 @@ struct ProtocolViolationTests {
     #expect(closed)
   }
 
+  @Test("garbage after a valid preface never takes the server down")
+  func garbage() async throws {
+    try await withEcho { client, server in
+      let port = try await server.listeningAddress.port
+      var generator = SystemRandomNumberGenerator()
+      for _ in 0..<20 {
+        var bytes = ByteBuffer.clientPreface
+        for _ in 0..<4 {
+          bytes.writeMultipleIntegers(
+            UInt32.random(in: 0...24, using: &generator),
+            UInt8.random(in: 0...7, using: &generator),
+            UInt8.random(in: 0...7, using: &generator),
+            UInt32.random(in: 0...5, using: &generator)
+          )
+          bytes.writeBytes((0..<24).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        }
+        let raw = try await RawConnection.connect(port: port)
+        _ = try await raw.exchange(bytes)
+      }
+      let echoed = try await client.echo("still serving")
+      #expect(echoed == "still serving")
+    }
+  }
+
   @Test("a PING is answered with the same data and ACK")
   func ping() async throws {
     try await withEcho { _, server in
