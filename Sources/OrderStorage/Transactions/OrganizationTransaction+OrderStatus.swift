@@ -5,25 +5,18 @@ import OrderDomain
 extension OrganizationTransaction {
   /// Moves an order to `status` and records the change (O4).
   ///
-  /// Which transitions are allowed is the flow's decision (O2), made before calling this.
+  /// The same as ``transition(_:from:to:reason:by:now:)``: the flow is checked (O2) and
+  /// the change is notified (N1).
   /// - Parameter expected: when given, the change happens only if the order is in this
   ///   status now; otherwise `failedPrecondition` (guards against concurrent changes).
-  /// - Throws: `notFound` for an unknown order.
+  /// - Throws: `notFound` for an unknown order; `failedPrecondition` for an edge the
+  ///   order's flow does not have.
   @discardableResult
   public func changeStatus(
     of id: OrderID, from expected: OrderStatus? = nil, to status: OrderStatus, reason: String, by agent: Agent,
     now: Date
   ) throws -> Order {
-    var order = try requireOrder(id)
-    if let expected, order.status != expected {
-      throw DomainError.failedPrecondition(
-        "order \(order.number) is \(order.status), not \(expected); reload it and try again")
-    }
-    try db.execute(sql: "UPDATE orders SET status = ? WHERE id = ?", arguments: [status.rawValue, id.rawValue])
-    try recordStatusChange(
-      OrderStatusChange(orderID: id, time: now, from: order.status, to: status, reason: reason, by: agent))
-    order.status = status
-    return order
+    try transition(id, from: expected, to: status, reason: reason, by: agent, now: now)
   }
 
   /// The status history of an order, oldest first (O4).
