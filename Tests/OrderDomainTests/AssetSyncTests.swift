@@ -27,8 +27,9 @@ struct AssetSyncTests {
   @Test("A2: a synchronized asset without vendor data refreshes it; known data is kept")
   func refresh() {
     #expect(asset.needsResync)
-    #expect(asset.vendorRequest(vendor: .generic, behavior: .normal, now: now).operation
-      == .refreshAsset("AST-000001", purchaseDate: now, term: nil))
+    #expect(
+      asset.vendorRequest(vendor: .generic, behavior: .normal, now: now).operation
+        == .refreshAsset("AST-000001", purchaseDate: now, term: nil))
     var known = asset
     known.softwareID = "SW-KNOWN"
     let updated = known.applying(.provisioned(VendorData(readyAt: now, expirationDate: now + 10)))

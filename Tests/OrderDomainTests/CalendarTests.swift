@@ -4,12 +4,14 @@ import Testing
 
 @Suite("UTC calendar")
 struct CalendarTests {
-  @Test("C1: adding months clamps to the end of shorter months", arguments: [
-    ((2025, 1, 31), 1, (2025, 2, 28)), ((2024, 1, 31), 1, (2024, 2, 29)), ((2024, 3, 31), 1, (2024, 4, 30)),
-    ((2024, 2, 29), 12, (2025, 2, 28)), ((2024, 2, 29), 48, (2028, 2, 29)), ((2025, 12, 15), 1, (2026, 1, 15)),
-    ((2025, 11, 30), 3, (2026, 2, 28)), ((2026, 3, 31), -1, (2026, 2, 28)), ((2026, 1, 15), -13, (2024, 12, 15)),
-    ((2025, 5, 31), 36, (2028, 5, 31)),
-  ] as [((Int, Int, Int), Int, (Int, Int, Int))])
+  @Test(
+    "C1: adding months clamps to the end of shorter months",
+    arguments: [
+      ((2025, 1, 31), 1, (2025, 2, 28)), ((2024, 1, 31), 1, (2024, 2, 29)), ((2024, 3, 31), 1, (2024, 4, 30)),
+      ((2024, 2, 29), 12, (2025, 2, 28)), ((2024, 2, 29), 48, (2028, 2, 29)), ((2025, 12, 15), 1, (2026, 1, 15)),
+      ((2025, 11, 30), 3, (2026, 2, 28)), ((2026, 3, 31), -1, (2026, 2, 28)), ((2026, 1, 15), -13, (2024, 12, 15)),
+      ((2025, 5, 31), 36, (2028, 5, 31)),
+    ] as [((Int, Int, Int), Int, (Int, Int, Int))])
   func addMonths(start: (Int, Int, Int), months: Int, end: (Int, Int, Int)) {
     let from = CivilDate(year: start.0, month: start.1, day: start.2)
     #expect(from.adding(months: months) == CivilDate(year: end.0, month: end.1, day: end.2))
@@ -18,9 +20,13 @@ struct CalendarTests {
   @Test("C1: terms and billing cycles keep the time of day")
   func termsKeepTime() {
     let start = UTCCalendar.date(year: 2026, month: 1, day: 31, hour: 10, minute: 30)
-    #expect(UTCCalendar.adding(.monthly, to: start) == UTCCalendar.date(year: 2026, month: 2, day: 28, hour: 10, minute: 30))
-    #expect(UTCCalendar.adding(.oneYear, to: start) == UTCCalendar.date(year: 2027, month: 1, day: 31, hour: 10, minute: 30))
-    #expect(UTCCalendar.adding(.threeYears, to: start) == UTCCalendar.date(year: 2029, month: 1, day: 31, hour: 10, minute: 30))
+    #expect(
+      UTCCalendar.adding(.monthly, to: start) == UTCCalendar.date(year: 2026, month: 2, day: 28, hour: 10, minute: 30))
+    #expect(
+      UTCCalendar.adding(.oneYear, to: start) == UTCCalendar.date(year: 2027, month: 1, day: 31, hour: 10, minute: 30))
+    #expect(
+      UTCCalendar.adding(.threeYears, to: start)
+        == UTCCalendar.date(year: 2029, month: 1, day: 31, hour: 10, minute: 30))
     #expect(UTCCalendar.adding(.annual, to: start) == UTCCalendar.adding(.oneYear, to: start))
   }
 
@@ -44,11 +50,14 @@ struct BillingPeriodTests {
   func noDrift() {
     let anchor = UTCCalendar.date(year: 2026, month: 1, day: 31)
     let ends = (1...3).map { UTCCalendar.periodEnd(anchor: anchor, cycle: .monthly, period: $0) }
-    #expect(ends == [
-      UTCCalendar.date(year: 2026, month: 2, day: 28), UTCCalendar.date(year: 2026, month: 3, day: 31),
-      UTCCalendar.date(year: 2026, month: 4, day: 30),
-    ])
-    #expect(UTCCalendar.periodEnd(anchor: anchor, cycle: .annual, period: 2) == UTCCalendar.date(year: 2028, month: 1, day: 31))
+    #expect(
+      ends == [
+        UTCCalendar.date(year: 2026, month: 2, day: 28), UTCCalendar.date(year: 2026, month: 3, day: 31),
+        UTCCalendar.date(year: 2026, month: 4, day: 30),
+      ])
+    #expect(
+      UTCCalendar.periodEnd(anchor: anchor, cycle: .annual, period: 2)
+        == UTCCalendar.date(year: 2028, month: 1, day: 31))
   }
 }
 

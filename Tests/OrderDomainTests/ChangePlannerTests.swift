@@ -14,7 +14,8 @@ struct ChangePlannerTests {
     #expect(plan.after.quantity == 8)
     #expect(plan.details == [ChangeDetail(field: "quantity", old: "5", new: "8")])
     #expect(plan.invoiceLines.map(\.amount) == plan.lines.map(\.amount))
-    #expect(plan.invoiceLines[0].description == "Credit: Basic plan × 5, unused 2026-01-31 to 2026-02-15, 15 of 31 days")
+    #expect(
+      plan.invoiceLines[0].description == "Credit: Basic plan × 5, unused 2026-01-31 to 2026-02-15, 15 of 31 days")
     #expect(plan.lines[1].periodStart == UTCCalendar.date(year: 2026, month: 1, day: 31))
   }
 
@@ -164,11 +165,13 @@ struct ChangePlannerTests {
 
   @Test("C1: postpaid changes cost nothing now")
   func postpaid() throws {
-    let upgrade = try ChangePlanner(catalog: changeCatalog.map { p in
-      var p = p
-      if p.sku == "BASIC" || p.sku == "PREMIUM" { p.pricing = .postpaidRecurring }
-      return p
-    }, currency: "USD").plan(changeable(quantity: 1), actions: [.upgrade(sku: "PREMIUM")], now: now)
+    let upgrade = try ChangePlanner(
+      catalog: changeCatalog.map { p in
+        var p = p
+        if p.sku == "BASIC" || p.sku == "PREMIUM" { p.pricing = .postpaidRecurring }
+        return p
+      }, currency: "USD"
+    ).plan(changeable(quantity: 1), actions: [.upgrade(sku: "PREMIUM")], now: now)
     #expect(upgrade.total == .zero("USD"))
     #expect(upgrade.orderType == .change)
   }
@@ -205,9 +208,12 @@ struct ChangePlannerTests {
 
   @Test("C1: proration rounds half away from zero, per line")
   func rounding() throws {
-    #expect(try Proration.prorate(Money(minorUnits: 5, currency: "USD"), 1, of: 2) == Money(minorUnits: 3, currency: "USD"))
-    #expect(try Proration.prorate(Money(minorUnits: -5, currency: "USD"), 1, of: 2) == Money(minorUnits: -3, currency: "USD"))
-    #expect(try Proration.prorate(Money(minorUnits: 4, currency: "USD"), 1, of: 3) == Money(minorUnits: 1, currency: "USD"))
+    #expect(
+      try Proration.prorate(Money(minorUnits: 5, currency: "USD"), 1, of: 2) == Money(minorUnits: 3, currency: "USD"))
+    #expect(
+      try Proration.prorate(Money(minorUnits: -5, currency: "USD"), 1, of: 2) == Money(minorUnits: -3, currency: "USD"))
+    #expect(
+      try Proration.prorate(Money(minorUnits: 4, currency: "USD"), 1, of: 3) == Money(minorUnits: 1, currency: "USD"))
     #expect(try Proration.prorate(Money(minorUnits: 100, currency: "JPY"), 31, of: 31).minorUnits == 100)
   }
 }

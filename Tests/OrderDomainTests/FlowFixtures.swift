@@ -24,7 +24,8 @@ func changeable(
   return Subscription(
     id: SubscriptionID(id), accountID: customer.id, sku: sku, productName: sku, status: status,
     provisioningStatus: .synced, quantity: quantity, billingCycle: cycle, term: term, autoRenew: true,
-    startDate: start, currentPeriodEnd: UTCCalendar.adding(cycle, to: start), termEnd: UTCCalendar.adding(term, to: start),
+    startDate: start, currentPeriodEnd: UTCCalendar.adding(cycle, to: start),
+    termEnd: UTCCalendar.adding(term, to: start),
     orderID: "o1", parentSubscriptionID: parent)
 }
 

@@ -3,11 +3,13 @@ import Testing
 
 @Suite("Money")
 struct MoneyTests {
-  @Test("C1: decimal strings parse exactly into minor units", arguments: [
-    ("12.50", "USD", 1250), ("12.5", "USD", 1250), ("12", "USD", 1200), ("-3.07", "EUR", -307),
-    ("+0.01", "USD", 1), ("0", "USD", 0), ("1500", "JPY", 1500), ("1.234", "KWD", 1234),
-    ("92233720368547758.07", "USD", Int64.max),
-  ] as [(String, String, Int64)])
+  @Test(
+    "C1: decimal strings parse exactly into minor units",
+    arguments: [
+      ("12.50", "USD", 1250), ("12.5", "USD", 1250), ("12", "USD", 1200), ("-3.07", "EUR", -307),
+      ("+0.01", "USD", 1), ("0", "USD", 0), ("1500", "JPY", 1500), ("1.234", "KWD", 1234),
+      ("92233720368547758.07", "USD", Int64.max),
+    ] as [(String, String, Int64)])
   func parses(text: String, currency: String, minor: Int64) throws {
     let money = try Money(parsing: text, currency: currency)
     #expect(money.minorUnits == minor)
@@ -23,9 +25,11 @@ struct MoneyTests {
     #expect(yen?.message.contains("a whole number") == true)
   }
 
-  @Test("C1: malformed amounts and currencies are refused", arguments: [
-    "", "-", "1.", ".5", "1,000.00", "1e3", "12.5.0", " 1", "abc", "--1", "92233720368547758.08",
-  ])
+  @Test(
+    "C1: malformed amounts and currencies are refused",
+    arguments: [
+      "", "-", "1.", ".5", "1,000.00", "1e3", "12.5.0", " 1", "abc", "--1", "92233720368547758.08",
+    ])
   func malformed(text: String) {
     #expect(throws: DomainError.self) { try Money(parsing: text, currency: "USD") }
   }
@@ -36,9 +40,11 @@ struct MoneyTests {
     #expect(throws: DomainError.self) { try Money(parsing: "1", currency: "DOLLAR") }
   }
 
-  @Test("C1: amounts format back with the currency's decimals", arguments: [
-    (1250, "USD", "12.50"), (-5, "USD", "-0.05"), (0, "EUR", "0.00"), (1500, "JPY", "1500"), (1, "KWD", "0.001"),
-  ] as [(Int64, String, String)])
+  @Test(
+    "C1: amounts format back with the currency's decimals",
+    arguments: [
+      (1250, "USD", "12.50"), (-5, "USD", "-0.05"), (0, "EUR", "0.00"), (1500, "JPY", "1500"), (1, "KWD", "0.001"),
+    ] as [(Int64, String, String)])
   func formats(minor: Int64, currency: String, text: String) throws {
     let money = Money(minorUnits: minor, currency: currency)
     #expect(money.decimalString == text)

@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Order flows")
 struct OrderFlowTests {
-  @Test("O2: every order type has its own flow; O3: scheduled and executing exist in each", arguments: OrderType.allCases)
+  @Test(
+    "O2: every order type has its own flow; O3: scheduled and executing exist in each", arguments: OrderType.allCases)
   func everyTypeHasAFlow(type: OrderType) {
     let flow = OrderFlow.of(type)
     #expect(flow.type == type)
@@ -14,7 +15,8 @@ struct OrderFlowTests {
     #expect(flow.allows(from: .scheduled, to: .executing))
   }
 
-  @Test("O2: every status is reachable from a start and can reach an end; a success ends in completed",
+  @Test(
+    "O2: every status is reachable from a start and can reach an end; a success ends in completed",
     arguments: OrderType.allCases)
   func graphIsWellFormed(type: OrderType) {
     let flow = OrderFlow.of(type)
@@ -66,8 +68,10 @@ struct OrderFlowTests {
   @Test("O2: an illegal transition names the type, both statuses and what is allowed")
   func illegalTransition() {
     let completed = order(.change, .completed)
-    #expect(throws: DomainError.failedPrecondition(
-      "order CH-000002: a CH order cannot go from completed to provisioning; allowed from completed: none")) {
+    #expect(
+      throws: DomainError.failedPrecondition(
+        "order CH-000002: a CH order cannot go from completed to provisioning; allowed from completed: none")
+    ) {
       try OrderFlow.transition(completed, to: .provisioning, reason: "x", by: .system, at: now)
     }
     let error = #expect(throws: DomainError.self) {
@@ -80,9 +84,11 @@ struct OrderFlowTests {
   func legalTransition() throws {
     let change = try OrderFlow.transition(
       order(.resource, .provisioning), to: .provisioningFailed, reason: "vendor down", by: .vendorSystem, at: now)
-    #expect(change == OrderStatusChange(
-      orderID: "order-2", time: now, from: .provisioning, to: .provisioningFailed, reason: "vendor down",
-      by: .vendorSystem))
+    #expect(
+      change
+        == OrderStatusChange(
+          orderID: "order-2", time: now, from: .provisioning, to: .provisioningFailed, reason: "vendor down",
+          by: .vendorSystem))
   }
 
   @Test("O2: manual actions are available only where the flow has them")
@@ -117,8 +123,10 @@ struct OrderFlowTests {
     try OrderFlow.requireNoneInProgress(
       subscription: "SUB-000001",
       orders: [order(.change, .scheduled), order(.change, .provisionFinished, number: 3), order(.sales, .completed)])
-    #expect(throws: DomainError.failedPrecondition(
-      "subscription SUB-000001 has order CH-000002 in progress (provisioning); wait for it or cancel it")) {
+    #expect(
+      throws: DomainError.failedPrecondition(
+        "subscription SUB-000001 has order CH-000002 in progress (provisioning); wait for it or cancel it")
+    ) {
       try OrderFlow.requireNoneInProgress(subscription: "SUB-000001", orders: [order(.change, .provisioning)])
     }
     try OrderFlow.requireNoneInProgress(

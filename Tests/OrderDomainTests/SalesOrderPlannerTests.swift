@@ -78,10 +78,12 @@ struct SalesOrderPlannerTests {
     let alone = try #require(refusal([RequestedItem(sku: "STORAGE", quantity: 1)]))
     #expect(alone.message.contains("needs its base O365-E3"))
     let cancelled = refusal(
-      [RequestedItem(sku: "STORAGE", quantity: 1)], subscriptions: [subscription("SUB-1", sku: "O365-E3", status: .cancelled)])
+      [RequestedItem(sku: "STORAGE", quantity: 1)],
+      subscriptions: [subscription("SUB-1", sku: "O365-E3", status: .cancelled)])
     #expect(cancelled != nil)
     let sameOrder = try planner.plan(
-      account: customer, items: [RequestedItem(sku: "STORAGE", quantity: 1), RequestedItem(sku: "O365-E3", quantity: 1)],
+      account: customer,
+      items: [RequestedItem(sku: "STORAGE", quantity: 1), RequestedItem(sku: "O365-E3", quantity: 1)],
       subscriptions: [], now: now)
     #expect(sameOrder.subscriptions.first?.base == .sameOrder(itemIndex: 1))
     let existing = try planner.plan(
@@ -99,18 +101,23 @@ struct SalesOrderPlannerTests {
       account: customer, items: [RequestedItem(sku: "STORAGE", quantity: 1, baseSubscriptionID: "SUB-2")],
       subscriptions: bases, now: now)
     #expect(named.subscriptions.first?.base == .existing("SUB-2"))
-    #expect(refusal([RequestedItem(sku: "STORAGE", quantity: 1, baseSubscriptionID: "SUB-9")], subscriptions: bases) != nil)
+    #expect(
+      refusal([RequestedItem(sku: "STORAGE", quantity: 1, baseSubscriptionID: "SUB-9")], subscriptions: bases) != nil)
   }
 
   @Test("C1: a trial is free, does not renew, and is used once per account")
   func trials() throws {
-    let plan = try planner.plan(account: customer, items: [RequestedItem(sku: "TRIAL", quantity: 5)], subscriptions: [], now: now)
+    let plan = try planner.plan(
+      account: customer, items: [RequestedItem(sku: "TRIAL", quantity: 5)], subscriptions: [], now: now)
     #expect(plan.total == usd("0.00"))
     #expect(plan.subscriptions.first?.autoRenew == false)
     let used = try #require(
-      refusal([RequestedItem(sku: "TRIAL", quantity: 1)], subscriptions: [subscription("SUB-1", sku: "TRIAL", status: .expired)]))
+      refusal(
+        [RequestedItem(sku: "TRIAL", quantity: 1)],
+        subscriptions: [subscription("SUB-1", sku: "TRIAL", status: .expired)]))
     #expect(used.message.contains("already used this trial"))
-    let twice = try #require(refusal([RequestedItem(sku: "TRIAL", quantity: 1), RequestedItem(sku: "TRIAL", quantity: 1)]))
+    let twice = try #require(
+      refusal([RequestedItem(sku: "TRIAL", quantity: 1), RequestedItem(sku: "TRIAL", quantity: 1)]))
     #expect(twice.message.contains("item 2 (SKU TRIAL): a trial can be ordered only once"))
   }
 

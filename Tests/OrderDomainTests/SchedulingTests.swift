@@ -55,7 +55,8 @@ struct SchedulingTests {
   @Test("S2: a new subscription with its add-on in the same order can be scheduled")
   func addonWithBase() throws {
     let plan = try planner.planScheduled(
-      account: customer, items: [RequestedItem(sku: "O365-E3", quantity: 1), RequestedItem(sku: "STORAGE", quantity: 1)],
+      account: customer,
+      items: [RequestedItem(sku: "O365-E3", quantity: 1), RequestedItem(sku: "STORAGE", quantity: 1)],
       subscriptions: [], executionDate: tomorrow, now: now)
     #expect(plan.subscriptions.last?.base == .sameOrder(itemIndex: 0))
   }

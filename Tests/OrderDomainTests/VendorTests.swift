@@ -29,8 +29,11 @@ struct VendorTests {
     #expect(
       SimulatedVendor.handle(request(.provisionSubscription("SUB-000001"), once))
         == .failed(
-          reason: "vendor microsoft rejected provisioning of SKU AV: simulated failure (fail-provisioning=once, attempt 1)"))
-    #expect(SimulatedVendor.handle(request(.provisionSubscription("SUB-000001"), attempt: 2, once)) == .provisioned(VendorData(readyAt: now)))
+          reason:
+            "vendor microsoft rejected provisioning of SKU AV: simulated failure (fail-provisioning=once, attempt 1)"))
+    #expect(
+      SimulatedVendor.handle(request(.provisionSubscription("SUB-000001"), attempt: 2, once))
+        == .provisioned(VendorData(readyAt: now)))
     let always = VendorBehavior(failProvisioning: .always)
     if case .failed = SimulatedVendor.handle(request(.provisionSubscription("SUB-000001"), attempt: 5, always)) {
     } else {
@@ -47,7 +50,9 @@ struct VendorTests {
       return
     }
     #expect(reason.contains("CH-000001"))
-    #expect(SimulatedVendor.handle(request(.provisionSubscription("SUB-000001"), deny)) == .provisioned(VendorData(readyAt: now)))
+    #expect(
+      SimulatedVendor.handle(request(.provisionSubscription("SUB-000001"), deny))
+        == .provisioned(VendorData(readyAt: now)))
   }
 
   @Test("A2, C2: assets get an expiration date and a deterministic software ID, late with late-expiration")
@@ -74,6 +79,8 @@ struct VendorTests {
   @Test("C2: a provisioning delay must be 0 to 86400 seconds")
   func delayValidation() {
     #expect(throws: DomainError.self) { try VendorBehavior(provisioningDelay: -1).validate() }
-    #expect(VendorBehavior(failProvisioning: .once).summary == "deny-changes=false fail-provisioning=once late-expiration=false delay=0s")
+    #expect(
+      VendorBehavior(failProvisioning: .once).summary
+        == "deny-changes=false fail-provisioning=once late-expiration=false delay=0s")
   }
 }

@@ -19,7 +19,9 @@ struct ChangeStoreTests {
       }
       #expect(after.quantity == 7 && !after.autoRenew)
       #expect(log.last?.type == .subscriptionChanged)
-      #expect(log.last?.text == "subscription SUB-000001 changed by order CH-000001 (system): quantity 5 -> 7, auto-renew on -> off")
+      #expect(
+        log.last?.text
+          == "subscription SUB-000001 changed by order CH-000001 (system): quantity 5 -> 7, auto-renew on -> off")
     }
   }
 
@@ -29,7 +31,8 @@ struct ChangeStoreTests {
       let log = try await store.write { tx in
         let seeded = try tx.seed()
         let asset = try tx.createAsset(
-          NewAsset(accountID: seeded.account.id, sku: "AV", name: "Antivirus", syncStatus: .synchronized,
+          NewAsset(
+            accountID: seeded.account.id, sku: "AV", name: "Antivirus", syncStatus: .synchronized,
             purchaseDate: t0, orderID: seeded.salesOrder.id))
         try tx.recordAssetSync(asset.applying(.failed(reason: "vendor rejected")), now: t0)
         let synced = try tx.requireAsset(asset.id)

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import OrderDomain
-@testable import OrderStorage
 import Testing
+
+@testable import OrderStorage
 
 @Suite("Database setup")
 struct DatabaseSetupTests {
@@ -57,7 +58,9 @@ struct DatabaseSetupTests {
     try old.close()
     let store = try OrganizationStore.open(at: url, organizationID: id)
     defer { try? store.close() }
-    let applied = try await store.pool.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+    let applied = try await store.pool.read { db in
+      try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+    }
     #expect(applied.contains(OrganizationSchema.v2Name))
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import OrderDomain
+
 @testable import OrderStorage
 
 /// A fresh data directory under the system's temporary folder, removed by `cleanUp`.
@@ -74,5 +75,6 @@ extension Product {
 /// An order of one line, for tests that need orders.
 func simpleOrder(_ type: OrderType = .sales, account: AccountID, status: OrderStatus = .completed) -> NewOrder {
   let line = OrderLine(sku: "O365-E3", quantity: 1, unitPrice: usd("20.00"), amount: usd("20.00"))
-  return NewOrder(type: type, status: status, accountID: account, createdBy: .system, lines: [line], total: usd("20.00"))
+  return NewOrder(
+    type: type, status: status, accountID: account, createdBy: .system, lines: [line], total: usd("20.00"))
 }

@@ -55,7 +55,9 @@ struct FulfilmentTests {
             currentPeriodEnd: UTCCalendar.adding(.monthly, to: t0), termEnd: UTCCalendar.adding(.oneYear, to: t0),
             orderID: order.id))
         let asset = try tx.createAsset(
-          NewAsset(accountID: account.id, sku: "AV-1Y", name: "Antivirus", syncStatus: .failed, purchaseDate: t0, orderID: order.id))
+          NewAsset(
+            accountID: account.id, sku: "AV-1Y", name: "Antivirus", syncStatus: .failed, purchaseDate: t0,
+            orderID: order.id))
         return (subscription, asset)
       }
       var changedSubscription = subscription

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import OrderDomain
-@testable import OrderStorage
 import Testing
+
+@testable import OrderStorage
 
 @Suite("Store: invoices")
 struct InvoiceStoreTests {
@@ -43,8 +44,12 @@ struct InvoiceStoreTests {
         #expect(throws: DomainError.self) { try tx.createInvoice(wrong) }
         return try tx.createInvoice(new)
       }
-      for sql in ["UPDATE invoices SET totalMinor = 1", "UPDATE invoiceLines SET amountMinor = 1", "DELETE FROM invoices"] {
-        await #expect(throws: DatabaseError.self, "\(sql)") { try await store.pool.write { db in try db.execute(sql: sql) } }
+      for sql in [
+        "UPDATE invoices SET totalMinor = 1", "UPDATE invoiceLines SET amountMinor = 1", "DELETE FROM invoices",
+      ] {
+        await #expect(throws: DatabaseError.self, "\(sql)") {
+          try await store.pool.write { db in try db.execute(sql: sql) }
+        }
       }
       try await store.write { tx in try tx.setInvoiceStatus(invoice.id, .paid) }
       #expect(try await store.read { tx in try tx.requireInvoice(invoice.id).status } == .paid)

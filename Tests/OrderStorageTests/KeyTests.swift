@@ -73,7 +73,8 @@ struct KeyTests {
   func revokeOtherOrganizationsKey() async throws {
     try await withRegistry { registry, _ in
       let root = try await registry.bootstrap(now: t0).root
-      let (tenant, tenantKey) = try await registry.createOrganization(name: "T", kind: .tenant, parent: root.id, now: t0)
+      let (tenant, tenantKey) = try await registry.createOrganization(
+        name: "T", kind: .tenant, parent: root.id, now: t0)
       let error = await #expect(throws: DomainError.self) {
         try await registry.revokeKey(id: tenantKey.record.id, organization: root.id, now: t0)
       }

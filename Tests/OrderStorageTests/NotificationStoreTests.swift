@@ -1,13 +1,15 @@
 import Foundation
 import GRDB
 import OrderDomain
-@testable import OrderStorage
 import Testing
+
+@testable import OrderStorage
 
 @Suite("Store: notification log")
 struct NotificationStoreTests {
   func note(_ account: AccountID?, _ text: String) -> NewNotification {
-    NewNotification(type: .subscriptionChanged, time: t0, subject: .subscription("SUB-000001"), accountID: account, text: text)
+    NewNotification(
+      type: .subscriptionChanged, time: t0, subject: .subscription("SUB-000001"), accountID: account, text: text)
   }
 
   @Test("N1: notifications keep their order; listing resumes after a position; storefront sees its account only")

@@ -21,11 +21,13 @@ struct OrderStoreTests {
   @Test("O6: concurrent order creation never repeats a number; another organization starts at 1")
   func concurrentNumbering() async throws {
     try await withStore { store in
-      let account = try await store.write { tx in try tx.createAccount(NewAccount(name: "A", kind: .customer), now: t0) }
+      let account = try await store.write { tx in try tx.createAccount(NewAccount(name: "A", kind: .customer), now: t0)
+      }
       let numbers = try await withThrowingTaskGroup(of: String.self) { group in
         for _ in 0..<20 {
           group.addTask {
-            try await store.write { tx in try tx.createOrder(simpleOrder(account: account.id), now: t0).number.rawValue }
+            try await store.write { tx in try tx.createOrder(simpleOrder(account: account.id), now: t0).number.rawValue
+            }
           }
         }
         return try await group.reduce(into: []) { $0.append($1) }
@@ -48,7 +50,8 @@ struct OrderStoreTests {
         let account = try tx.createAccount(NewAccount(name: "A", kind: .customer), now: t0)
         let order = try tx.createOrder(simpleOrder(account: account.id, status: .scheduled), now: t0)
         try tx.changeStatus(of: order.id, from: .scheduled, to: .executing, reason: "due", by: .system, now: t0 + 60)
-        let changed = try tx.changeStatus(of: order.id, to: .completed, reason: "done", by: .vendorSystem, now: t0 + 120)
+        let changed = try tx.changeStatus(
+          of: order.id, to: .completed, reason: "done", by: .vendorSystem, now: t0 + 120)
         return (order, changed, try tx.statusHistory(of: order.id))
       }
       #expect(changed.status == .completed)

@@ -13,7 +13,9 @@ struct OrganizationDatabasesTests {
     let a = OrganizationID.random()
     let b = OrganizationID.random()
     _ = try await databases.withStore(a) { store in
-      try await store.write { tx in try tx.createAccount(NewAccount(name: "Zebra Unique Corp", kind: .customer), now: t0) }
+      try await store.write { tx in
+        try tx.createAccount(NewAccount(name: "Zebra Unique Corp", kind: .customer), now: t0)
+      }
     }
     _ = try await databases.withStore(b) { store in try await store.read { tx in try tx.accounts() } }
     await databases.closeIdle()
@@ -40,7 +42,9 @@ struct OrganizationDatabasesTests {
       #expect(await databases.openCount <= 3)
     }
     for (index, id) in organizations.enumerated() {
-      let names = try await databases.withStore(id) { store in try await store.read { tx in try tx.accounts().map(\.name) } }
+      let names = try await databases.withStore(id) { store in
+        try await store.read { tx in try tx.accounts().map(\.name) }
+      }
       #expect(names == ["Org \(index)"])
       #expect(await databases.openCount <= 3)
     }
@@ -74,7 +78,9 @@ struct OrganizationDatabasesTests {
         for id in organizations {
           group.addTask {
             _ = try await databases.withStore(id) { store in
-              try await store.write { tx in try tx.createAccount(NewAccount(name: "r\(round)", kind: .customer), now: t0) }
+              try await store.write { tx in
+                try tx.createAccount(NewAccount(name: "r\(round)", kind: .customer), now: t0)
+              }
             }
           }
         }

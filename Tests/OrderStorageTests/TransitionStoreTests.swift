@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import OrderDomain
-@testable import OrderStorage
 import Testing
+
+@testable import OrderStorage
 
 @Suite("Store: flow-checked status changes")
 struct TransitionStoreTests {

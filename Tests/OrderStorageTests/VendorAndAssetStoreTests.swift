@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import OrderDomain
-@testable import OrderStorage
 import Testing
+
+@testable import OrderStorage
 
 @Suite("Store: vendor behaviors, asset sync, migration v3")
 struct VendorAndAssetStoreTests {
@@ -29,13 +30,15 @@ struct VendorAndAssetStoreTests {
       try await store.write { tx in
         let seeded = try tx.seed()
         let asset = try tx.createAsset(
-          NewAsset(accountID: seeded.account.id, sku: "AV", name: "Antivirus", syncStatus: .synchronized,
+          NewAsset(
+            accountID: seeded.account.id, sku: "AV", name: "Antivirus", syncStatus: .synchronized,
             purchaseDate: t0, orderID: seeded.salesOrder.id))
         #expect(try tx.assetsNeedingResync().map(\.id) == [asset.id])
         let failed = asset.applying(.failed(reason: "vendor rejected"))
         try tx.updateAsset(failed)
         #expect(try tx.requireAsset(asset.id) == failed)
-        let synced = failed.applying(.provisioned(VendorData(readyAt: t0, expirationDate: t0 + 3600, softwareID: "SW-1")))
+        let synced = failed.applying(
+          .provisioned(VendorData(readyAt: t0, expirationDate: t0 + 3600, softwareID: "SW-1")))
         try tx.updateAsset(synced)
         #expect(try tx.requireAsset(asset.id).syncAttempts == 2)
         #expect(try tx.assetsNeedingResync().isEmpty)
@@ -69,7 +72,9 @@ struct VendorAndAssetStoreTests {
     let (order, asset) = try await store.read { tx in (try tx.requireOrder("o1"), try tx.requireAsset("AST-000001")) }
     #expect(order.subscriptionID == nil)
     #expect(asset.syncError == nil && asset.syncAttempts == 0 && asset.syncStatus == .failed)
-    let applied = try await store.pool.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+    let applied = try await store.pool.read { db in
+      try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+    }
     #expect(applied.last == OrganizationSchema.v3Name)
   }
 }

@@ -22,7 +22,8 @@ extension ChangePlanner {
       after.termEnd = UTCCalendar.adding(target.term, to: now)
     }
     let details = Self.details(subscription, after)
-    let onlySettings = after.sku == subscription.sku && after.quantity == subscription.quantity
+    let onlySettings =
+      after.sku == subscription.sku && after.quantity == subscription.quantity
       && after.billingCycle == subscription.billingCycle && after.term == subscription.term
     guard !onlySettings else {
       return ChangePlan(

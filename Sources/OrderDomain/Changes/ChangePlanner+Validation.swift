@@ -14,7 +14,8 @@ extension ChangePlanner {
   {
     guard subscription.status == .active else {
       throw .failedPrecondition(
-        "subscription \(subscription.id) is \(subscription.status); a \(subscription.status) subscription cannot change")
+        "subscription \(subscription.id) is \(subscription.status); a \(subscription.status) subscription cannot change"
+      )
     }
     guard !actions.isEmpty else { throw .invalidArgument("a change needs at least one action") }
     var kinds: Set<String> = []
@@ -98,7 +99,9 @@ extension ChangePlanner {
   func upgradeProblems(_ product: Product, to sku: String, target: inout TargetConfiguration) -> [String] {
     guard sku != product.sku else { return ["the subscription is already on \(sku)"] }
     guard product.upgradesTo.contains(sku) else {
-      let allowed = product.upgradesTo.isEmpty ? "cannot be upgraded" : "can be upgraded to \(product.upgradesTo.joined(separator: ", ")) only"
+      let allowed =
+        product.upgradesTo.isEmpty
+        ? "cannot be upgraded" : "can be upgraded to \(product.upgradesTo.joined(separator: ", ")) only"
       return ["\(product.sku) \(allowed), not to \(sku)"]
     }
     guard let next = catalog[sku] else { return ["upgrade target \(sku) is not in the catalog"] }
@@ -122,16 +125,19 @@ extension ChangePlanner {
     }
     if !(product.minQuantity...product.maxQuantity).contains(target.quantity) {
       problems.append(
-        "quantity \(target.quantity) is outside \(product.sku)'s allowed range \(product.minQuantity)...\(product.maxQuantity)")
+        "quantity \(target.quantity) is outside \(product.sku)'s allowed range \(product.minQuantity)...\(product.maxQuantity)"
+      )
     }
     if !product.billingCycles.contains(target.billingCycle) {
       problems.append(
-        "\(product.sku) is not billed \(target.billingCycle.rawValue); choose one of \(Self.list(product.billingCycles))")
+        "\(product.sku) is not billed \(target.billingCycle.rawValue); choose one of \(Self.list(product.billingCycles))"
+      )
     } else if kinds.contains("billingCycle") && target.billingCycle == subscription.billingCycle {
       problems.append("the billing cycle is already \(target.billingCycle.rawValue)")
     }
     if !product.terms.contains(target.term) {
-      problems.append("\(product.sku) does not offer the term \(target.term.rawValue); choose one of \(Self.list(product.terms))")
+      problems.append(
+        "\(product.sku) does not offer the term \(target.term.rawValue); choose one of \(Self.list(product.terms))")
     } else if kinds.contains("term") && target.term == subscription.term {
       problems.append("the term is already \(target.term.rawValue)")
     } else if target.term < subscription.term {

@@ -37,7 +37,8 @@ public struct ChangePlanner: Sendable {
   /// amount (O1).
   public func resync(_ subscription: Subscription, now: Date) throws(DomainError) -> ChangePlan {
     guard subscription.status == .active else {
-      throw .failedPrecondition("subscription \(subscription.id) is \(subscription.status); only an active one is resynchronised")
+      throw .failedPrecondition(
+        "subscription \(subscription.id) is \(subscription.status); only an active one is resynchronised")
     }
     let zero = Money.zero(currency)
     let line = OrderLine(
@@ -48,7 +49,8 @@ public struct ChangePlanner: Sendable {
       quantity: subscription.quantity, unitPrice: zero, amount: zero)
     return ChangePlan(
       orderType: .resource, lines: [line], invoiceLines: [invoiceLine], total: zero, before: subscription,
-      after: subscription, details: [ChangeDetail(field: "provisioning", old: subscription.provisioningStatus.rawValue, new: "resync")])
+      after: subscription,
+      details: [ChangeDetail(field: "provisioning", old: subscription.provisioningStatus.rawValue, new: "resync")])
   }
 
   func product(_ sku: String) throws(DomainError) -> Product {

@@ -6,7 +6,8 @@ extension OrderFlow {
   public var plainText: String {
     var lines = ["\(type.rawValue) flow: \(summary)"]
     lines.append("initial: " + initial.map(\.rawValue).joined(separator: ", "))
-    lines.append("stalls (need retry or cancel): " + (stalls.isEmpty ? "none" : stalls.map(\.rawValue).joined(separator: ", ")))
+    lines.append(
+      "stalls (need retry or cancel): " + (stalls.isEmpty ? "none" : stalls.map(\.rawValue).joined(separator: ", ")))
     lines.append("waiting: " + waiting.map(\.rawValue).joined(separator: ", "))
     lines.append("final: " + finals.map(\.rawValue).joined(separator: ", "))
     lines.append("transitions:")
@@ -23,7 +24,9 @@ extension OrderFlow {
   public var markdown: String {
     var lines = ["## \(type.rawValue): \(Self.title(type))", "", summary, ""]
     lines.append("- Initial: " + initial.map { "`\($0)`" }.joined(separator: ", "))
-    lines.append("- Stalls (need a manual retry or cancel): " + (stalls.isEmpty ? "none" : stalls.map { "`\($0)`" }.joined(separator: ", ")))
+    lines.append(
+      "- Stalls (need a manual retry or cancel): "
+        + (stalls.isEmpty ? "none" : stalls.map { "`\($0)`" }.joined(separator: ", ")))
     lines.append("- Waiting (not in progress): " + waiting.map { "`\($0)`" }.joined(separator: ", "))
     lines.append("- Final: " + finals.map { "`\($0)`" }.joined(separator: ", "))
     lines += ["", "| From | To | Taken by |", "|---|---|---|"]

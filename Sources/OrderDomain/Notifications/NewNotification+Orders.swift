@@ -8,7 +8,8 @@ extension NewNotification {
     return NewNotification(
       type: scheduled ? .orderScheduled : .orderCreated, time: order.createdAt, subject: .order(order.number),
       accountID: order.accountID,
-      text: "order \(order.number) (\(order.total)) \(scheduled ? "scheduled\(when)" : "created") by \(order.createdBy)")
+      text: "order \(order.number) (\(order.total)) \(scheduled ? "scheduled\(when)" : "created") by \(order.createdBy)"
+    )
   }
 
   /// The notification for a status change: `OrderCompleted`, `OrderFailed`,

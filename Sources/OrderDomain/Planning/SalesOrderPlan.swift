@@ -83,7 +83,9 @@ public struct PlannedAsset: Hashable, Sendable {
   }
 
   public func newAsset(accountID: AccountID, orderID: OrderID) -> NewAsset {
-    NewAsset(accountID: accountID, sku: sku, name: name, syncStatus: .synchronized, purchaseDate: purchaseDate, orderID: orderID)
+    NewAsset(
+      accountID: accountID, sku: sku, name: name, syncStatus: .synchronized, purchaseDate: purchaseDate,
+      orderID: orderID)
   }
 }
 

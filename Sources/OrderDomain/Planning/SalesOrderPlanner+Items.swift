@@ -35,7 +35,8 @@ extension SalesOrderPlanner {
     }
     let cycle = item.billingCycle ?? product.billingCycles.first
     if let cycle, !product.billingCycles.contains(cycle) {
-      reasons.append("billing cycle \(cycle.rawValue) is not offered; choose one of \(Self.list(product.billingCycles))")
+      reasons.append(
+        "billing cycle \(cycle.rawValue) is not offered; choose one of \(Self.list(product.billingCycles))")
     }
     let term = item.term ?? product.terms.first { $0.months >= (cycle?.months ?? 1) } ?? product.terms.first
     if let term, !product.terms.contains(term) {

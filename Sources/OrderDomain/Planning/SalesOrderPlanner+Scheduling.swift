@@ -13,7 +13,8 @@ extension SalesOrderPlanner {
   ) throws(DomainError) -> SalesOrderPlan {
     guard executionDate > UTCCalendar.civilDate(of: now) else {
       throw .invalidArgument(
-        "the execution date \(executionDate) is not in the future; choose \(UTCCalendar.civilDate(of: now).adding(days: 1)) or later")
+        "the execution date \(executionDate) is not in the future; choose \(UTCCalendar.civilDate(of: now).adding(days: 1)) or later"
+      )
     }
     if account.kind == .reseller || account.resellerID != nil {
       throw .failedPrecondition(

@@ -41,7 +41,9 @@ public struct SalesOrderPlanner: Sendable {
     var problems: [ItemProblem] = []
   }
 
-  func check(account: Account, items: [RequestedItem], subscriptions: [Subscription]) throws(DomainError) -> CheckedItems {
+  func check(account: Account, items: [RequestedItem], subscriptions: [Subscription]) throws(DomainError)
+    -> CheckedItems
+  {
     guard !items.isEmpty else { throw .invalidArgument("an order needs at least one item") }
     let owned = subscriptions.filter { $0.accountID == account.id }
     var checked = CheckedItems()

@@ -66,7 +66,8 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
   /// Parses `YYYY-MM-DD`; `nil` when malformed or not a real date.
   public init?(iso8601 text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, text.utf8.allSatisfy({ $0 == 45 || (48...57).contains($0) }), parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+    guard parts.count == 3, text.utf8.allSatisfy({ $0 == 45 || (48...57).contains($0) }), parts[0].count == 4,
+      parts[1].count == 2, parts[2].count == 2,
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
       (1...12).contains(month), (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
     else { return nil }

@@ -66,7 +66,8 @@ public enum SimulatedVendor {
     let behavior = request.behavior
     let vendor = request.vendor.rawValue
     if case .change(_, let order) = request.operation, behavior.denyChanges {
-      return .denied(reason: "vendor \(vendor) denied change \(order) of SKU \(request.sku): simulated denial (deny-changes)")
+      return .denied(
+        reason: "vendor \(vendor) denied change \(order) of SKU \(request.sku): simulated denial (deny-changes)")
     }
     let fails =
       switch behavior.failProvisioning {

@@ -39,8 +39,10 @@ extension Registry {
       try db.execute(
         sql: "UPDATE apiKeys SET revokedAt = ? WHERE id = ? AND organizationID = ? AND revokedAt IS NULL",
         arguments: [now, id.rawValue, organization.rawValue])
-      guard let row = try Row.fetchOne(
-        db, sql: "SELECT * FROM apiKeys WHERE id = ? AND organizationID = ?", arguments: [id.rawValue, organization.rawValue])
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT * FROM apiKeys WHERE id = ? AND organizationID = ?",
+          arguments: [id.rawValue, organization.rawValue])
       else { throw DomainError.notFound("key \(id) not found") }
       return try APIKeyRecord(row: row)
     }
@@ -85,7 +87,8 @@ extension Registry {
     throws -> IssuedKey
   {
     let generated = KeyMaterial.generate()
-    let record = APIKeyRecord(id: generated.id, organizationID: organization, role: role, accountID: accountID, createdAt: now)
+    let record = APIKeyRecord(
+      id: generated.id, organizationID: organization, role: role, accountID: accountID, createdAt: now)
     try db.execute(
       sql: """
         INSERT INTO apiKeys (id, organizationID, role, accountID, secretHash, createdAt)

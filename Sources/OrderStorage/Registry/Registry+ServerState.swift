@@ -13,7 +13,8 @@ extension Registry {
     try await pool.write { db in
       if let value {
         try db.execute(
-          sql: "INSERT INTO serverState (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+          sql:
+            "INSERT INTO serverState (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
           arguments: [key, value])
       } else {
         try db.execute(sql: "DELETE FROM serverState WHERE key = ?", arguments: [key])

@@ -90,8 +90,10 @@ public final class Registry: Sendable {
   /// The direct children of an organization, oldest first.
   public func children(of id: OrganizationID) async throws -> [Organization] {
     try await pool.read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM organizations WHERE parentID = ? ORDER BY createdAt, id", arguments: [id.rawValue])
-        .map(Organization.init(row:))
+      try Row.fetchAll(
+        db, sql: "SELECT * FROM organizations WHERE parentID = ? ORDER BY createdAt, id", arguments: [id.rawValue]
+      )
+      .map(Organization.init(row:))
     }
   }
 

@@ -10,7 +10,8 @@ extension OrganizationTransaction {
     try updateSubscription(plan.after)
     for addon in plan.cancelledAddons { try updateSubscription(addon) }
     let via = order.map { " by order \($0.number)" } ?? ""
-    let addons = plan.cancelledAddons.isEmpty
+    let addons =
+      plan.cancelledAddons.isEmpty
       ? "" : "; add-ons cancelled: " + plan.cancelledAddons.map(\.id.rawValue).joined(separator: ", ")
     try appendNotification(
       NewNotification(
@@ -23,8 +24,10 @@ extension OrganizationTransaction {
   public func recordAssetSync(_ asset: Asset, now: Date) throws {
     try updateAsset(asset)
     let failed = asset.syncStatus == .failed
-    let missing = [asset.expirationDate == nil ? "expiration date" : nil, asset.softwareID == nil ? "software ID" : nil]
-      .compactMap { $0 }
+    let missing = [
+      asset.expirationDate == nil ? "expiration date" : nil, asset.softwareID == nil ? "software ID" : nil,
+    ]
+    .compactMap { $0 }
     let text =
       failed
       ? "asset \(asset.id) failed to synchronize: \(asset.syncError ?? "no reason given")"

@@ -36,7 +36,8 @@ extension OrganizationTransaction {
       throw DomainError.invalidArgument(
         "idempotency key \(key) was already used for a different request (method \(storedMethod)); use a new key")
     }
-    return StoredOutcome(method: storedMethod, response: try row.decode("response"), createdAt: try row.decode("createdAt"))
+    return StoredOutcome(
+      method: storedMethod, response: try row.decode("response"), createdAt: try row.decode("createdAt"))
   }
 
   /// Stores the outcome of the request made with `key`.

@@ -11,7 +11,8 @@ extension OrganizationTransaction {
     _ = try requireAccount(new.accountID)
     let order = try requireOrder(new.orderID)
     guard order.accountID == new.accountID else {
-      throw DomainError.invalidArgument("order \(order.number) belongs to account \(order.accountID), not \(new.accountID)")
+      throw DomainError.invalidArgument(
+        "order \(order.number) belongs to account \(order.accountID), not \(new.accountID)")
     }
     let sum = try Money.sum(new.lines.map(\.amount), currency: new.total.currency)
     guard sum == new.total else {

@@ -28,7 +28,8 @@ extension OrganizationTransaction {
 
   func recordStatusChange(_ change: OrderStatusChange) throws {
     try db.execute(
-      sql: "INSERT INTO orderStatusChanges (orderID, time, fromStatus, toStatus, reason, byActor) VALUES (?, ?, ?, ?, ?, ?)",
+      sql:
+        "INSERT INTO orderStatusChanges (orderID, time, fromStatus, toStatus, reason, byActor) VALUES (?, ?, ?, ?, ?, ?)",
       arguments: [
         change.orderID.rawValue, change.time, change.from?.rawValue, change.to.rawValue, change.reason,
         change.by.rawValue,

@@ -34,7 +34,8 @@ extension OrganizationTransaction {
       ])
     for (position, line) in order.lines.enumerated() { try insert(line, position: position, of: order.id) }
     try recordStatusChange(
-      OrderStatusChange(orderID: order.id, time: now, from: nil, to: order.status, reason: new.reason, by: new.createdBy))
+      OrderStatusChange(
+        orderID: order.id, time: now, from: nil, to: order.status, reason: new.reason, by: new.createdBy))
     try appendNotification(NewNotification.orderCreated(order))
     return order
   }
@@ -108,7 +109,8 @@ extension OrganizationTransaction {
     let placeholders = Set(finals).sorted().map { _ in "?" }.joined(separator: ", ")
     return try Row.fetchAll(
       db,
-      sql: "SELECT * FROM orders WHERE subscriptionID = ? AND status NOT IN (\(placeholders)) ORDER BY createdAt, rowid",
+      sql:
+        "SELECT * FROM orders WHERE subscriptionID = ? AND status NOT IN (\(placeholders)) ORDER BY createdAt, rowid",
       arguments: StatementArguments([subscriptionID.rawValue] + Set(finals).sorted())
     ).map { try order(row: $0) }
   }
@@ -120,7 +122,8 @@ extension OrganizationTransaction {
     ).map(OrderLine.init(row:))
     return Order(
       id: id, number: OrderNumber(try row.decode("number") as String), type: try row.decode("type"),
-      status: OrderStatus(try row.decode("status") as String), accountID: AccountID(try row.decode("accountID") as String),
+      status: OrderStatus(try row.decode("status") as String),
+      accountID: AccountID(try row.decode("accountID") as String),
       createdAt: try row.decode("createdAt"), createdBy: try row.decode("createdBy"), lines: lines,
       total: try row.money("totalMinor"), scheduledFor: try row.decodeIfPresent("scheduledFor", as: Date.self),
       subscriptionID: try row.decodeIfPresent("subscriptionID", as: String.self).map(SubscriptionID.init))

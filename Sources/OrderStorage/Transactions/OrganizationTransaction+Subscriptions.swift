@@ -50,7 +50,8 @@ extension OrganizationTransaction {
   public func subscriptions(accountID: AccountID? = nil, status: SubscriptionStatus? = nil) throws -> [Subscription] {
     try Row.fetchAll(
       db,
-      sql: "SELECT * FROM subscriptions WHERE (?1 IS NULL OR accountID = ?1) AND (?2 IS NULL OR status = ?2) ORDER BY id",
+      sql:
+        "SELECT * FROM subscriptions WHERE (?1 IS NULL OR accountID = ?1) AND (?2 IS NULL OR status = ?2) ORDER BY id",
       arguments: [accountID?.rawValue, status?.rawValue]
     ).map(Subscription.init(row:))
   }

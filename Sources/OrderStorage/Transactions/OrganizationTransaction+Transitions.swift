@@ -31,7 +31,8 @@ extension OrganizationTransaction {
   ) throws -> Order {
     let order = try requireOrder(id)
     try requireStatus(order, expected)
-    return try record(try OrderFlow.of(order.type).apply(action, to: order, reason: reason, by: agent, at: now), of: order)
+    return try record(
+      try OrderFlow.of(order.type).apply(action, to: order, reason: reason, by: agent, at: now), of: order)
   }
 
   private func requireStatus(_ order: Order, _ expected: OrderStatus?) throws {
