@@ -33,6 +33,9 @@ struct TransportBench: AsyncParsableCommand {
   @Option(name: .customLong("warm-up"), help: "Seconds of calls before each measurement, not counted.")
   var warmUp: Double = 1
 
+  @Option(help: "Runs of each transport and concurrency; the table shows the median run by calls/s.")
+  var repetitions: Int = 1
+
   @Option(help: "Bytes in each request (echoed back).")
   var payloadSize: Int = 100
 
@@ -53,6 +56,7 @@ struct TransportBench: AsyncParsableCommand {
 
   func validate() throws {
     guard self.duration > 0, self.warmUp >= 0 else { throw ValidationError("--duration must be positive and --warm-up not negative") }
+    guard self.repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1") }
     guard self.payloadSize >= 0 else { throw ValidationError("--payload-size must not be negative") }
     guard !(self.serverOnly && self.clientOnly) else {
       throw ValidationError("--server-only and --client-only exclude each other: run one process with each")
@@ -86,16 +90,22 @@ struct TransportBench: AsyncParsableCommand {
     )
     let mode = self.clientOnly ? "client only, server at \(self.host)" : "server and client in this process"
     print(
-      "transport-bench: \(self.payloadSize)-byte unary echo, warm-up \(self.warmUp) s, measured \(self.duration) s, "
+      "transport-bench: \(self.payloadSize)-byte unary echo, warm-up \(self.warmUp) s, measured \(self.duration) s "
+        + "× \(self.repetitions) run(s), "
         + "\(mode), \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores online"
     )
     let baseline = ProcessMemory.resident()
-    var rows: [ResultRow] = []
+    var rows = kinds.flatMap { kind in
+      self.concurrency.map { ResultRow(transport: kind, concurrency: $0) }
+    }
     var peak = 0
-    for kind in kinds {
-      for concurrency in self.concurrency {
+    // Repetitions go round all rows in turn, so a burst of load from elsewhere on the machine
+    // lands on one run of several rows rather than on every run of one row.
+    for repetition in 1...self.repetitions {
+      for index in rows.indices {
         var rowLoad = load
-        rowLoad.concurrency = concurrency
+        rowLoad.concurrency = rows[index].concurrency
+        let kind = rows[index].transport
         let canResetPeak = ProcessMemory.resetPeak()
         let result: LoadResult
         if self.clientOnly {
@@ -104,11 +114,11 @@ struct TransportBench: AsyncParsableCommand {
         } else {
           result = try await EchoEndpoints.withPair(kind, host: self.host) { await rowLoad.run($0) }
         }
-        let rowPeak = ProcessMemory.peakResident()
-        peak = max(peak, rowPeak ?? 0)
-        let row = ResultRow(transport: kind, concurrency: concurrency, result: result, peakResident: canResetPeak ? rowPeak : nil)
-        rows.append(row)
-        Self.printProgress(row)
+        let runPeak = ProcessMemory.peakResident()
+        peak = max(peak, runPeak ?? 0)
+        let run = ResultRow.Run(result: result, peakResident: canResetPeak ? runPeak : nil)
+        rows[index].runs.append(run)
+        Self.printProgress(rows[index], run, repetition: repetition)
       }
     }
     print("")
@@ -138,9 +148,11 @@ struct TransportBench: AsyncParsableCommand {
     }
   }
 
-  private static func printProgress(_ row: ResultRow) {
-    var line = "\(row.transport.rawValue) ×\(row.concurrency): \(row.result.calls) calls, \(row.result.errors) errors"
-    if let error = row.result.firstError { line += " (first: \(error))" }
+  private static func printProgress(_ row: ResultRow, _ run: ResultRow.Run, repetition: Int) {
+    let result = run.result
+    var line = "run \(repetition): \(row.transport.rawValue) ×\(row.concurrency): "
+      + "\(Int(result.callsPerSecond.rounded())) calls/s, \(result.errors) errors"
+    if let error = result.firstError { line += " (first: \(error))" }
     // Progress goes to standard error so that standard output holds only the report.
     line += "\n"
     _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }

@@ -1,18 +1,11 @@
-/// One row of the results: a transport at one concurrency.
-struct ResultRow: Sendable {
-  var transport: TransportKind
-  var concurrency: Int
-  var result: LoadResult
-  /// Peak resident memory during this row's warm-up and run, if it could be measured alone.
-  var peakResident: Int?
-}
-
 /// Prints results as a fixed-width text table (also valid Markdown).
 enum ResultTable {
   static let header = [
-    "transport", "conc", "calls/s", "p50 µs", "p99 µs", "p99.9 µs", "CPU µs/call", "errors", "peak RSS MiB",
+    "transport", "conc", "calls/s", "calls/s min–max", "p50 µs", "p99 µs", "p99.9 µs", "CPU µs/call", "errors",
+    "peak RSS MiB",
   ]
 
+  /// The median run of each row; errors and peak memory cover all of the row's runs.
   static func render(_ rows: [ResultRow]) -> String {
     let cells = [Self.header] + rows.map(Self.cells)
     let widths = Self.header.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
@@ -29,18 +22,22 @@ enum ResultTable {
   }
 
   private static func cells(_ row: ResultRow) -> [String] {
-    let result = row.result
+    guard let result = row.median?.result else {
+      return [row.transport.rawValue, "\(row.concurrency)"] + Array(repeating: "-", count: Self.header.count - 2)
+    }
     let percentiles = result.latencies.percentiles([0.5, 0.99, 0.999])
     let cpuPerCall = result.calls > 0 ? Self.nanoseconds(result.cpu) / Int64(result.calls) : nil
+    let range = row.callsPerSecondRange.map { "\(Int($0.lowerBound.rounded()))–\(Int($0.upperBound.rounded()))" }
     return [
       row.transport.rawValue,
       "\(row.concurrency)",
       "\(Int(result.callsPerSecond.rounded()))",
+      range ?? "-",
       percentiles.map { Self.microseconds($0[0]) } ?? "-",
       percentiles.map { Self.microseconds($0[1]) } ?? "-",
       percentiles.map { Self.microseconds($0[2]) } ?? "-",
       cpuPerCall.map(Self.microseconds) ?? "-",
-      "\(result.errors)",
+      "\(row.runs.map(\.result.errors).reduce(0, +))",
       row.peakResident.map(Self.mebibytes) ?? "-",
     ]
   }
