@@ -217,3 +217,51 @@ struct ChangePlannerTests {
     #expect(try Proration.prorate(Money(minorUnits: 100, currency: "JPY"), 31, of: 31).minorUnits == 100)
   }
 }
+
+@Suite("Change timings")
+struct ChangeTimingTests {
+  func microsoft(quantity: Int = 5) -> Subscription { changeable("O365-E3", quantity: quantity) }
+
+  @Test("H2: On Renewal allows a quantity decrease at microsoft; a custom date does not")
+  func decreases() throws {
+    try planner.checkTiming(.onRenewal, actions: [.quantity(2)], subscription: microsoft(), backordering: false)
+    let error = #expect(throws: DomainError.self) {
+      try planner.checkTiming(.customDate, actions: [.quantity(2)], subscription: microsoft(), backordering: false)
+    }
+    #expect(
+      error?.message.contains("vendor microsoft does not allow a quantity decrease with customDate timing") == true)
+    try planner.checkTiming(.customDate, actions: [.quantity(2)], subscription: changeable(), backordering: false)
+  }
+
+  @Test("H2, C2: microsoft-legacy offers only now and custom date")
+  func legacy() throws {
+    let legacyCatalog = changeCatalog.map { product in
+      var product = product
+      if product.sku == "BASIC" { product.vendor = .microsoftLegacy }
+      return product
+    }
+    let legacyPlanner = ChangePlanner(catalog: legacyCatalog, currency: "USD")
+    #expect(throws: DomainError.self) {
+      try legacyPlanner.checkTiming(
+        .onRenewal, actions: [.quantity(6)], subscription: changeable(), backordering: false)
+    }
+    try legacyPlanner.checkTiming(.customDate, actions: [.quantity(6)], subscription: changeable(), backordering: false)
+  }
+
+  @Test("H3, B5, F4: auto-renew, cancellations with backordering and add-ons are changed now only")
+  func nowOnly() throws {
+    #expect(throws: DomainError.self) {
+      try planner.checkTiming(
+        .customDate, actions: [.autoRenew(false)], subscription: changeable(), backordering: false)
+    }
+    let error = #expect(throws: DomainError.self) {
+      try planner.checkTiming(.onRenewal, actions: [.cancel], subscription: changeable(), backordering: true)
+    }
+    #expect(error?.message.contains("turn auto-renew off") == true)
+    let addon = changeable("BASIC-STORAGE", quantity: 2, id: "SUB-000002", parent: "SUB-000001")
+    #expect(throws: DomainError.self) {
+      try planner.checkTiming(.customDate, actions: [.quantity(3)], subscription: addon, backordering: false)
+    }
+    try planner.checkTiming(.now, actions: [.autoRenew(false)], subscription: changeable(), backordering: true)
+  }
+}
