@@ -105,13 +105,13 @@ extension OrganizationTransaction {
   /// The orders about a subscription that have not reached a final status, oldest first
   /// (for the one-order-in-progress check, ``OrderFlow/requireNoneInProgress(subscription:orders:)``).
   public func openOrders(subscriptionID: SubscriptionID) throws -> [Order] {
-    let finals = OrderFlow.all.flatMap(\.finals).map(\.rawValue)
-    let placeholders = Set(finals).sorted().map { _ in "?" }.joined(separator: ", ")
+    let finals = Set(OrderFlow.all.flatMap(\.finals).map(\.rawValue)).sorted()
+    let placeholders = finals.map { _ in "?" }.joined(separator: ", ")
     return try Row.fetchAll(
       db,
       sql:
         "SELECT * FROM orders WHERE subscriptionID = ? AND status NOT IN (\(placeholders)) ORDER BY createdAt, rowid",
-      arguments: StatementArguments([subscriptionID.rawValue] + Set(finals).sorted())
+      arguments: StatementArguments([subscriptionID.rawValue] + finals)
     ).map { try order(row: $0) }
   }
 
