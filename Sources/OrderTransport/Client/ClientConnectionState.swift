@@ -98,8 +98,13 @@ struct ClientConnectionState<Stream> {
     return Array(self.streams.values)
   }
 
+  /// Draining (or out of stream ids) and no stream left.
   private var isDrained: Bool {
-    guard case .draining = self.state else { return false }
+    switch self.state {
+    case .draining: break
+    case .active where self.nextStreamID >= UInt32(Int32.max): break
+    case .active, .closed: return false
+    }
     return self.streams.isEmpty && self.reserved == 0
   }
 }
