@@ -66,6 +66,24 @@ struct CompressionTransportTests {
     }
   }
 
+  @Test("the server compresses a response only if the client's preface accepted zlib", arguments: [true, false])
+  func negotiation(clientAcceptsZlib: Bool) async throws {
+    try await withEcho(server: .init(compression: Self.compressing)) { _, server in
+      let raw = try await RawConnection.connect(port: try await server.listeningAddress.port)
+      var bytes = ByteBuffer()
+      bytes.write(.preface(Preface(capabilities: clientAcceptsZlib ? .acceptsZlib : [])))
+      bytes.write(.headers(streamID: 1, CallHeaders(path: "/echo.Echo/Zeros"), endStream: false))
+      bytes.write(.message(streamID: 1, .data(ByteBuffer(string: "10000"), endStream: true)))
+      let (frames, _) = try await raw.exchange(bytes, untilFrames: 4)
+      guard case .message(_, let message) = frames.dropFirst(2).first else {
+        Issue.record("expected a MESSAGE, got \(frames)")
+        return
+      }
+      #expect(message.isCompressed == clientAcceptsZlib)
+      #expect(message.bytes.readableBytes < 10000 || !clientAcceptsZlib)
+    }
+  }
+
   @Test("a client that does not accept compression gets uncompressed responses")
   func notAccepted() async throws {
     try await withEcho(
@@ -88,6 +106,7 @@ struct CompressionTransportTests {
         try await client.echo("\(32 << 20)", method: EchoService.Method.zeros)
       }
       #expect(error?.code == .resourceExhausted)
+      #expect(error?.message == "decompressed message exceeds the limit of 1048576 bytes")
       let after = try await client.echo("after")
       #expect(after == "after")
     }
@@ -104,6 +123,8 @@ struct CompressionTransportTests {
         try await client.echo(String(repeating: "\0", count: 32 << 20))
       }
       #expect(error?.code == .resourceExhausted)
+      // Refused by the server while inflating, not by the client before sending.
+      #expect(error?.message == "decompressed message exceeds the limit of 1048576 bytes")
     }
   }
 }
