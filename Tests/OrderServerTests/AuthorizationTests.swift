@@ -14,6 +14,8 @@ struct AuthorizationTests {
     "orders.v1.OrganizationService/CreateOrganization", "orders.v1.KeyService/CreateKey",
     "orders.v1.KeyService/RevokeKey", "orders.v1.KeyService/ListKeys", "orders.v1.AccountService/CreateAccount",
     "orders.v1.CatalogService/CreateProduct", "orders.v1.ClockService/AdvanceClock",
+    "orders.v1.OrderService/RetryOrder", "orders.v1.InvoiceService/PayInvoice",
+    "orders.v1.VendorService/SetVendorBehavior", "orders.v1.VendorService/GetVendorBehavior",
   ]
 
   @Test("T6: no key, an unknown key and a revoked key get UNAUTHENTICATED on every method")

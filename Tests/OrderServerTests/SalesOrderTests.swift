@@ -22,7 +22,7 @@ struct SalesOrderTests {
       #expect(order.status == "completed")
       #expect(order.total.minorUnits == 16_000)
       #expect(order.total.currency == "USD")
-      #expect(order.history.map(\.to) == ["executing", "completed"])
+      #expect(order.history.map(\.to) == ["executing", "provisioning", "completed"])
       let second = try await admin.placeOrder(account: account.id, items: [("M365-E3", 1)])
       #expect(second.number == "SO-000002")
 

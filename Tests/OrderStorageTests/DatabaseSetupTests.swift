@@ -18,7 +18,10 @@ struct DatabaseSetupTests {
           try String.fetchOne(db, sql: "PRAGMA journal_mode")
         )
       }
-      #expect(migrations == [OrganizationSchema.v1Name, OrganizationSchema.v2Name, OrganizationSchema.v3Name])
+      #expect(
+        migrations == [
+          OrganizationSchema.v1Name, OrganizationSchema.v2Name, OrganizationSchema.v3Name, OrganizationSchema.v4Name,
+        ])
       #expect(synchronous == 2)  // FULL
       #expect(foreignKeys == 1)
       #expect(journal == "wal")

@@ -28,4 +28,7 @@ public struct Caller<Transport: ClientTransport>: Sendable {
   public var orders: Orders_V1_OrderService.Client<Transport> { .init(wrapping: self.client) }
   public var subscriptions: Orders_V1_SubscriptionService.Client<Transport> { .init(wrapping: self.client) }
   public var clock: Orders_V1_ClockService.Client<Transport> { .init(wrapping: self.client) }
+  public var invoices: Orders_V1_InvoiceService.Client<Transport> { .init(wrapping: self.client) }
+  public var vendors: Orders_V1_VendorService.Client<Transport> { .init(wrapping: self.client) }
+  public var notifications: Orders_V1_NotificationService.Client<Transport> { .init(wrapping: self.client) }
 }

@@ -17,7 +17,8 @@ extension Caller {
     Orders_V1_OrganizationService.Method.descriptors + Orders_V1_KeyService.Method.descriptors
       + Orders_V1_AccountService.Method.descriptors + Orders_V1_CatalogService.Method.descriptors
       + Orders_V1_OrderService.Method.descriptors + Orders_V1_SubscriptionService.Method.descriptors
-      + Orders_V1_ClockService.Method.descriptors
+      + Orders_V1_ClockService.Method.descriptors + Orders_V1_InvoiceService.Method.descriptors
+      + Orders_V1_VendorService.Method.descriptors + Orders_V1_NotificationService.Method.descriptors
   }
 }
 

@@ -1,6 +1,6 @@
 /// One action of a change to an existing subscription (H1, C1). Several may be combined
 /// in one order, except ``cancel``.
-public enum ChangeAction: Hashable, Sendable, CustomStringConvertible {
+public enum ChangeAction: Hashable, Sendable, Codable, CustomStringConvertible {
   /// Set the quantity (an increase or a decrease); for an add-on, its own quantity (F4).
   case quantity(Int)
   /// Move to another SKU the product may be upgraded to (or down to, when cheaper).

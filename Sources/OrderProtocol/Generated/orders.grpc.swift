@@ -59,11 +59,53 @@ public enum Orders_V1_OrderService: Sendable {
                 type: .unary
             )
         }
+        /// Namespace for "RetryOrder" metadata.
+        public enum RetryOrder: Sendable {
+            /// Request type for "RetryOrder".
+            public typealias Input = Orders_V1_RetryOrderRequest
+            /// Response type for "RetryOrder".
+            public typealias Output = Orders_V1_Order
+            /// Descriptor for "RetryOrder".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "orders.v1.OrderService"),
+                method: "RetryOrder",
+                type: .unary
+            )
+        }
+        /// Namespace for "CancelOrder" metadata.
+        public enum CancelOrder: Sendable {
+            /// Request type for "CancelOrder".
+            public typealias Input = Orders_V1_CancelOrderRequest
+            /// Response type for "CancelOrder".
+            public typealias Output = Orders_V1_Order
+            /// Descriptor for "CancelOrder".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "orders.v1.OrderService"),
+                method: "CancelOrder",
+                type: .unary
+            )
+        }
+        /// Namespace for "GetOrderFlow" metadata.
+        public enum GetOrderFlow: Sendable {
+            /// Request type for "GetOrderFlow".
+            public typealias Input = Orders_V1_GetOrderFlowRequest
+            /// Response type for "GetOrderFlow".
+            public typealias Output = Orders_V1_OrderFlow
+            /// Descriptor for "GetOrderFlow".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "orders.v1.OrderService"),
+                method: "GetOrderFlow",
+                type: .unary
+            )
+        }
         /// Descriptors for all methods in the "orders.v1.OrderService" service.
         public static let descriptors: [GRPCCore.MethodDescriptor] = [
             PlaceOrder.descriptor,
             ListOrders.descriptor,
-            GetOrder.descriptor
+            GetOrder.descriptor,
+            RetryOrder.descriptor,
+            CancelOrder.descriptor,
+            GetOrderFlow.descriptor
         ]
     }
 }
@@ -136,6 +178,61 @@ extension Orders_V1_OrderService {
             request: GRPCCore.StreamingServerRequest<Orders_V1_GetOrderRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Order>
+
+        /// Handle the "RetryOrder" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Resolves a stalled order by retrying it (admin). Only from a stall of the order's flow.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Orders_V1_RetryOrderRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_Order` messages.
+        func retryOrder(
+            request: GRPCCore.StreamingServerRequest<Orders_V1_RetryOrderRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Order>
+
+        /// Handle the "CancelOrder" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Cancels an order that has not executed or is stalled. Admins cancel any such order;
+        /// > storefront users only their own account's scheduled orders.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Orders_V1_CancelOrderRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_Order` messages.
+        func cancelOrder(
+            request: GRPCCore.StreamingServerRequest<Orders_V1_CancelOrderRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Order>
+
+        /// Handle the "GetOrderFlow" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The flow of an order type: statuses, transitions, stalls and final statuses (O2).
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Orders_V1_GetOrderFlowRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_OrderFlow` messages.
+        func getOrderFlow(
+            request: GRPCCore.StreamingServerRequest<Orders_V1_GetOrderFlowRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_OrderFlow>
     }
 
     /// Service protocol for the "orders.v1.OrderService" service.
@@ -192,6 +289,61 @@ extension Orders_V1_OrderService {
             request: GRPCCore.ServerRequest<Orders_V1_GetOrderRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.ServerResponse<Orders_V1_Order>
+
+        /// Handle the "RetryOrder" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Resolves a stalled order by retrying it (admin). Only from a stall of the order's flow.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_RetryOrderRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Orders_V1_Order` message.
+        func retryOrder(
+            request: GRPCCore.ServerRequest<Orders_V1_RetryOrderRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Orders_V1_Order>
+
+        /// Handle the "CancelOrder" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Cancels an order that has not executed or is stalled. Admins cancel any such order;
+        /// > storefront users only their own account's scheduled orders.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_CancelOrderRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Orders_V1_Order` message.
+        func cancelOrder(
+            request: GRPCCore.ServerRequest<Orders_V1_CancelOrderRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Orders_V1_Order>
+
+        /// Handle the "GetOrderFlow" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The flow of an order type: statuses, transitions, stalls and final statuses (O2).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_GetOrderFlowRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Orders_V1_OrderFlow` message.
+        func getOrderFlow(
+            request: GRPCCore.ServerRequest<Orders_V1_GetOrderFlowRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Orders_V1_OrderFlow>
     }
 
     /// Simple service protocol for the "orders.v1.OrderService" service.
@@ -246,6 +398,61 @@ extension Orders_V1_OrderService {
             request: Orders_V1_GetOrderRequest,
             context: GRPCCore.ServerContext
         ) async throws -> Orders_V1_Order
+
+        /// Handle the "RetryOrder" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Resolves a stalled order by retrying it (admin). Only from a stall of the order's flow.
+        ///
+        /// - Parameters:
+        ///   - request: A `Orders_V1_RetryOrderRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Orders_V1_Order` to respond with.
+        func retryOrder(
+            request: Orders_V1_RetryOrderRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Orders_V1_Order
+
+        /// Handle the "CancelOrder" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Cancels an order that has not executed or is stalled. Admins cancel any such order;
+        /// > storefront users only their own account's scheduled orders.
+        ///
+        /// - Parameters:
+        ///   - request: A `Orders_V1_CancelOrderRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Orders_V1_Order` to respond with.
+        func cancelOrder(
+            request: Orders_V1_CancelOrderRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Orders_V1_Order
+
+        /// Handle the "GetOrderFlow" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The flow of an order type: statuses, transitions, stalls and final statuses (O2).
+        ///
+        /// - Parameters:
+        ///   - request: A `Orders_V1_GetOrderFlowRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Orders_V1_OrderFlow` to respond with.
+        func getOrderFlow(
+            request: Orders_V1_GetOrderFlowRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Orders_V1_OrderFlow
     }
 }
 
@@ -281,6 +488,39 @@ extension Orders_V1_OrderService.StreamingServiceProtocol {
             serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_Order>(),
             handler: { request, context in
                 try await self.getOrder(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Orders_V1_OrderService.Method.RetryOrder.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_RetryOrderRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_Order>(),
+            handler: { request, context in
+                try await self.retryOrder(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Orders_V1_OrderService.Method.CancelOrder.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_CancelOrderRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_Order>(),
+            handler: { request, context in
+                try await self.cancelOrder(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Orders_V1_OrderService.Method.GetOrderFlow.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_GetOrderFlowRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_OrderFlow>(),
+            handler: { request, context in
+                try await self.getOrderFlow(
                     request: request,
                     context: context
                 )
@@ -324,6 +564,39 @@ extension Orders_V1_OrderService.ServiceProtocol {
         )
         return GRPCCore.StreamingServerResponse(single: response)
     }
+
+    public func retryOrder(
+        request: GRPCCore.StreamingServerRequest<Orders_V1_RetryOrderRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Order> {
+        let response = try await self.retryOrder(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func cancelOrder(
+        request: GRPCCore.StreamingServerRequest<Orders_V1_CancelOrderRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Order> {
+        let response = try await self.cancelOrder(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func getOrderFlow(
+        request: GRPCCore.StreamingServerRequest<Orders_V1_GetOrderFlowRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_OrderFlow> {
+        let response = try await self.getOrderFlow(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
 }
 
 // Default implementation of methods from 'ServiceProtocol'.
@@ -361,6 +634,45 @@ extension Orders_V1_OrderService.SimpleServiceProtocol {
     ) async throws -> GRPCCore.ServerResponse<Orders_V1_Order> {
         return GRPCCore.ServerResponse<Orders_V1_Order>(
             message: try await self.getOrder(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func retryOrder(
+        request: GRPCCore.ServerRequest<Orders_V1_RetryOrderRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Orders_V1_Order> {
+        return GRPCCore.ServerResponse<Orders_V1_Order>(
+            message: try await self.retryOrder(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func cancelOrder(
+        request: GRPCCore.ServerRequest<Orders_V1_CancelOrderRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Orders_V1_Order> {
+        return GRPCCore.ServerResponse<Orders_V1_Order>(
+            message: try await self.cancelOrder(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func getOrderFlow(
+        request: GRPCCore.ServerRequest<Orders_V1_GetOrderFlowRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Orders_V1_OrderFlow> {
+        return GRPCCore.ServerResponse<Orders_V1_OrderFlow>(
+            message: try await self.getOrderFlow(
                 request: request.message,
                 context: context
             ),
@@ -438,6 +750,76 @@ extension Orders_V1_OrderService {
             deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Order>,
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Order>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "RetryOrder" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Resolves a stalled order by retrying it (admin). Only from a stall of the order's flow.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_RetryOrderRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_RetryOrderRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_Order` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func retryOrder<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_RetryOrderRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_RetryOrderRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Order>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Order>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "CancelOrder" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Cancels an order that has not executed or is stalled. Admins cancel any such order;
+        /// > storefront users only their own account's scheduled orders.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_CancelOrderRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_CancelOrderRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_Order` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func cancelOrder<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_CancelOrderRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_CancelOrderRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Order>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Order>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "GetOrderFlow" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The flow of an order type: statuses, transitions, stalls and final statuses (O2).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_GetOrderFlowRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_GetOrderFlowRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_OrderFlow` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func getOrderFlow<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_GetOrderFlowRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_GetOrderFlowRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_OrderFlow>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_OrderFlow>) async throws -> Result
         ) async throws -> Result where Result: Sendable
     }
 
@@ -551,6 +933,109 @@ extension Orders_V1_OrderService {
                 onResponse: handleResponse
             )
         }
+
+        /// Call the "RetryOrder" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Resolves a stalled order by retrying it (admin). Only from a stall of the order's flow.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_RetryOrderRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_RetryOrderRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_Order` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func retryOrder<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_RetryOrderRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_RetryOrderRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Order>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Order>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Orders_V1_OrderService.Method.RetryOrder.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "CancelOrder" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Cancels an order that has not executed or is stalled. Admins cancel any such order;
+        /// > storefront users only their own account's scheduled orders.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_CancelOrderRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_CancelOrderRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_Order` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func cancelOrder<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_CancelOrderRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_CancelOrderRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Order>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Order>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Orders_V1_OrderService.Method.CancelOrder.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "GetOrderFlow" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The flow of an order type: statuses, transitions, stalls and final statuses (O2).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_GetOrderFlowRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_GetOrderFlowRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_OrderFlow` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func getOrderFlow<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_GetOrderFlowRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_GetOrderFlowRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_OrderFlow>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_OrderFlow>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Orders_V1_OrderService.Method.GetOrderFlow.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
     }
 }
 
@@ -627,6 +1112,94 @@ extension Orders_V1_OrderService.ClientProtocol {
             request: request,
             serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_GetOrderRequest>(),
             deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_Order>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "RetryOrder" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Resolves a stalled order by retrying it (admin). Only from a stall of the order's flow.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Orders_V1_RetryOrderRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func retryOrder<Result>(
+        request: GRPCCore.ClientRequest<Orders_V1_RetryOrderRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Order>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.retryOrder(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_RetryOrderRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_Order>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "CancelOrder" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Cancels an order that has not executed or is stalled. Admins cancel any such order;
+    /// > storefront users only their own account's scheduled orders.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Orders_V1_CancelOrderRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func cancelOrder<Result>(
+        request: GRPCCore.ClientRequest<Orders_V1_CancelOrderRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Order>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.cancelOrder(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_CancelOrderRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_Order>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "GetOrderFlow" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > The flow of an order type: statuses, transitions, stalls and final statuses (O2).
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Orders_V1_GetOrderFlowRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func getOrderFlow<Result>(
+        request: GRPCCore.ClientRequest<Orders_V1_GetOrderFlowRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_OrderFlow>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.getOrderFlow(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_GetOrderFlowRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_OrderFlow>(),
             options: options,
             onResponse: handleResponse
         )
@@ -717,6 +1290,106 @@ extension Orders_V1_OrderService.ClientProtocol {
             metadata: metadata
         )
         return try await self.getOrder(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "RetryOrder" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Resolves a stalled order by retrying it (admin). Only from a stall of the order's flow.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func retryOrder<Result>(
+        _ message: Orders_V1_RetryOrderRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Order>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Orders_V1_RetryOrderRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.retryOrder(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "CancelOrder" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Cancels an order that has not executed or is stalled. Admins cancel any such order;
+    /// > storefront users only their own account's scheduled orders.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func cancelOrder<Result>(
+        _ message: Orders_V1_CancelOrderRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Order>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Orders_V1_CancelOrderRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.cancelOrder(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "GetOrderFlow" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > The flow of an order type: statuses, transitions, stalls and final statuses (O2).
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func getOrderFlow<Result>(
+        _ message: Orders_V1_GetOrderFlowRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_OrderFlow>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Orders_V1_GetOrderFlowRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.getOrderFlow(
             request: request,
             options: options,
             onResponse: handleResponse

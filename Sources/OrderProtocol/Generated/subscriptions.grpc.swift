@@ -72,12 +72,54 @@ public enum Orders_V1_SubscriptionService: Sendable {
                 type: .unary
             )
         }
+        /// Namespace for "ChangeSubscription" metadata.
+        public enum ChangeSubscription: Sendable {
+            /// Request type for "ChangeSubscription".
+            public typealias Input = Orders_V1_ChangeSubscriptionRequest
+            /// Response type for "ChangeSubscription".
+            public typealias Output = Orders_V1_ChangeSubscriptionResponse
+            /// Descriptor for "ChangeSubscription".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "orders.v1.SubscriptionService"),
+                method: "ChangeSubscription",
+                type: .unary
+            )
+        }
+        /// Namespace for "ResyncAsset" metadata.
+        public enum ResyncAsset: Sendable {
+            /// Request type for "ResyncAsset".
+            public typealias Input = Orders_V1_ResyncAssetRequest
+            /// Response type for "ResyncAsset".
+            public typealias Output = Orders_V1_Asset
+            /// Descriptor for "ResyncAsset".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "orders.v1.SubscriptionService"),
+                method: "ResyncAsset",
+                type: .unary
+            )
+        }
+        /// Namespace for "ResyncSubscription" metadata.
+        public enum ResyncSubscription: Sendable {
+            /// Request type for "ResyncSubscription".
+            public typealias Input = Orders_V1_ResyncSubscriptionRequest
+            /// Response type for "ResyncSubscription".
+            public typealias Output = Orders_V1_ChangeSubscriptionResponse
+            /// Descriptor for "ResyncSubscription".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "orders.v1.SubscriptionService"),
+                method: "ResyncSubscription",
+                type: .unary
+            )
+        }
         /// Descriptors for all methods in the "orders.v1.SubscriptionService" service.
         public static let descriptors: [GRPCCore.MethodDescriptor] = [
             ListSubscriptions.descriptor,
             GetSubscription.descriptor,
             ListAssets.descriptor,
-            GetAsset.descriptor
+            GetAsset.descriptor,
+            ChangeSubscription.descriptor,
+            ResyncAsset.descriptor,
+            ResyncSubscription.descriptor
         ]
     }
 }
@@ -163,6 +205,64 @@ extension Orders_V1_SubscriptionService {
             request: GRPCCore.StreamingServerRequest<Orders_V1_GetAssetRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Asset>
+
+        /// Handle the "ChangeSubscription" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > An immediate change (O1: the action picks the order type): quantity, upgrade, term,
+        /// > billing cycle, auto-renew, or cancellation. Several actions may be combined, except
+        /// > cancellation.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Orders_V1_ChangeSubscriptionRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_ChangeSubscriptionResponse` messages.
+        func changeSubscription(
+            request: GRPCCore.StreamingServerRequest<Orders_V1_ChangeSubscriptionRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_ChangeSubscriptionResponse>
+
+        /// Handle the "ResyncAsset" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > "Edit and save" an asset (A2): retries a failed provisioning and refreshes a missing
+        /// > expiration date or software ID from the vendor.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Orders_V1_ResyncAssetRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_Asset` messages.
+        func resyncAsset(
+            request: GRPCCore.StreamingServerRequest<Orders_V1_ResyncAssetRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Asset>
+
+        /// Handle the "ResyncSubscription" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Resynchronises a subscription with its plan at the vendor: a resource order (RC) of
+        /// > zero amount, provisioning only.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Orders_V1_ResyncSubscriptionRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_ChangeSubscriptionResponse` messages.
+        func resyncSubscription(
+            request: GRPCCore.StreamingServerRequest<Orders_V1_ResyncSubscriptionRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_ChangeSubscriptionResponse>
     }
 
     /// Service protocol for the "orders.v1.SubscriptionService" service.
@@ -232,6 +332,64 @@ extension Orders_V1_SubscriptionService {
             request: GRPCCore.ServerRequest<Orders_V1_GetAssetRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.ServerResponse<Orders_V1_Asset>
+
+        /// Handle the "ChangeSubscription" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > An immediate change (O1: the action picks the order type): quantity, upgrade, term,
+        /// > billing cycle, auto-renew, or cancellation. Several actions may be combined, except
+        /// > cancellation.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ChangeSubscriptionRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Orders_V1_ChangeSubscriptionResponse` message.
+        func changeSubscription(
+            request: GRPCCore.ServerRequest<Orders_V1_ChangeSubscriptionRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Orders_V1_ChangeSubscriptionResponse>
+
+        /// Handle the "ResyncAsset" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > "Edit and save" an asset (A2): retries a failed provisioning and refreshes a missing
+        /// > expiration date or software ID from the vendor.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ResyncAssetRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Orders_V1_Asset` message.
+        func resyncAsset(
+            request: GRPCCore.ServerRequest<Orders_V1_ResyncAssetRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Orders_V1_Asset>
+
+        /// Handle the "ResyncSubscription" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Resynchronises a subscription with its plan at the vendor: a resource order (RC) of
+        /// > zero amount, provisioning only.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ResyncSubscriptionRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Orders_V1_ChangeSubscriptionResponse` message.
+        func resyncSubscription(
+            request: GRPCCore.ServerRequest<Orders_V1_ResyncSubscriptionRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Orders_V1_ChangeSubscriptionResponse>
     }
 
     /// Simple service protocol for the "orders.v1.SubscriptionService" service.
@@ -299,6 +457,64 @@ extension Orders_V1_SubscriptionService {
             request: Orders_V1_GetAssetRequest,
             context: GRPCCore.ServerContext
         ) async throws -> Orders_V1_Asset
+
+        /// Handle the "ChangeSubscription" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > An immediate change (O1: the action picks the order type): quantity, upgrade, term,
+        /// > billing cycle, auto-renew, or cancellation. Several actions may be combined, except
+        /// > cancellation.
+        ///
+        /// - Parameters:
+        ///   - request: A `Orders_V1_ChangeSubscriptionRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Orders_V1_ChangeSubscriptionResponse` to respond with.
+        func changeSubscription(
+            request: Orders_V1_ChangeSubscriptionRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Orders_V1_ChangeSubscriptionResponse
+
+        /// Handle the "ResyncAsset" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > "Edit and save" an asset (A2): retries a failed provisioning and refreshes a missing
+        /// > expiration date or software ID from the vendor.
+        ///
+        /// - Parameters:
+        ///   - request: A `Orders_V1_ResyncAssetRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Orders_V1_Asset` to respond with.
+        func resyncAsset(
+            request: Orders_V1_ResyncAssetRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Orders_V1_Asset
+
+        /// Handle the "ResyncSubscription" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Resynchronises a subscription with its plan at the vendor: a resource order (RC) of
+        /// > zero amount, provisioning only.
+        ///
+        /// - Parameters:
+        ///   - request: A `Orders_V1_ResyncSubscriptionRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Orders_V1_ChangeSubscriptionResponse` to respond with.
+        func resyncSubscription(
+            request: Orders_V1_ResyncSubscriptionRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Orders_V1_ChangeSubscriptionResponse
     }
 }
 
@@ -350,6 +566,39 @@ extension Orders_V1_SubscriptionService.StreamingServiceProtocol {
                 )
             }
         )
+        router.registerHandler(
+            forMethod: Orders_V1_SubscriptionService.Method.ChangeSubscription.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_ChangeSubscriptionRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_ChangeSubscriptionResponse>(),
+            handler: { request, context in
+                try await self.changeSubscription(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Orders_V1_SubscriptionService.Method.ResyncAsset.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_ResyncAssetRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_Asset>(),
+            handler: { request, context in
+                try await self.resyncAsset(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Orders_V1_SubscriptionService.Method.ResyncSubscription.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_ResyncSubscriptionRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_ChangeSubscriptionResponse>(),
+            handler: { request, context in
+                try await self.resyncSubscription(
+                    request: request,
+                    context: context
+                )
+            }
+        )
     }
 }
 
@@ -394,6 +643,39 @@ extension Orders_V1_SubscriptionService.ServiceProtocol {
         context: GRPCCore.ServerContext
     ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Asset> {
         let response = try await self.getAsset(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func changeSubscription(
+        request: GRPCCore.StreamingServerRequest<Orders_V1_ChangeSubscriptionRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_ChangeSubscriptionResponse> {
+        let response = try await self.changeSubscription(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func resyncAsset(
+        request: GRPCCore.StreamingServerRequest<Orders_V1_ResyncAssetRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Asset> {
+        let response = try await self.resyncAsset(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func resyncSubscription(
+        request: GRPCCore.StreamingServerRequest<Orders_V1_ResyncSubscriptionRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_ChangeSubscriptionResponse> {
+        let response = try await self.resyncSubscription(
             request: GRPCCore.ServerRequest(stream: request),
             context: context
         )
@@ -449,6 +731,45 @@ extension Orders_V1_SubscriptionService.SimpleServiceProtocol {
     ) async throws -> GRPCCore.ServerResponse<Orders_V1_Asset> {
         return GRPCCore.ServerResponse<Orders_V1_Asset>(
             message: try await self.getAsset(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func changeSubscription(
+        request: GRPCCore.ServerRequest<Orders_V1_ChangeSubscriptionRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Orders_V1_ChangeSubscriptionResponse> {
+        return GRPCCore.ServerResponse<Orders_V1_ChangeSubscriptionResponse>(
+            message: try await self.changeSubscription(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func resyncAsset(
+        request: GRPCCore.ServerRequest<Orders_V1_ResyncAssetRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Orders_V1_Asset> {
+        return GRPCCore.ServerResponse<Orders_V1_Asset>(
+            message: try await self.resyncAsset(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func resyncSubscription(
+        request: GRPCCore.ServerRequest<Orders_V1_ResyncSubscriptionRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Orders_V1_ChangeSubscriptionResponse> {
+        return GRPCCore.ServerResponse<Orders_V1_ChangeSubscriptionResponse>(
+            message: try await self.resyncSubscription(
                 request: request.message,
                 context: context
             ),
@@ -544,6 +865,79 @@ extension Orders_V1_SubscriptionService {
             deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Asset>,
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Asset>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "ChangeSubscription" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > An immediate change (O1: the action picks the order type): quantity, upgrade, term,
+        /// > billing cycle, auto-renew, or cancellation. Several actions may be combined, except
+        /// > cancellation.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ChangeSubscriptionRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_ChangeSubscriptionRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_ChangeSubscriptionResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func changeSubscription<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_ChangeSubscriptionRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_ChangeSubscriptionRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_ChangeSubscriptionResponse>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ChangeSubscriptionResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "ResyncAsset" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > "Edit and save" an asset (A2): retries a failed provisioning and refreshes a missing
+        /// > expiration date or software ID from the vendor.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ResyncAssetRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_ResyncAssetRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_Asset` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func resyncAsset<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_ResyncAssetRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_ResyncAssetRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Asset>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Asset>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "ResyncSubscription" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Resynchronises a subscription with its plan at the vendor: a resource order (RC) of
+        /// > zero amount, provisioning only.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ResyncSubscriptionRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_ResyncSubscriptionRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_ChangeSubscriptionResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func resyncSubscription<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_ResyncSubscriptionRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_ResyncSubscriptionRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_ChangeSubscriptionResponse>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ChangeSubscriptionResponse>) async throws -> Result
         ) async throws -> Result where Result: Sendable
     }
 
@@ -686,6 +1080,112 @@ extension Orders_V1_SubscriptionService {
                 onResponse: handleResponse
             )
         }
+
+        /// Call the "ChangeSubscription" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > An immediate change (O1: the action picks the order type): quantity, upgrade, term,
+        /// > billing cycle, auto-renew, or cancellation. Several actions may be combined, except
+        /// > cancellation.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ChangeSubscriptionRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_ChangeSubscriptionRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_ChangeSubscriptionResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func changeSubscription<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_ChangeSubscriptionRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_ChangeSubscriptionRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_ChangeSubscriptionResponse>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ChangeSubscriptionResponse>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Orders_V1_SubscriptionService.Method.ChangeSubscription.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "ResyncAsset" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > "Edit and save" an asset (A2): retries a failed provisioning and refreshes a missing
+        /// > expiration date or software ID from the vendor.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ResyncAssetRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_ResyncAssetRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_Asset` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func resyncAsset<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_ResyncAssetRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_ResyncAssetRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Asset>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Asset>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Orders_V1_SubscriptionService.Method.ResyncAsset.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "ResyncSubscription" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Resynchronises a subscription with its plan at the vendor: a resource order (RC) of
+        /// > zero amount, provisioning only.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ResyncSubscriptionRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_ResyncSubscriptionRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_ChangeSubscriptionResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func resyncSubscription<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_ResyncSubscriptionRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_ResyncSubscriptionRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_ChangeSubscriptionResponse>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ChangeSubscriptionResponse>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Orders_V1_SubscriptionService.Method.ResyncSubscription.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
     }
 }
 
@@ -787,6 +1287,97 @@ extension Orders_V1_SubscriptionService.ClientProtocol {
             request: request,
             serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_GetAssetRequest>(),
             deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_Asset>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ChangeSubscription" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > An immediate change (O1: the action picks the order type): quantity, upgrade, term,
+    /// > billing cycle, auto-renew, or cancellation. Several actions may be combined, except
+    /// > cancellation.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Orders_V1_ChangeSubscriptionRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func changeSubscription<Result>(
+        request: GRPCCore.ClientRequest<Orders_V1_ChangeSubscriptionRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ChangeSubscriptionResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.changeSubscription(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_ChangeSubscriptionRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_ChangeSubscriptionResponse>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ResyncAsset" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > "Edit and save" an asset (A2): retries a failed provisioning and refreshes a missing
+    /// > expiration date or software ID from the vendor.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Orders_V1_ResyncAssetRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func resyncAsset<Result>(
+        request: GRPCCore.ClientRequest<Orders_V1_ResyncAssetRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Asset>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.resyncAsset(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_ResyncAssetRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_Asset>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ResyncSubscription" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Resynchronises a subscription with its plan at the vendor: a resource order (RC) of
+    /// > zero amount, provisioning only.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Orders_V1_ResyncSubscriptionRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func resyncSubscription<Result>(
+        request: GRPCCore.ClientRequest<Orders_V1_ResyncSubscriptionRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ChangeSubscriptionResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.resyncSubscription(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_ResyncSubscriptionRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_ChangeSubscriptionResponse>(),
             options: options,
             onResponse: handleResponse
         )
@@ -906,6 +1497,109 @@ extension Orders_V1_SubscriptionService.ClientProtocol {
             metadata: metadata
         )
         return try await self.getAsset(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ChangeSubscription" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > An immediate change (O1: the action picks the order type): quantity, upgrade, term,
+    /// > billing cycle, auto-renew, or cancellation. Several actions may be combined, except
+    /// > cancellation.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func changeSubscription<Result>(
+        _ message: Orders_V1_ChangeSubscriptionRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ChangeSubscriptionResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Orders_V1_ChangeSubscriptionRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.changeSubscription(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ResyncAsset" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > "Edit and save" an asset (A2): retries a failed provisioning and refreshes a missing
+    /// > expiration date or software ID from the vendor.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func resyncAsset<Result>(
+        _ message: Orders_V1_ResyncAssetRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Asset>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Orders_V1_ResyncAssetRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.resyncAsset(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ResyncSubscription" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Resynchronises a subscription with its plan at the vendor: a resource order (RC) of
+    /// > zero amount, provisioning only.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func resyncSubscription<Result>(
+        _ message: Orders_V1_ResyncSubscriptionRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ChangeSubscriptionResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Orders_V1_ResyncSubscriptionRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.resyncSubscription(
             request: request,
             options: options,
             onResponse: handleResponse

@@ -20,6 +20,113 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
+public nonisolated struct Orders_V1_ResyncSubscriptionRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Orders_V1_ChangeSubscriptionRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: String = String()
+
+  public var quantity: Int32 {
+    get {_quantity ?? 0}
+    set {_quantity = newValue}
+  }
+  /// Returns true if `quantity` has been explicitly set.
+  public var hasQuantity: Bool {self._quantity != nil}
+  /// Clears the value of `quantity`. Subsequent reads from it will return its default value.
+  public mutating func clearQuantity() {self._quantity = nil}
+
+  public var upgradeTo: String = String()
+
+  public var term: Orders_V1_Term = .unspecified
+
+  public var billingCycle: Orders_V1_BillingCycle = .unspecified
+
+  public var autoRenew: Bool {
+    get {_autoRenew ?? false}
+    set {_autoRenew = newValue}
+  }
+  /// Returns true if `autoRenew` has been explicitly set.
+  public var hasAutoRenew: Bool {self._autoRenew != nil}
+  /// Clears the value of `autoRenew`. Subsequent reads from it will return its default value.
+  public mutating func clearAutoRenew() {self._autoRenew = nil}
+
+  public var cancel: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _quantity: Int32? = nil
+  fileprivate var _autoRenew: Bool? = nil
+}
+
+public nonisolated struct Orders_V1_ChangeSubscriptionResponse: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var subscription: Orders_V1_Subscription {
+    get {_storage._subscription ?? Orders_V1_Subscription()}
+    set {_uniqueStorage()._subscription = newValue}
+  }
+  /// Returns true if `subscription` has been explicitly set.
+  public var hasSubscription: Bool {_storage._subscription != nil}
+  /// Clears the value of `subscription`. Subsequent reads from it will return its default value.
+  public mutating func clearSubscription() {_uniqueStorage()._subscription = nil}
+
+  /// The order the change produced (CH, CL, CF or RC); unset when none was needed
+  /// (an auto-renew switch is a setting, not an order).
+  public var order: Orders_V1_Order {
+    get {_storage._order ?? Orders_V1_Order()}
+    set {_uniqueStorage()._order = newValue}
+  }
+  /// Returns true if `order` has been explicitly set.
+  public var hasOrder: Bool {_storage._order != nil}
+  /// Clears the value of `order`. Subsequent reads from it will return its default value.
+  public mutating func clearOrder() {_uniqueStorage()._order = nil}
+
+  /// The invoice of a change with an amount.
+  public var invoice: Orders_V1_Invoice {
+    get {_storage._invoice ?? Orders_V1_Invoice()}
+    set {_uniqueStorage()._invoice = newValue}
+  }
+  /// Returns true if `invoice` has been explicitly set.
+  public var hasInvoice: Bool {_storage._invoice != nil}
+  /// Clears the value of `invoice`. Subsequent reads from it will return its default value.
+  public mutating func clearInvoice() {_uniqueStorage()._invoice = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+public nonisolated struct Orders_V1_ResyncAssetRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 public nonisolated struct Orders_V1_Subscription: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -201,6 +308,9 @@ public nonisolated struct Orders_V1_Asset: Sendable {
 
   public var orderID: String = String()
 
+  /// The vendor's reason when sync_status is failed.
+  public var syncError: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -248,6 +358,214 @@ public nonisolated struct Orders_V1_GetAssetRequest: Sendable {
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "orders.v1"
+
+nonisolated extension Orders_V1_ResyncSubscriptionRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ResyncSubscriptionRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.id) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.id.isEmpty {
+      try visitor.visitSingularStringField(value: self.id, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_ResyncSubscriptionRequest, rhs: Orders_V1_ResyncSubscriptionRequest) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Orders_V1_ChangeSubscriptionRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ChangeSubscriptionRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}quantity\0\u{3}upgrade_to\0\u{1}term\0\u{3}billing_cycle\0\u{3}auto_renew\0\u{1}cancel\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularInt32Field(value: &self._quantity) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.upgradeTo) }()
+      case 4: try { try decoder.decodeSingularEnumField(value: &self.term) }()
+      case 5: try { try decoder.decodeSingularEnumField(value: &self.billingCycle) }()
+      case 6: try { try decoder.decodeSingularBoolField(value: &self._autoRenew) }()
+      case 7: try { try decoder.decodeSingularBoolField(value: &self.cancel) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.id.isEmpty {
+      try visitor.visitSingularStringField(value: self.id, fieldNumber: 1)
+    }
+    try { if let v = self._quantity {
+      try visitor.visitSingularInt32Field(value: v, fieldNumber: 2)
+    } }()
+    if !self.upgradeTo.isEmpty {
+      try visitor.visitSingularStringField(value: self.upgradeTo, fieldNumber: 3)
+    }
+    if self.term != .unspecified {
+      try visitor.visitSingularEnumField(value: self.term, fieldNumber: 4)
+    }
+    if self.billingCycle != .unspecified {
+      try visitor.visitSingularEnumField(value: self.billingCycle, fieldNumber: 5)
+    }
+    try { if let v = self._autoRenew {
+      try visitor.visitSingularBoolField(value: v, fieldNumber: 6)
+    } }()
+    if self.cancel != false {
+      try visitor.visitSingularBoolField(value: self.cancel, fieldNumber: 7)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_ChangeSubscriptionRequest, rhs: Orders_V1_ChangeSubscriptionRequest) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs._quantity != rhs._quantity {return false}
+    if lhs.upgradeTo != rhs.upgradeTo {return false}
+    if lhs.term != rhs.term {return false}
+    if lhs.billingCycle != rhs.billingCycle {return false}
+    if lhs._autoRenew != rhs._autoRenew {return false}
+    if lhs.cancel != rhs.cancel {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Orders_V1_ChangeSubscriptionResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ChangeSubscriptionResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}subscription\0\u{1}order\0\u{1}invoice\0")
+
+  fileprivate class _StorageClass {
+    var _subscription: Orders_V1_Subscription? = nil
+    var _order: Orders_V1_Order? = nil
+    var _invoice: Orders_V1_Invoice? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _subscription = source._subscription
+      _order = source._order
+      _invoice = source._invoice
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularMessageField(value: &_storage._subscription) }()
+        case 2: try { try decoder.decodeSingularMessageField(value: &_storage._order) }()
+        case 3: try { try decoder.decodeSingularMessageField(value: &_storage._invoice) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      try { if let v = _storage._subscription {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+      } }()
+      try { if let v = _storage._order {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+      } }()
+      try { if let v = _storage._invoice {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+      } }()
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_ChangeSubscriptionResponse, rhs: Orders_V1_ChangeSubscriptionResponse) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._subscription != rhs_storage._subscription {return false}
+        if _storage._order != rhs_storage._order {return false}
+        if _storage._invoice != rhs_storage._invoice {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Orders_V1_ResyncAssetRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ResyncAssetRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.id) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.id.isEmpty {
+      try visitor.visitSingularStringField(value: self.id, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_ResyncAssetRequest, rhs: Orders_V1_ResyncAssetRequest) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
 
 nonisolated extension Orders_V1_Subscription: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Subscription"
@@ -509,7 +827,7 @@ nonisolated extension Orders_V1_GetSubscriptionRequest: SwiftProtobuf.Message, S
 
 nonisolated extension Orders_V1_Asset: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Asset"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}account_id\0\u{1}sku\0\u{1}name\0\u{1}status\0\u{3}sync_status\0\u{3}purchase_date\0\u{3}expiration_date\0\u{3}software_id\0\u{3}order_id\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}account_id\0\u{1}sku\0\u{1}name\0\u{1}status\0\u{3}sync_status\0\u{3}purchase_date\0\u{3}expiration_date\0\u{3}software_id\0\u{3}order_id\0\u{3}sync_error\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -527,6 +845,7 @@ nonisolated extension Orders_V1_Asset: SwiftProtobuf.Message, SwiftProtobuf._Mes
       case 8: try { try decoder.decodeSingularMessageField(value: &self._expirationDate) }()
       case 9: try { try decoder.decodeSingularStringField(value: &self.softwareID) }()
       case 10: try { try decoder.decodeSingularStringField(value: &self.orderID) }()
+      case 11: try { try decoder.decodeSingularStringField(value: &self.syncError) }()
       default: break
       }
     }
@@ -567,6 +886,9 @@ nonisolated extension Orders_V1_Asset: SwiftProtobuf.Message, SwiftProtobuf._Mes
     if !self.orderID.isEmpty {
       try visitor.visitSingularStringField(value: self.orderID, fieldNumber: 10)
     }
+    if !self.syncError.isEmpty {
+      try visitor.visitSingularStringField(value: self.syncError, fieldNumber: 11)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -581,6 +903,7 @@ nonisolated extension Orders_V1_Asset: SwiftProtobuf.Message, SwiftProtobuf._Mes
     if lhs._expirationDate != rhs._expirationDate {return false}
     if lhs.softwareID != rhs.softwareID {return false}
     if lhs.orderID != rhs.orderID {return false}
+    if lhs.syncError != rhs.syncError {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

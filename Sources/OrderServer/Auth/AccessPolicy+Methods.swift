@@ -16,6 +16,9 @@ extension Access {
     typealias Orders = Orders_V1_OrderService.Method
     typealias Subscriptions = Orders_V1_SubscriptionService.Method
     typealias Clock = Orders_V1_ClockService.Method
+    typealias Invoices = Orders_V1_InvoiceService.Method
+    typealias Vendors = Orders_V1_VendorService.Method
+    typealias Notifications = Orders_V1_NotificationService.Method
 
     set(
       .admin,
@@ -34,6 +37,8 @@ extension Access {
         Subscriptions.GetAsset.descriptor, Clock.GetClock.descriptor,
       ])
     set(.rootAdmin, [Clock.AdvanceClock.descriptor])
+    set(.admin, [Orders.RetryOrder.descriptor, Invoices.PayInvoice.descriptor, Vendors.SetVendorBehavior.descriptor, Vendors.GetVendorBehavior.descriptor])
+    set(.anyRole, [Orders.CancelOrder.descriptor, Orders.GetOrderFlow.descriptor, Subscriptions.ChangeSubscription.descriptor, Subscriptions.ResyncSubscription.descriptor, Subscriptions.ResyncAsset.descriptor, Invoices.ListInvoices.descriptor, Invoices.GetInvoice.descriptor, Notifications.ListNotifications.descriptor])
     return table
   }()
 }

@@ -63,3 +63,11 @@ public struct ISO8601Duration: Sendable, Equatable, CustomStringConvertible {
     return calendar.date(byAdding: components, to: date)
   }
 }
+
+extension ISO8601Duration {
+  /// The length in seconds of a duration without years or months (weeks and days are
+  /// 24 hours each).
+  var totalSeconds: Int {
+    ((self.weeks * 7 + self.days) * 24 + self.hours) * 3600 + self.minutes * 60 + self.seconds
+  }
+}

@@ -152,4 +152,9 @@ extension OrderType {
     case .resource: .rc
     }
   }
+
+  init?(_ proto: Orders_V1_OrderType) {
+    guard let type = OrderType.allCases.first(where: { $0.proto == proto }) else { return nil }
+    self = type
+  }
 }

@@ -98,6 +98,8 @@ extension Order {
       $0.createdAt = Google_Protobuf_Timestamp(date: self.createdAt)
       $0.createdBy = self.createdBy.rawValue
       $0.history = history.map(\.proto)
+      $0.subscriptionID = self.subscriptionID?.rawValue ?? ""
+      if let last = history.last, last.to == self.status { $0.statusReason = last.reason }
     }
   }
 }
@@ -137,6 +139,7 @@ extension Asset {
       if let expiration = self.expirationDate { $0.expirationDate = Google_Protobuf_Timestamp(date: expiration) }
       $0.softwareID = self.softwareID ?? ""
       $0.orderID = self.orderID.rawValue
+      $0.syncError = self.syncError ?? ""
     }
   }
 }

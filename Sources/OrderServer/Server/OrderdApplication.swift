@@ -11,6 +11,7 @@ public struct OrderdApplication: Sendable {
   public let databases: OrganizationDatabases
   public let clock: ServerClock
   public let rootOrganization: Organization
+  let scheduler: WorkScheduler
   let logger: Logger
 
   private static let clockStateKey = "simulatedClock"
@@ -35,14 +36,19 @@ public struct OrderdApplication: Sendable {
         metadata: ["org": "\(bootstrap.root.id)", "keyFile": "\(directory.rootAdminKeyURL.path)"])
     }
     let databases = OrganizationDatabases(directory: directory, capacity: openDatabaseLimit, logger: logger)
+    let scheduler = WorkScheduler(registry: registry, databases: databases, clock: clock, logger: logger)
+    await scheduler.register(ProvisionJob(registry: registry))
+    await scheduler.register(AssetSyncJob())
     return OrderdApplication(
-      registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root, logger: logger)
+      registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root, scheduler: scheduler,
+      logger: logger)
   }
 
   /// The RPC services of the orderd API.
   public var services: [any RegistrableRPCService] {
     let deps = ServiceDependencies(
-      registry: self.registry, databases: self.databases, clock: self.clock, logger: self.logger)
+      registry: self.registry, databases: self.databases, clock: self.clock, scheduler: self.scheduler,
+      logger: self.logger)
     let registry = self.registry
     return [
       OrganizationService(deps: deps),
@@ -51,6 +57,9 @@ public struct OrderdApplication: Sendable {
       CatalogService(deps: deps),
       OrderService(deps: deps),
       SubscriptionService(deps: deps),
+      InvoiceService(deps: deps),
+      VendorService(deps: deps),
+      NotificationService(deps: deps),
       ClockService(deps: deps) { now in
         try await registry.setStateValue(now.formatted(.iso8601), forKey: Self.clockStateKey)
       },
@@ -65,6 +74,17 @@ public struct OrderdApplication: Sendable {
         authenticate: { try await registry.authenticate(presentedKey: $0) },
         policy: Access.methods, rootOrganization: self.rootOrganization.id, logger: self.logger)
     ]
+  }
+
+  /// Runs the background work (provisioning, retries) until cancelled.
+  public func runBackgroundWork() async throws {
+    try await self.scheduler.run()
+  }
+
+  /// Runs every background job that is due now; returns how many ran. For tests.
+  @discardableResult
+  public func runDueWork() async throws -> Int {
+    try await self.scheduler.runDue()
   }
 
   /// Closes every database cleanly.

@@ -34,7 +34,8 @@ struct ClockService: Orders_V1_ClockService.SimpleServiceProtocol {
       throw RPCError(code: .invalidArgument, message: "say where to move the clock: a time (to) or a duration (by)")
     }
     do {
-      let now = try clock.advance(to: target)
+      // Everything that comes due on the way runs, in time order, before this returns (F6).
+      let now = try await self.deps.scheduler.advance(to: target)
       try await self.persist(now)
       self.deps.logger.info("clock advanced", metadata: ["now": "\(now.iso8601)"])
       return self.state(now)

@@ -21,7 +21,7 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
       throw RPCError(code: .notFound, message: "organization \(principal.organizationID) not found")
     }
     let now = self.deps.clock.now()
-    let order = try await self.deps.idempotentWrite(call, request: request, now: now) { tx in
+    let order = try await self.deps.idempotentWrite(call, request: request, now: now, jobs: true) { tx in
       let account = try tx.requireAccount(accountID)
       let planner = SalesOrderPlanner(catalog: try tx.products(), currency: organization.currency)
       let plan = try planner.plan(
@@ -66,6 +66,83 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
       throw RPCError(code: .notFound, message: "order \(key) not found")
     }
     return order.proto(history: history)
+  }
+
+  func retryOrder(request: Orders_V1_RetryOrderRequest, context: ServerContext) async throws -> Orders_V1_Order {
+    let call = try CallContext.required()
+    let agent = call.principal.agent
+    let now = self.deps.clock.now()
+    let currency = try await self.deps.organization(call).currency
+    let key = request.id
+    return try await self.deps.writeWithJobs(call) { tx in
+      let order = try Self.find(key, tx, call.principal)
+      let retried = try tx.apply(.retry, to: order.id, reason: "retried by \(agent)", by: agent, now: now)
+      let attempt = try ProvisionJob.attempt(of: retried, tx)
+      let settled: Order
+      switch retried.type {
+      case .sales:
+        var provisioning = OrderProvisioning(tx: tx, now: now)
+        for asset in try provisioning.assets(of: retried) where asset.syncStatus == .failed {
+          try provisioning.sync(asset)
+        }
+        settled = try provisioning.settle(retried, attempt: attempt)
+      case .change, .cancellation, .cancellationCharge, .resource:
+        settled = try ChangeExecution(tx: tx, now: now, currency: currency).run(retried, attempt: attempt).order
+      default:
+        settled = try tx.transition(retried.id, to: .completed, reason: "retried", by: .system, now: now)
+      }
+      return settled.proto(history: try tx.statusHistory(of: settled.id))
+    }
+  }
+
+  func cancelOrder(request: Orders_V1_CancelOrderRequest, context: ServerContext) async throws -> Orders_V1_Order {
+    let call = try CallContext.required()
+    let principal = call.principal
+    let now = self.deps.clock.now()
+    let reason = request.reason.trimmingCharacters(in: .whitespaces)
+    guard !reason.isEmpty else {
+      throw RPCError(code: .invalidArgument, message: "say why the order is cancelled (--reason TEXT)")
+    }
+    let key = request.id
+    return try await self.deps.writeWithJobs(call) { tx in
+      let order = try Self.find(key, tx, principal)
+      // Storefront users may withdraw their own orders that have not started; stalls are
+      // resolved by admins.
+      if !principal.isAdmin, order.status != .scheduled {
+        throw DomainError.permissionDenied(
+          "order \(order.number) is \(order.status): only an admin can cancel it; storefront users cancel scheduled orders")
+      }
+      let cancelled = try tx.apply(.cancel, to: order.id, reason: reason, by: principal.agent, now: now)
+      if cancelled.type == .sales { try Self.withdraw(cancelled, tx) }
+      return cancelled.proto(history: try tx.statusHistory(of: cancelled.id))
+    }
+  }
+
+  func getOrderFlow(request: Orders_V1_GetOrderFlowRequest, context: ServerContext) async throws -> Orders_V1_OrderFlow {
+    guard let type = OrderType(request.type) else {
+      throw RPCError(code: .invalidArgument, message: "name an order type: SO, RN, BO, CH, PO, CL, CF or RC")
+    }
+    return OrderFlow.of(type).proto
+  }
+
+  /// The order with this id or number, if the caller may see it.
+  static func find(_ key: String, _ tx: OrganizationTransaction, _ principal: Principal) throws -> Order {
+    guard let order = try tx.order(OrderID(key)) ?? tx.order(number: OrderNumber(key)),
+      principal.canSee(accountID: order.accountID)
+    else { throw DomainError.notFound("order \(key) not found") }
+    return order
+  }
+
+  /// A cancelled sales order takes back what it created and never provisioned.
+  static func withdraw(_ order: Order, _ tx: OrganizationTransaction) throws {
+    for var subscription in try tx.subscriptions(accountID: order.accountID) where subscription.orderID == order.id {
+      subscription.status = .cancelled
+      try tx.updateSubscription(subscription)
+    }
+    for var asset in try tx.assets(accountID: order.accountID) where asset.orderID == order.id {
+      asset.status = .cancelled
+      try tx.updateAsset(asset)
+    }
   }
 
   static func requestedItem(_ item: Orders_V1_OrderItem, index: Int) throws -> RequestedItem {

@@ -3,8 +3,8 @@ import OrderDomain
 import OrderProtocol
 import OrderStorage
 
-/// Executes a planned sales order now, inside the caller's transaction: records the order,
-/// creates its subscriptions, assets and deliveries, and moves it through its statuses.
+/// Executes a planned sales order now, inside the caller's transaction: records the `SO`,
+/// creates its subscriptions, assets and deliveries, and provisions them (O1, A1).
 struct SalesOrderExecution {
   let plan: SalesOrderPlan
   let account: Account
@@ -17,15 +17,9 @@ struct SalesOrderExecution {
         type: .sales, status: .executing, accountID: self.account.id, createdBy: self.by,
         lines: self.plan.lines, total: self.plan.total, reason: "order placed"),
       now: self.now)
-    let fulfilment = try tx.fulfil(self.plan, order: created)
-    let createdIDs = fulfilment.subscriptions.map(\.id.rawValue) + fulfilment.assets.map(\.id.rawValue)
-    let waitsForProvisioning = self.plan.subscriptions.contains { $0.provisioningStatus != .synced }
-    let final: OrderStatus = waitsForProvisioning ? .provisioning : .completed
-    let reason =
-      waitsForProvisioning
-      ? "waiting for manual provisioning"
-      : "executed" + (createdIDs.isEmpty ? "" : ": created \(createdIDs.joined(separator: ", "))")
-    let order = try tx.changeStatus(of: created.id, to: final, reason: reason, by: .system, now: self.now)
-    return order.proto(history: try tx.statusHistory(of: created.id))
+    _ = try tx.fulfil(self.plan, order: created)
+    var provisioning = OrderProvisioning(tx: tx, now: self.now)
+    let order = try provisioning.start(created)
+    return order.proto(history: try tx.statusHistory(of: order.id))
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import OrderDomain
+import OrderDomain
 import OrderStorage
 import SwiftProtobuf
 
@@ -9,6 +10,7 @@ struct ServiceDependencies: Sendable {
   let registry: Registry
   let databases: OrganizationDatabases
   let clock: ServerClock
+  let scheduler: WorkScheduler
   let logger: Logger
 
   /// Runs `body` with the caller's own organization's database; handlers never open
@@ -25,11 +27,18 @@ struct ServiceDependencies: Sendable {
   }
 
   /// A write to the caller's organization, exactly once per idempotency key.
+  /// With `jobs`, the write may enqueue background jobs (see ``writeWithJobs(_:_:)``).
   func idempotentWrite<Response: SwiftProtobuf.Message & Sendable>(
-    _ call: CallContext, request: some SwiftProtobuf.Message, now: Date,
+    _ call: CallContext, request: some SwiftProtobuf.Message, now: Date, jobs: Bool = false,
     _ body: @Sendable @escaping (OrganizationTransaction) throws -> Response
   ) async throws -> Response {
-    try await self.withStore(call) { store in try await store.idempotentWrite(call, request: request, now: now, body) }
+    let organization = call.principal.organizationID
+    if jobs { try await self.scheduler.prepare(organization) }
+    let response = try await self.withStore(call) { store in
+      try await store.idempotentWrite(call, request: request, now: now, body)
+    }
+    if jobs { self.scheduler.committed(organization) }
+    return response
   }
 
   /// Registry work made idempotent through the caller's organization's outcome records.
@@ -39,5 +48,25 @@ struct ServiceDependencies: Sendable {
   ) async throws -> Response {
     try await self.withStore(call) { store in try await store.idempotentCall(call, request: request, now: now, perform)
     }
+  }
+
+  /// A write that may enqueue background jobs: the scheduler is prepared before the
+  /// transaction and woken after it committed, so no job is ever left without a wake-up.
+  func writeWithJobs<T: Sendable>(_ call: CallContext, _ body: @Sendable @escaping (OrganizationTransaction) throws -> T)
+    async throws -> T
+  {
+    let organization = call.principal.organizationID
+    try await self.scheduler.prepare(organization)
+    let result = try await self.withStore(call) { store in try await store.write(body) }
+    self.scheduler.committed(organization)
+    return result
+  }
+
+  /// The caller's organization (its currency, kind, parent).
+  func organization(_ call: CallContext) async throws -> Organization {
+    guard let organization = try await self.registry.organization(id: call.principal.organizationID) else {
+      throw DomainError.notFound("organization \(call.principal.organizationID) not found")
+    }
+    return organization
   }
 }

@@ -15,6 +15,9 @@ enum OrganizationSchema {
     migrator.registerMigration(v3Name) { db in
       try db.execute(sql: v3)
     }
+    migrator.registerMigration(v4Name) { db in
+      try db.execute(sql: v4)
+    }
     return migrator
   }
 

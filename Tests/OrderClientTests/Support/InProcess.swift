@@ -6,7 +6,7 @@ import OrderClient
 func withInProcessClient<Result: Sendable>(
   serving services: [any RegistrableRPCService],
   retry: CallRetryPolicy = CallRetryPolicy(initialBackoff: .milliseconds(1), maxBackoff: .milliseconds(5)),
-  timeout: Duration = .seconds(5),
+  timeout: Duration = .seconds(30),
   _ body: (OrderdClient<InProcessTransport.Client>) async throws -> Result
 ) async throws -> Result {
   let transport = InProcessTransport()

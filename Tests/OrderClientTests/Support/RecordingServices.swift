@@ -82,6 +82,18 @@ final class AnswerLosingOrderService: Orders_V1_OrderService.SimpleServiceProtoc
   func getOrder(request: Orders_V1_GetOrderRequest, context: ServerContext) async throws -> Orders_V1_Order {
     throw RPCError(code: .notFound, message: "no order \(request.id)")
   }
+
+  func retryOrder(request: Orders_V1_RetryOrderRequest, context: ServerContext) async throws -> Orders_V1_Order {
+    throw RPCError(code: .unimplemented, message: "not part of this fake")
+  }
+
+  func cancelOrder(request: Orders_V1_CancelOrderRequest, context: ServerContext) async throws -> Orders_V1_Order {
+    throw RPCError(code: .unimplemented, message: "not part of this fake")
+  }
+
+  func getOrderFlow(request: Orders_V1_GetOrderFlowRequest, context: ServerContext) async throws -> Orders_V1_OrderFlow {
+    throw RPCError(code: .unimplemented, message: "not part of this fake")
+  }
 }
 
 extension AnswerLosingOrderService: Orders_V1_OrderService.ServiceProtocol {

@@ -1,0 +1,7 @@
+/// The kinds of background jobs the server runs, as stored in each organization's queue.
+enum JobKinds {
+  /// Provision the items of an order in `provisioning` (subject: the order id).
+  static let provision = "provision"
+  /// Retry a failed asset or fetch its late vendor data (subject: the asset id).
+  static let assetSync = "assetSync"
+}

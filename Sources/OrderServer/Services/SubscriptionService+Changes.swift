@@ -1,0 +1,122 @@
+import Foundation
+import GRPCCore
+import OrderDomain
+import OrderProtocol
+import OrderStorage
+import SwiftProtobuf
+
+extension SubscriptionService {
+  func changeSubscription(
+    request: Orders_V1_ChangeSubscriptionRequest, context: ServerContext
+  ) async throws -> Orders_V1_ChangeSubscriptionResponse {
+    let call = try CallContext.required()
+    let actions = try Self.actions(request)
+    return try await self.change(call, request: request, subscription: SubscriptionID(request.id), actions: actions)
+  }
+
+  func resyncSubscription(
+    request: Orders_V1_ResyncSubscriptionRequest, context: ServerContext
+  ) async throws -> Orders_V1_ChangeSubscriptionResponse {
+    let call = try CallContext.required()
+    return try await self.change(call, request: request, subscription: SubscriptionID(request.id), actions: nil)
+  }
+
+  func resyncAsset(request: Orders_V1_ResyncAssetRequest, context: ServerContext) async throws -> Orders_V1_Asset {
+    let call = try CallContext.required()
+    let principal = call.principal
+    let id = AssetID(request.id)
+    let now = self.deps.clock.now()
+    return try await self.deps.writeWithJobs(call) { tx in
+      guard let asset = try tx.asset(id), principal.canSee(accountID: asset.accountID) else {
+        throw DomainError.notFound("asset \(id) not found")
+      }
+      guard asset.status == .active else {
+        throw DomainError.failedPrecondition("asset \(id) is \(asset.status); only active assets are synchronized")
+      }
+      guard asset.needsResync else { return asset.proto }
+      var provisioning = OrderProvisioning(tx: tx, now: now)
+      try provisioning.sync(asset)
+      try provisioning.resumeIfSettled(orderOf: asset, by: principal.agent)
+      return try tx.requireAsset(id).proto
+    }
+  }
+
+  /// An immediate change (`actions`) or, with nil, a resync (RC) of one subscription.
+  private func change(
+    _ call: CallContext, request: some SwiftProtobuf.Message, subscription id: SubscriptionID, actions: [ChangeAction]?
+  ) async throws -> Orders_V1_ChangeSubscriptionResponse {
+    let principal = call.principal
+    let currency = try await self.deps.organization(call).currency
+    let now = self.deps.clock.now()
+    let organization = principal.organizationID
+    try await self.deps.scheduler.prepare(organization)
+    let response = try await self.deps.withStore(call) { store in
+      try await store.idempotentWrite(call, request: request, now: now) { tx in
+        guard let subscription = try tx.subscription(id), principal.canSee(accountID: subscription.accountID) else {
+          throw DomainError.notFound("subscription \(id) not found")
+        }
+        try OrderFlow.requireNoneInProgress(subscription: id, orders: try tx.openOrders(subscriptionID: id))
+        let execution = ChangeExecution(tx: tx, now: now, currency: currency)
+        let plan = try execution.plan(subscription, actions: actions ?? [], resync: actions == nil)
+        guard
+          let new = plan.newOrder(
+            status: .executing, createdBy: principal.agent, reason: actions == nil ? "resync requested" : "change requested")
+        else {
+          // A setting (auto-renew) changes without an order.
+          try tx.saveChange(plan, order: nil, by: principal.agent, now: now)
+          return Orders_V1_ChangeSubscriptionResponse.with { $0.subscription = plan.after.proto }
+        }
+        let order = try tx.createOrder(new, now: now)
+        try tx.recordChangeActions(actions ?? [], of: order.id)
+        let delay = try VendorCalls(tx: tx, now: now).delay(of: subscription.sku)
+        var outcome: ChangeExecution.Outcome
+        if delay > 0 {
+          let waiting = try tx.transition(order.id, to: .provisioning, reason: "sent to the vendor", by: .system, now: now)
+          _ = try tx.enqueueJob(
+            kind: JobKinds.provision, subject: order.id.rawValue, dueAt: now.addingTimeInterval(Double(delay)), now: now)
+          outcome = .stalled(waiting)
+        } else {
+          outcome = try execution.run(order, attempt: 1)
+        }
+        let settled = outcome.order
+        let invoice = outcome.invoice
+        let after = try tx.requireSubscription(id)
+        let history = try tx.statusHistory(of: settled.id)
+        return Orders_V1_ChangeSubscriptionResponse.with {
+          $0.subscription = after.proto
+          $0.order = settled.proto(history: history)
+          if let invoice { $0.invoice = invoice.proto }
+        }
+      }
+    }
+    self.deps.scheduler.committed(organization)
+    return response
+  }
+
+  /// The actions of a change request, in the order they are applied.
+  static func actions(_ request: Orders_V1_ChangeSubscriptionRequest) throws -> [ChangeAction] {
+    var actions: [ChangeAction] = []
+    if request.cancel { actions.append(.cancel) }
+    if request.hasQuantity { actions.append(.quantity(Int(request.quantity))) }
+    if !request.upgradeTo.isEmpty { actions.append(.upgrade(sku: request.upgradeTo)) }
+    if request.term != .unspecified {
+      guard let term = Term(request.term) else { throw DomainError.invalidArgument("term must be P1M, P1Y or P3Y") }
+      actions.append(.term(term))
+    }
+    if request.billingCycle != .unspecified {
+      guard let cycle = BillingCycle(request.billingCycle) else {
+        throw DomainError.invalidArgument("billing cycle must be monthly or annual")
+      }
+      actions.append(.billingCycle(cycle))
+    }
+    if request.hasAutoRenew { actions.append(.autoRenew(request.autoRenew)) }
+    guard !actions.isEmpty else {
+      throw DomainError.invalidArgument(
+        "say what to change: --quantity, --upgrade-to, --term, --billing-cycle, --auto-renew or --cancel")
+    }
+    if actions.contains(.cancel), actions.count > 1 {
+      throw DomainError.invalidArgument("a cancellation cannot be combined with other changes")
+    }
+    return actions
+  }
+}
