@@ -9,9 +9,10 @@ import OrderProtocol
 /// - carries `authorization: Bearer <key>`;
 /// - has a deadline: the configuration's default timeout unless the call passes its own;
 /// - is retried while the server is `UNAVAILABLE`, within that deadline;
-/// - when it changes state (`Create*`, `Revoke*`, `PlaceOrder`, `AdvanceClock`), carries an
-///   `idempotency-key` drawn once per logical call and reused by every retry, so the server
-///   performs it at most once.
+/// - when it changes state (`Create*`, `Revoke*`, `PlaceOrder`, `RetryOrder`, `CancelOrder`,
+///   `ChangeSubscription`, `Resync*`, `PayInvoice`, `SetVendorBehavior`, `AdvanceClock`),
+///   carries an `idempotency-key` drawn once per logical call and reused by every retry, so
+///   the server performs it at most once.
 ///
 /// Failures are thrown as `RPCError`, whose code is the server's status.
 public struct OrderdClient<Transport: ClientTransport>: Sendable {

@@ -4,7 +4,7 @@ import ArgumentParser
 struct Orderctl: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "orderctl",
-    abstract: "Administer an orderd organization: organizations, keys, accounts, catalog, orders.",
+    abstract: "Administer an orderd organization: organizations, keys, accounts, catalog, orders, invoices.",
     discussion: """
       Every command connects to --server (or ORDERD_SERVER, default 127.0.0.1:7411) with the \
       API key from --key, --key-file or ORDERD_API_KEY. Output is a readable table; --json \
@@ -30,6 +30,9 @@ struct Orderctl: AsyncParsableCommand {
       OrderCommand.self,
       SubscriptionCommand.self,
       AssetCommand.self,
+      InvoiceCommand.self,
+      VendorCommand.self,
+      NotificationCommand.self,
       ClockCommand.self,
       BenchCommand.self,
     ]

@@ -39,4 +39,45 @@ extension OrderdClient {
       try await stub.getOrder(request, metadata: metadata, options: options)
     }
   }
+
+  /// Retries a stalled order; only from a stall of the order's flow (admin).
+  ///
+  /// Pass `idempotencyKey` to make the call idempotent beyond this process; otherwise
+  /// a random key is drawn for this call and reused by its retries.
+  public func retryOrder(
+    _ request: Orders_V1_RetryOrderRequest,
+    idempotencyKey: IdempotencyKey? = nil,
+    timeout: Duration? = nil
+  ) async throws -> Orders_V1_Order {
+    let stub = Orders_V1_OrderService.Client(wrapping: self.grpc)
+    return try await self.perform(.mutating(idempotencyKey), timeout: timeout) { metadata, options in
+      try await stub.retryOrder(request, metadata: metadata, options: options)
+    }
+  }
+
+  /// Cancels an order that has not executed or is stalled, with a reason.
+  ///
+  /// Pass `idempotencyKey` to make the call idempotent beyond this process; otherwise
+  /// a random key is drawn for this call and reused by its retries.
+  public func cancelOrder(
+    _ request: Orders_V1_CancelOrderRequest,
+    idempotencyKey: IdempotencyKey? = nil,
+    timeout: Duration? = nil
+  ) async throws -> Orders_V1_Order {
+    let stub = Orders_V1_OrderService.Client(wrapping: self.grpc)
+    return try await self.perform(.mutating(idempotencyKey), timeout: timeout) { metadata, options in
+      try await stub.cancelOrder(request, metadata: metadata, options: options)
+    }
+  }
+
+  /// The flow of an order type: statuses, transitions, stalls and final statuses (O2).
+  public func getOrderFlow(
+    _ request: Orders_V1_GetOrderFlowRequest,
+    timeout: Duration? = nil
+  ) async throws -> Orders_V1_OrderFlow {
+    let stub = Orders_V1_OrderService.Client(wrapping: self.grpc)
+    return try await self.perform(.read, timeout: timeout) { metadata, options in
+      try await stub.getOrderFlow(request, metadata: metadata, options: options)
+    }
+  }
 }

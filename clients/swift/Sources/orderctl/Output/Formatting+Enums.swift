@@ -127,3 +127,20 @@ extension Orders_V1_OrderType {
     }
   }
 }
+
+extension Orders_V1_OrderType: CLIEnum {
+  static var choices: [Self] { [.so, .rn, .bo, .ch, .po, .cl, .cf, .rc] }
+}
+
+extension Orders_V1_FailProvisioning: CLIEnum {
+  static var choices: [Self] { [.once, .always, .never] }
+  var label: String {
+    switch self {
+    case .never: return "never"
+    case .once: return "once"
+    case .always: return "always"
+    case .unspecified: return "-"
+    case .UNRECOGNIZED(let value): return "\(value)"
+    }
+  }
+}

@@ -7,7 +7,9 @@ extension Orders_V1_Order {
     details.add("id", self.id)
     details.add("type", self.type.label)
     details.add("status", self.status)
+    if !self.statusReason.isEmpty { details.add("status reason", self.statusReason) }
     details.add("account", self.accountID)
+    if !self.subscriptionID.isEmpty { details.add("subscription", self.subscriptionID) }
     details.add("total", self.total.formatted)
     details.add("created", self.createdAt.dateTimeText)
     details.add("created by", self.createdBy)
@@ -22,16 +24,28 @@ extension Orders_V1_Order {
       }
       sections.append(lines.render())
     }
-    if !self.history.isEmpty {
-      var history = Table("AT", "FROM", "TO", "BY", "REASON")
-      for change in self.history {
-        history.append(
-          change.at.dateTimeText, change.from.isEmpty ? "-" : change.from, change.to, change.by,
-          change.reason.isEmpty ? "-" : change.reason)
-      }
-      sections.append(history.render())
-    }
+    if !self.history.isEmpty { sections.append(self.historyText) }
     return sections.joined(separator: "\n\n")
+  }
+
+  /// The recorded status changes, oldest first.
+  var historyText: String {
+    var history = Table("AT", "FROM", "TO", "BY", "REASON")
+    for change in self.history {
+      history.append(change.at.dateTimeText, change.from, change.to, change.by, change.reason)
+    }
+    return history.render()
+  }
+
+  /// The order in a few lines, as a change or payment prints it.
+  var summaryText: String {
+    var details = Details()
+    details.add("order", self.number)
+    details.add("type", self.type.label)
+    details.add("status", self.status)
+    details.add("total", self.total.formatted)
+    if !self.statusReason.isEmpty { details.add("status reason", self.statusReason) }
+    return details.render()
   }
 }
 

@@ -5,8 +5,8 @@ import OrderProtocol
 struct OrderCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "order",
-    abstract: "Orders: place sales orders, list and show orders.",
-    subcommands: [Place.self, List.self, Show.self]
+    abstract: "Orders: place sales orders; list, show, retry and cancel orders; order flows.",
+    subcommands: [Place.self, List.self, Show.self, History.self, Retry.self, Cancel.self, Flow.self]
   )
 }
 

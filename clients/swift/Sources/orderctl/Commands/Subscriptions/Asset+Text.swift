@@ -9,6 +9,7 @@ extension Orders_V1_Asset {
     details.add("name", self.name)
     details.add("status", self.status)
     details.add("sync", self.syncStatus)
+    if !self.syncError.isEmpty { details.add("sync error", self.syncError) }
     details.add("purchased", self.hasPurchaseDate ? self.purchaseDate.dateText : "")
     details.add("expires", self.hasExpirationDate ? self.expirationDate.dateText : "")
     details.add("software id", self.softwareID)
@@ -19,13 +20,13 @@ extension Orders_V1_Asset {
 
 extension Orders_V1_ListAssetsResponse {
   var tableText: String {
-    var table = Table("ID", "ACCOUNT", "SKU", "NAME", "STATUS", "SYNC", "PURCHASED", "EXPIRES", "SOFTWARE ID")
+    var table = Table(
+      "ID", "ACCOUNT", "SKU", "NAME", "STATUS", "SYNC", "PURCHASED", "EXPIRES", "SOFTWARE ID", "SYNC ERROR")
     for asset in self.assets {
       table.append(
         asset.id, asset.accountID, asset.sku, asset.name, asset.status, asset.syncStatus,
         asset.hasPurchaseDate ? asset.purchaseDate.dateText : "-",
-        asset.hasExpirationDate ? asset.expirationDate.dateText : "-", asset.softwareID.isEmpty ? "-" : asset.softwareID
-      )
+        asset.hasExpirationDate ? asset.expirationDate.dateText : "-", asset.softwareID, asset.syncError)
     }
     return table.render()
   }

@@ -6,7 +6,7 @@ struct AssetCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "asset",
     abstract: "Software assets created by executed orders (A1).",
-    subcommands: [List.self, Show.self]
+    subcommands: [List.self, Show.self, Resync.self]
   )
 }
 
@@ -42,6 +42,28 @@ extension AssetCommand {
       request.id = self.id
       try await self.connection.run { client in
         let asset = try await client.getAsset(request)
+        try self.connection.output.emit(asset) { $0.detailsText }
+      }
+    }
+  }
+
+  struct Resync: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Edit and save an asset (A2): retry a failed provisioning, refresh missing vendor data."
+    )
+
+    @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Retry Options") var mutation: MutationOptions
+
+    @Argument(help: "The asset's id.")
+    var id: String
+
+    func run() async throws {
+      var request = Orders_V1_ResyncAssetRequest()
+      request.id = self.id
+      let key = self.mutation.resolve()
+      try await self.connection.run(idempotencyKey: key) { client in
+        let asset = try await client.resyncAsset(request, idempotencyKey: key)
         try self.connection.output.emit(asset) { $0.detailsText }
       }
     }

@@ -5,8 +5,8 @@ import OrderProtocol
 struct SubscriptionCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "subscription",
-    abstract: "Subscriptions created by executed orders.",
-    subcommands: [List.self, Show.self]
+    abstract: "Subscriptions created by executed orders: list, show, change, cancel, resync.",
+    subcommands: [List.self, Show.self, Change.self, Resync.self]
   )
 }
 
