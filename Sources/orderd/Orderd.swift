@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import OrderDomain
 import OrderServer
 import ServiceLifecycle
 import UnixSignals
@@ -36,6 +37,9 @@ struct Orderd: AsyncParsableCommand {
   @Option(help: "Seconds in-flight calls may run after SIGTERM/SIGINT (env ORDERD_GRACE_SECONDS).")
   var gracePeriod: Int = Environment.value("ORDERD_GRACE_SECONDS").flatMap(Int.init) ?? 10
 
+  @Flag(help: "Print the order flows the server enforces as Markdown (docs/order-flows.md) and exit.")
+  var printOrderFlows = false
+
   func validate() throws {
     guard Logger.Level(rawValue: self.logLevel) != nil else {
       throw ValidationError(
@@ -60,6 +64,10 @@ struct Orderd: AsyncParsableCommand {
   }
 
   func run() async throws {
+    if self.printOrderFlows {
+      print(OrderFlow.markdownDocument(), terminator: "")
+      return
+    }
     let level = Logger.Level(rawValue: self.logLevel) ?? .info
     LoggingSystem.bootstrap { label in
       var handler = StreamLogHandler.standardError(label: label)

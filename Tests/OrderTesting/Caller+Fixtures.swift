@@ -83,3 +83,40 @@ public func statusCode(of body: () async throws -> Void) async -> RPCError.Code?
     return .unknown
   }
 }
+
+extension Caller {
+  /// An immediate change of a subscription.
+  public func change(
+    _ subscription: String, idempotencyKey: String? = nil, _ configure: (inout Orders_V1_ChangeSubscriptionRequest) -> Void
+  ) async throws -> Orders_V1_ChangeSubscriptionResponse {
+    var request = Orders_V1_ChangeSubscriptionRequest.with { $0.id = subscription }
+    configure(&request)
+    return try await self.subscriptions.changeSubscription(request, metadata: self.metadata(idempotencyKey: idempotencyKey))
+  }
+
+  public func setVendorBehavior(
+    sku: String, _ configure: (inout Orders_V1_VendorBehavior) -> Void
+  ) async throws {
+    var behavior = Orders_V1_VendorBehavior.with { $0.sku = sku }
+    configure(&behavior)
+    _ = try await self.vendors.setVendorBehavior(.with { $0.behavior = behavior }, metadata: self.metadata())
+  }
+
+  public func order(_ id: String) async throws -> Orders_V1_Order {
+    try await self.orders.getOrder(.with { $0.id = id }, metadata: self.metadata())
+  }
+
+  public func subscription(_ id: String) async throws -> Orders_V1_Subscription {
+    try await self.subscriptions.getSubscription(.with { $0.id = id }, metadata: self.metadata())
+  }
+
+  public func notificationTypes(after position: Int64 = 0) async throws -> [String] {
+    try await self.notifications.listNotifications(.with { $0.after = position; $0.limit = 1000 }, metadata: self.metadata())
+      .notifications.map(\.type)
+  }
+
+  /// Moves the shared simulated clock (needs the root admin's key).
+  public func advanceClock(by duration: String) async throws {
+    _ = try await self.clock.advanceClock(.with { $0.by = duration }, metadata: self.metadata())
+  }
+}

@@ -63,8 +63,10 @@ struct OrderProvisioning {
       problems.append(asset.syncError ?? "asset \(asset.id) is not provisioned")
     }
     guard problems.isEmpty else {
+      var seen = Set<String>()
+      let reasons = problems.filter { seen.insert($0).inserted }
       return try self.tx.transition(
-        order.id, to: .provisioningFailed, reason: problems.joined(separator: "; "), by: .system, now: self.now)
+        order.id, to: .provisioningFailed, reason: reasons.joined(separator: "; "), by: .system, now: self.now)
     }
     return try self.complete(order, reason: "provisioned")
   }

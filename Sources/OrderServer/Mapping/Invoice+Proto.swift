@@ -3,6 +3,13 @@ import OrderProtocol
 import SwiftProtobuf
 
 extension Invoice {
+  /// The invoice with the number of the order it invoices.
+  func proto(orderNumber: OrderNumber?) -> Orders_V1_Invoice {
+    var message = self.proto
+    message.orderNumber = orderNumber?.rawValue ?? ""
+    return message
+  }
+
   var proto: Orders_V1_Invoice {
     .with {
       $0.id = self.id.rawValue

@@ -85,7 +85,7 @@ extension SubscriptionService {
         return Orders_V1_ChangeSubscriptionResponse.with {
           $0.subscription = after.proto
           $0.order = settled.proto(history: history)
-          if let invoice { $0.invoice = invoice.proto }
+          if let invoice { $0.invoice = invoice.proto(orderNumber: settled.number) }
         }
       }
     }
