@@ -143,8 +143,10 @@ let package = Package(
     ),
     .testTarget(
       name: "OrderWireTests",
-      dependencies: ["OrderWire", .product(name: "NIOCore", package: "swift-nio"),
-                     .product(name: "NIOTestUtils", package: "swift-nio")],
+      dependencies: [
+        "OrderWire", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOTestUtils", package: "swift-nio"),
+      ],
       resources: [.copy("Vectors")],
       swiftSettings: swiftSettings
     ),

@@ -35,7 +35,9 @@ struct AssetTests {
     }
   }
 
-  @Test("A1, A2: a failed provisioning leaves sync status failed with the vendor's reason; resync fixes it and completes the order")
+  @Test(
+    "A1, A2: a failed provisioning leaves sync status failed with the vendor's reason; resync fixes it and completes the order"
+  )
   func failedThenResynced() async throws {
     try await TestOrderd.with { orderd in
       let admin = orderd.root
@@ -58,9 +60,13 @@ struct AssetTests {
       let (order, asset) = try await Self.buy(admin) { $0.failProvisioning = .once }
       #expect(asset.syncStatus == "failed")
       try await admin.advanceClock(by: "PT59S")
-      #expect(try await admin.subscriptions.getAsset(.with { $0.id = asset.id }, metadata: admin.metadata()).syncStatus == "failed")
+      #expect(
+        try await admin.subscriptions.getAsset(.with { $0.id = asset.id }, metadata: admin.metadata()).syncStatus
+          == "failed")
       try await admin.advanceClock(by: "PT1S")  // the first retry is due one minute after the failure
-      #expect(try await admin.subscriptions.getAsset(.with { $0.id = asset.id }, metadata: admin.metadata()).syncStatus == "synchronized")
+      #expect(
+        try await admin.subscriptions.getAsset(.with { $0.id = asset.id }, metadata: admin.metadata()).syncStatus
+          == "synchronized")
       #expect(try await admin.order(order.id).status == "completed")
     }
   }
@@ -89,7 +95,9 @@ struct AssetTests {
       let other = try await admin.createAccount("Other")
       let theirs = try await admin.storefront(for: other.id)
       #expect(try await theirs.subscriptions.listAssets(.init(), metadata: theirs.metadata()).assets.isEmpty)
-      let code = await statusCode { _ = try await theirs.subscriptions.resyncAsset(.with { $0.id = asset.id }, metadata: theirs.metadata()) }
+      let code = await statusCode {
+        _ = try await theirs.subscriptions.resyncAsset(.with { $0.id = asset.id }, metadata: theirs.metadata())
+      }
       #expect(code == .notFound)
     }
   }

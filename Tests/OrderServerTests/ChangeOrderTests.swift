@@ -28,7 +28,11 @@ struct ChangeOrderTests {
       _ = try await admin.orders.placeOrder(
         .with {
           $0.accountID = account.id
-          $0.items = [.with { $0.sku = "BASIC"; $0.quantity = 5; $0.term = term }]
+          $0.items = [
+            .with {
+              $0.sku = "BASIC"; $0.quantity = 5; $0.term = term
+            }
+          ]
         }, metadata: admin.metadata())
       try await orderd.root.advanceClock(by: "P10D")
       let subscription = try #require(
@@ -71,7 +75,9 @@ struct ChangeOrderTests {
   func upgrade() async throws {
     try await TestOrderd.with { orderd in
       let setup = try await Setup.make(orderd)
-      let refused = await statusCode { _ = try await setup.admin.change(setup.subscription.id) { $0.upgradeTo = "NOPE" } }
+      let refused = await statusCode {
+        _ = try await setup.admin.change(setup.subscription.id) { $0.upgradeTo = "NOPE" }
+      }
       #expect(refused == .invalidArgument || refused == .failedPrecondition)
       let response = try await setup.admin.change(setup.subscription.id) { $0.upgradeTo = "PRO" }
       #expect(response.subscription.sku == "PRO")

@@ -25,7 +25,8 @@ struct NotificationAndInvoiceTests {
       #expect(forA.contains { $0.type == "OrderCompleted" && $0.subjectID == orderA.number && !$0.text.isEmpty })
       #expect(forA.contains { $0.type == "InvoiceIssued" && $0.subjectKind == "invoice" })
       // Continue from a position: nothing is repeated.
-      let rest = try await admin.notifications.listNotifications(.with { $0.after = positions[2] }, metadata: admin.metadata())
+      let rest = try await admin.notifications.listNotifications(
+        .with { $0.after = positions[2] }, metadata: admin.metadata())
       #expect(rest.notifications.map(\.position) == Array(positions.dropFirst(3)))
       // A storefront key sees its own account's entries only.
       let storefront = try await admin.storefront(for: a.id)
@@ -42,7 +43,8 @@ struct NotificationAndInvoiceTests {
       let account = try await admin.createAccount("Customer")
       _ = try await admin.createProduct(sku: "SUB-1", name: "Plan One", price: "12.50")
       let order = try await admin.placeOrder(account: account.id, items: [("SUB-1", 4)])
-      let invoice = try #require(try await admin.invoices.listInvoices(.init(), metadata: admin.metadata()).invoices.first)
+      let invoice = try #require(
+        try await admin.invoices.listInvoices(.init(), metadata: admin.metadata()).invoices.first)
       #expect(invoice.orderID == order.id)
       #expect(invoice.total.minorUnits == 5000)
       #expect(invoice.status == "open")
@@ -55,7 +57,9 @@ struct NotificationAndInvoiceTests {
       #expect(paid.payment.type == .po)
       #expect(paid.payment.status == "completed")
       #expect(paid.payment.total == invoice.total)
-      let twice = await statusCode { _ = try await admin.invoices.payInvoice(.with { $0.id = invoice.id }, metadata: admin.metadata()) }
+      let twice = await statusCode {
+        _ = try await admin.invoices.payInvoice(.with { $0.id = invoice.id }, metadata: admin.metadata())
+      }
       #expect(twice == .failedPrecondition)
     }
   }

@@ -26,7 +26,9 @@ struct OrderFlowTests {
         #expect(flow.statuses.contains { $0.name == "completed" && $0.final })
         #expect(!flow.text.isEmpty)
       }
-      let unknown = await statusCode { _ = try await orderd.root.orders.getOrderFlow(.init(), metadata: orderd.root.metadata()) }
+      let unknown = await statusCode {
+        _ = try await orderd.root.orders.getOrderFlow(.init(), metadata: orderd.root.metadata())
+      }
       #expect(unknown == .invalidArgument)
     }
   }
@@ -48,7 +50,10 @@ struct OrderFlowTests {
         #expect(error.message.contains("retry"))
       }
       do {
-        _ = try await admin.orders.cancelOrder(.with { $0.id = order.number; $0.reason = "changed my mind" }, metadata: admin.metadata())
+        _ = try await admin.orders.cancelOrder(
+          .with {
+            $0.id = order.number; $0.reason = "changed my mind"
+          }, metadata: admin.metadata())
         Issue.record("a completed order cannot be cancelled")
       } catch let error as RPCError {
         #expect(error.code == .failedPrecondition)

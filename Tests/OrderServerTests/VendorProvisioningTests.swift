@@ -17,7 +17,8 @@ struct VendorProvisioningTests {
       try await admin.setVendorBehavior(sku: "M365") { $0.provisioningDelay = "PT10M" }
       let order = try await admin.placeOrder(account: account.id, items: [("M365", 3)])
       #expect(order.status == "provisioning")
-      let pending = try #require(try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first)
+      let pending = try #require(
+        try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first)
       #expect(pending.provisioningStatus == "pending")
       try await admin.advanceClock(by: "PT9M")
       #expect(try await admin.order(order.id).status == "provisioning")
@@ -57,7 +58,9 @@ struct VendorProvisioningTests {
       let order = try await admin.placeOrder(account: account.id, items: [("M365", 1)])
       let retried = try await admin.orders.retryOrder(.with { $0.id = order.id }, metadata: admin.metadata())
       #expect(retried.status == "provisioningFailed")
-      let noReason = await statusCode { _ = try await admin.orders.cancelOrder(.with { $0.id = order.id }, metadata: admin.metadata()) }
+      let noReason = await statusCode {
+        _ = try await admin.orders.cancelOrder(.with { $0.id = order.id }, metadata: admin.metadata())
+      }
       #expect(noReason == .invalidArgument)
       let cancelled = try await admin.orders.cancelOrder(
         .with {
@@ -66,7 +69,8 @@ struct VendorProvisioningTests {
         }, metadata: admin.metadata())
       #expect(cancelled.status == "cancelled")
       #expect(cancelled.statusReason == "vendor cannot provision")
-      let subscription = try #require(try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first)
+      let subscription = try #require(
+        try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first)
       #expect(subscription.status == "cancelled")
       #expect(try await admin.invoices.listInvoices(.init(), metadata: admin.metadata()).invoices.isEmpty)
     }
@@ -79,7 +83,8 @@ struct VendorProvisioningTests {
       let account = try await admin.createAccount("Customer")
       _ = try await admin.createProduct(sku: "M365") { $0.vendor = .microsoft }
       _ = try await admin.placeOrder(account: account.id, items: [("M365", 3)])
-      let subscription = try #require(try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first)
+      let subscription = try #require(
+        try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first)
       try await admin.setVendorBehavior(sku: "M365") { $0.denyChanges = true }
       let response = try await admin.change(subscription.id) { $0.quantity = 4 }
       #expect(response.order.status == "failed")
@@ -97,7 +102,9 @@ struct VendorProvisioningTests {
       _ = try await admin.createProduct(sku: "M365")
       let unknown = await statusCode { try await admin.setVendorBehavior(sku: "NOPE") { $0.denyChanges = true } }
       #expect(unknown == .notFound)
-      let badDelay = await statusCode { try await admin.setVendorBehavior(sku: "M365") { $0.provisioningDelay = "soon" } }
+      let badDelay = await statusCode {
+        try await admin.setVendorBehavior(sku: "M365") { $0.provisioningDelay = "soon" }
+      }
       #expect(badDelay == .invalidArgument)
       try await admin.setVendorBehavior(sku: "M365") {
         $0.failProvisioning = .always
@@ -107,7 +114,9 @@ struct VendorProvisioningTests {
       #expect(shown.failProvisioning == .always)
       #expect(shown.provisioningDelay == "PT30S")
       let (_, tenant) = try await orderd.root.createTenant("Tenant")
-      let elsewhere = await statusCode { _ = try await tenant.vendors.getVendorBehavior(.with { $0.sku = "M365" }, metadata: tenant.metadata()) }
+      let elsewhere = await statusCode {
+        _ = try await tenant.vendors.getVendorBehavior(.with { $0.sku = "M365" }, metadata: tenant.metadata())
+      }
       #expect(elsewhere == .notFound)
     }
   }

@@ -87,11 +87,13 @@ public func statusCode(of body: () async throws -> Void) async -> RPCError.Code?
 extension Caller {
   /// An immediate change of a subscription.
   public func change(
-    _ subscription: String, idempotencyKey: String? = nil, _ configure: (inout Orders_V1_ChangeSubscriptionRequest) -> Void
+    _ subscription: String, idempotencyKey: String? = nil,
+    _ configure: (inout Orders_V1_ChangeSubscriptionRequest) -> Void
   ) async throws -> Orders_V1_ChangeSubscriptionResponse {
     var request = Orders_V1_ChangeSubscriptionRequest.with { $0.id = subscription }
     configure(&request)
-    return try await self.subscriptions.changeSubscription(request, metadata: self.metadata(idempotencyKey: idempotencyKey))
+    return try await self.subscriptions.changeSubscription(
+      request, metadata: self.metadata(idempotencyKey: idempotencyKey))
   }
 
   public func setVendorBehavior(
@@ -111,8 +113,12 @@ extension Caller {
   }
 
   public func notificationTypes(after position: Int64 = 0) async throws -> [String] {
-    try await self.notifications.listNotifications(.with { $0.after = position; $0.limit = 1000 }, metadata: self.metadata())
-      .notifications.map(\.type)
+    try await self.notifications.listNotifications(
+      .with {
+        $0.after = position; $0.limit = 1000
+      }, metadata: self.metadata()
+    )
+    .notifications.map(\.type)
   }
 
   /// Moves the shared simulated clock (needs the root admin's key).

@@ -1,6 +1,7 @@
 import NIOCore
-@testable import OrderTransport
 import Testing
+
+@testable import OrderTransport
 
 @Suite("Backpressure primitives")
 struct BackpressureTests {

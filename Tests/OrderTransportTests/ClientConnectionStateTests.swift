@@ -1,5 +1,6 @@
-@testable import OrderTransport
 import Testing
+
+@testable import OrderTransport
 
 @Suite("Client connection state")
 struct ClientConnectionStateTests {

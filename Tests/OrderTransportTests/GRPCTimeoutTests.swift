@@ -1,12 +1,15 @@
-@testable import OrderTransport
 import Testing
+
+@testable import OrderTransport
 
 @Suite("grpc-timeout conversion")
 struct GRPCTimeoutTests {
-  @Test("grpc-timeout values convert to microseconds", arguments: [
-    ("100m", UInt64(100_000)), ("5S", 5_000_000), ("2M", 120_000_000), ("1H", 3_600_000_000),
-    ("250u", 250), ("5000n", 5), ("1n", 1),
-  ])
+  @Test(
+    "grpc-timeout values convert to microseconds",
+    arguments: [
+      ("100m", UInt64(100_000)), ("5S", 5_000_000), ("2M", 120_000_000), ("1H", 3_600_000_000),
+      ("250u", 250), ("5000n", 5), ("1n", 1),
+    ])
   func parse(value: String, microseconds: UInt64) {
     #expect(GRPCTimeout.microseconds(from: value) == microseconds)
   }

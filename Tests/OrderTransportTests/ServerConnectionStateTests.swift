@@ -1,6 +1,7 @@
-@testable import OrderTransport
 import OrderWire
 import Testing
+
+@testable import OrderTransport
 
 @Suite("Server connection state")
 struct ServerConnectionStateTests {

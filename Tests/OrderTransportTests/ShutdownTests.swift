@@ -1,6 +1,7 @@
 import GRPCCore
-@testable import OrderTransport
 import Testing
+
+@testable import OrderTransport
 
 @Suite("GOAWAY, shutdown and reconnection")
 struct ShutdownTests {

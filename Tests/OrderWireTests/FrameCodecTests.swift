@@ -103,4 +103,3 @@ struct FrameCodecTests {
     #expect(written == expected)
   }
 }
-

@@ -45,7 +45,9 @@ struct RobustnessTests {
   func prefixes() throws {
     var bytes = ByteBuffer()
     FrameEncoder.encode(.preface(Preface()), into: &bytes)
-    FrameEncoder.encode(.headers(streamID: 1, CallHeaders(path: "/a/b", metadata: [.binary("k-bin", [1])]), endStream: false), into: &bytes)
+    FrameEncoder.encode(
+      .headers(streamID: 1, CallHeaders(path: "/a/b", metadata: [.binary("k-bin", [1])]), endStream: false),
+      into: &bytes)
     FrameEncoder.encode(.trailers(streamID: 1, CallTrailers(code: 2, message: "m")), into: &bytes)
     for length in 0...bytes.readableBytes {
       var prefix = bytes.getSlice(at: 0, length: length) ?? ByteBuffer()

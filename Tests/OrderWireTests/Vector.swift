@@ -75,7 +75,8 @@ struct FrameSpec: Decodable {
         )
       )
     case "headers":
-      let headers = CallHeaders(path: self.path ?? "", timeoutMicroseconds: self.timeoutMicroseconds, metadata: self.wireMetadata)
+      let headers = CallHeaders(
+        path: self.path ?? "", timeoutMicroseconds: self.timeoutMicroseconds, metadata: self.wireMetadata)
       return .headers(streamID: id, headers, endStream: self.endStream ?? false)
     case "message":
       var flags: FrameFlags = []
@@ -89,7 +90,8 @@ struct FrameSpec: Decodable {
       let payload = ByteBuffer(bytes: Vector.bytes(fromHex: self.payload ?? ""))
       return .message(streamID: id, MessageFrame(bytes: payload, flags: flags))
     case "trailers":
-      return .trailers(streamID: id, CallTrailers(code: self.code ?? 0, message: self.message ?? "", metadata: self.wireMetadata))
+      return .trailers(
+        streamID: id, CallTrailers(code: self.code ?? 0, message: self.message ?? "", metadata: self.wireMetadata))
     case "cancel":
       return .cancel(streamID: id, code: self.code ?? 0)
     case "ping":

@@ -37,8 +37,19 @@ extension Access {
         Subscriptions.GetAsset.descriptor, Clock.GetClock.descriptor,
       ])
     set(.rootAdmin, [Clock.AdvanceClock.descriptor])
-    set(.admin, [Orders.RetryOrder.descriptor, Invoices.PayInvoice.descriptor, Vendors.SetVendorBehavior.descriptor, Vendors.GetVendorBehavior.descriptor])
-    set(.anyRole, [Orders.CancelOrder.descriptor, Orders.GetOrderFlow.descriptor, Subscriptions.ChangeSubscription.descriptor, Subscriptions.ResyncSubscription.descriptor, Subscriptions.ResyncAsset.descriptor, Invoices.ListInvoices.descriptor, Invoices.GetInvoice.descriptor, Notifications.ListNotifications.descriptor])
+    set(
+      .admin,
+      [
+        Orders.RetryOrder.descriptor, Invoices.PayInvoice.descriptor, Vendors.SetVendorBehavior.descriptor,
+        Vendors.GetVendorBehavior.descriptor,
+      ])
+    set(
+      .anyRole,
+      [
+        Orders.CancelOrder.descriptor, Orders.GetOrderFlow.descriptor, Subscriptions.ChangeSubscription.descriptor,
+        Subscriptions.ResyncSubscription.descriptor, Subscriptions.ResyncAsset.descriptor,
+        Invoices.ListInvoices.descriptor, Invoices.GetInvoice.descriptor, Notifications.ListNotifications.descriptor,
+      ])
     return table
   }()
 }

@@ -43,7 +43,8 @@ struct ChangeExecution {
     }
     let provisioning =
       order.status == .provisioning
-      ? order : try self.tx.transition(order.id, to: .provisioning, reason: "sent to the vendor", by: .system, now: self.now)
+      ? order
+      : try self.tx.transition(order.id, to: .provisioning, reason: "sent to the vendor", by: .system, now: self.now)
     switch try VendorCalls(tx: self.tx, now: self.now).change(subscription, order: order, attempt: attempt) {
     case .denied(let reason):
       return .failed(try self.fail(provisioning, subscription, reason: reason))
@@ -69,7 +70,8 @@ struct ChangeExecution {
     try self.tx.appendNotification(
       NewNotification(
         type: .subscriptionChangeError, time: self.now, subject: .subscription(subscription.id),
-        accountID: subscription.accountID, text: "order \(order.number) could not change subscription \(subscription.id): \(reason)"))
+        accountID: subscription.accountID,
+        text: "order \(order.number) could not change subscription \(subscription.id): \(reason)"))
     return failed
   }
 }

@@ -76,7 +76,9 @@ struct OrderProvisioning {
   mutating func sync(_ asset: Asset, initial: Bool = false) throws {
     let updated = asset.applying(try self.vendor.provision(asset, initial: initial))
     try self.tx.recordAssetSync(updated, now: self.now)
-    if updated.needsResync, let next = RetrySchedule.standard.nextAttempt(after: updated.syncAttempts, failedAt: self.now) {
+    if updated.needsResync,
+      let next = RetrySchedule.standard.nextAttempt(after: updated.syncAttempts, failedAt: self.now)
+    {
       if try self.tx.jobs(kind: JobKinds.assetSync, subject: asset.id.rawValue).isEmpty {
         _ = try self.tx.enqueueJob(kind: JobKinds.assetSync, subject: asset.id.rawValue, dueAt: next, now: self.now)
         self.enqueued = true
@@ -105,7 +107,8 @@ extension OrderProvisioning {
     guard let order = try self.tx.order(asset.orderID), order.status == .provisioningFailed else { return }
     let stillFailing = try self.assets(of: order).contains { $0.syncStatus == .failed }
     guard !stillFailing else { return }
-    let retried = try self.tx.apply(.retry, to: order.id, reason: "asset \(asset.id) synchronized", by: agent, now: self.now)
+    let retried = try self.tx.apply(
+      .retry, to: order.id, reason: "asset \(asset.id) synchronized", by: agent, now: self.now)
     _ = try self.settle(retried, attempt: try ProvisionJob.attempt(of: retried, self.tx))
   }
 }

@@ -37,13 +37,14 @@ public final class OrderdServer: Service {
           try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { serving in
               serving.addTask { try await server.serve() }
-            let application = self.application
-            serving.addTask {
-              // Background work stops with the server (its task is cancelled at shutdown).
-              try await withTaskCancellationHandler {
-                try await application.runBackgroundWork()
-              } onCancel: {}
-            }
+              let application = self.application
+              serving.addTask {
+                // Background work stops with the server (its task is cancelled at shutdown).
+                try await withTaskCancellationHandler {
+                  try await application.runBackgroundWork()
+                } onCancel: {
+                }
+              }
               serving.addTask {
                 let address = try await transport.listeningAddress
                 logger.notice("orderd listening", metadata: ["address": "\(address)"])

@@ -9,7 +9,9 @@ import SwiftProtobuf
 struct InvoiceService: Orders_V1_InvoiceService.SimpleServiceProtocol {
   let deps: ServiceDependencies
 
-  func listInvoices(request: Orders_V1_ListInvoicesRequest, context: ServerContext) async throws -> Orders_V1_ListInvoicesResponse {
+  func listInvoices(request: Orders_V1_ListInvoicesRequest, context: ServerContext) async throws
+    -> Orders_V1_ListInvoicesResponse
+  {
     let call = try CallContext.required()
     let accountID = try SubscriptionService.scope(request.accountID, call.principal)
     let invoices = try await self.deps.read(call) { tx in
@@ -28,7 +30,9 @@ struct InvoiceService: Orders_V1_InvoiceService.SimpleServiceProtocol {
     }
   }
 
-  func payInvoice(request: Orders_V1_PayInvoiceRequest, context: ServerContext) async throws -> Orders_V1_PayInvoiceResponse {
+  func payInvoice(request: Orders_V1_PayInvoiceRequest, context: ServerContext) async throws
+    -> Orders_V1_PayInvoiceResponse
+  {
     let call = try CallContext.required()
     let principal = call.principal
     let id = InvoiceID(request.id)

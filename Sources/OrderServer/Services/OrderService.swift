@@ -110,7 +110,8 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
       // resolved by admins.
       if !principal.isAdmin, order.status != .scheduled {
         throw DomainError.permissionDenied(
-          "order \(order.number) is \(order.status): only an admin can cancel it; storefront users cancel scheduled orders")
+          "order \(order.number) is \(order.status): only an admin can cancel it; storefront users cancel scheduled orders"
+        )
       }
       let cancelled = try tx.apply(.cancel, to: order.id, reason: reason, by: principal.agent, now: now)
       if cancelled.type == .sales { try Self.withdraw(cancelled, tx) }
@@ -118,7 +119,8 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
     }
   }
 
-  func getOrderFlow(request: Orders_V1_GetOrderFlowRequest, context: ServerContext) async throws -> Orders_V1_OrderFlow {
+  func getOrderFlow(request: Orders_V1_GetOrderFlowRequest, context: ServerContext) async throws -> Orders_V1_OrderFlow
+  {
     guard let type = OrderType(request.type) else {
       throw RPCError(code: .invalidArgument, message: "name an order type: SO, RN, BO, CH, PO, CL, CF or RC")
     }

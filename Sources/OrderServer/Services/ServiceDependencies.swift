@@ -1,7 +1,6 @@
 import Foundation
 import Logging
 import OrderDomain
-import OrderDomain
 import OrderStorage
 import SwiftProtobuf
 
@@ -52,7 +51,9 @@ struct ServiceDependencies: Sendable {
 
   /// A write that may enqueue background jobs: the scheduler is prepared before the
   /// transaction and woken after it committed, so no job is ever left without a wake-up.
-  func writeWithJobs<T: Sendable>(_ call: CallContext, _ body: @Sendable @escaping (OrganizationTransaction) throws -> T)
+  func writeWithJobs<T: Sendable>(
+    _ call: CallContext, _ body: @Sendable @escaping (OrganizationTransaction) throws -> T
+  )
     async throws -> T
   {
     let organization = call.principal.organizationID

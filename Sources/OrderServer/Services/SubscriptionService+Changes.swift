@@ -60,7 +60,8 @@ extension SubscriptionService {
         let plan = try execution.plan(subscription, actions: actions ?? [], resync: actions == nil)
         guard
           let new = plan.newOrder(
-            status: .executing, createdBy: principal.agent, reason: actions == nil ? "resync requested" : "change requested")
+            status: .executing, createdBy: principal.agent,
+            reason: actions == nil ? "resync requested" : "change requested")
         else {
           // A setting (auto-renew) changes without an order.
           try tx.saveChange(plan, order: nil, by: principal.agent, now: now)
@@ -71,9 +72,11 @@ extension SubscriptionService {
         let delay = try VendorCalls(tx: tx, now: now).delay(of: subscription.sku)
         var outcome: ChangeExecution.Outcome
         if delay > 0 {
-          let waiting = try tx.transition(order.id, to: .provisioning, reason: "sent to the vendor", by: .system, now: now)
+          let waiting = try tx.transition(
+            order.id, to: .provisioning, reason: "sent to the vendor", by: .system, now: now)
           _ = try tx.enqueueJob(
-            kind: JobKinds.provision, subject: order.id.rawValue, dueAt: now.addingTimeInterval(Double(delay)), now: now)
+            kind: JobKinds.provision, subject: order.id.rawValue, dueAt: now.addingTimeInterval(Double(delay)), now: now
+          )
           outcome = .stalled(waiting)
         } else {
           outcome = try execution.run(order, attempt: 1)

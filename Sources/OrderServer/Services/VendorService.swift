@@ -10,7 +10,9 @@ import SwiftProtobuf
 struct VendorService: Orders_V1_VendorService.SimpleServiceProtocol {
   let deps: ServiceDependencies
 
-  func setVendorBehavior(request: Orders_V1_SetVendorBehaviorRequest, context: ServerContext) async throws -> Orders_V1_VendorBehavior {
+  func setVendorBehavior(request: Orders_V1_SetVendorBehaviorRequest, context: ServerContext) async throws
+    -> Orders_V1_VendorBehavior
+  {
     let call = try CallContext.required()
     let given = request.behavior
     let sku = given.sku
@@ -24,7 +26,8 @@ struct VendorService: Orders_V1_VendorService.SimpleServiceProtocol {
     if !given.provisioningDelay.isEmpty {
       guard let duration = ISO8601Duration(given.provisioningDelay), duration.years == 0, duration.months == 0 else {
         throw DomainError.invalidArgument(
-          "provisioning delay '\(given.provisioningDelay)' is not an ISO 8601 duration of days or less, such as PT30S or PT10M")
+          "provisioning delay '\(given.provisioningDelay)' is not an ISO 8601 duration of days or less, such as PT30S or PT10M"
+        )
       }
       behavior.provisioningDelay = duration.totalSeconds
     }
@@ -38,7 +41,9 @@ struct VendorService: Orders_V1_VendorService.SimpleServiceProtocol {
     }
   }
 
-  func getVendorBehavior(request: Orders_V1_GetVendorBehaviorRequest, context: ServerContext) async throws -> Orders_V1_VendorBehavior {
+  func getVendorBehavior(request: Orders_V1_GetVendorBehaviorRequest, context: ServerContext) async throws
+    -> Orders_V1_VendorBehavior
+  {
     let call = try CallContext.required()
     let sku = request.sku
     return try await self.deps.read(call) { tx in

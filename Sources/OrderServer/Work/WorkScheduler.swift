@@ -27,7 +27,8 @@ actor WorkScheduler {
     self.databases = databases
     self.clock = clock
     self.logger = logger
-    (self.signals, self.signalContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    (self.signals, self.signalContinuation) = AsyncStream.makeStream(
+      of: Void.self, bufferingPolicy: .bufferingNewest(1))
   }
 
   func register(_ handler: any JobHandler) {
@@ -99,7 +100,9 @@ actor WorkScheduler {
         for job in jobs {
           guard let handler = handlers[job.kind] else {
             logger.error("no handler for job kind", metadata: ["org": "\(organization)", "kind": "\(job.kind)"])
-            try await store.write { tx in try tx.rescheduleJob(job.id, dueAt: now.addingTimeInterval(3600), error: "no handler for \(job.kind)") }
+            try await store.write { tx in
+              try tx.rescheduleJob(job.id, dueAt: now.addingTimeInterval(3600), error: "no handler for \(job.kind)")
+            }
             continue
           }
           do {
@@ -108,8 +111,13 @@ actor WorkScheduler {
             // The job's transaction rolled back: try again later, with the error kept.
             let delay = Self.retryDelay(afterAttempts: job.attempts + 1)
             logger.error(
-              "job failed", metadata: ["org": "\(organization)", "kind": "\(job.kind)", "subject": "\(job.subject)", "error": "\(error)"])
-            try await store.write { tx in try tx.rescheduleJob(job.id, dueAt: now.addingTimeInterval(delay), error: "\(error)") }
+              "job failed",
+              metadata: [
+                "org": "\(organization)", "kind": "\(job.kind)", "subject": "\(job.subject)", "error": "\(error)",
+              ])
+            try await store.write { tx in
+              try tx.rescheduleJob(job.id, dueAt: now.addingTimeInterval(delay), error: "\(error)")
+            }
           }
           executed += 1
         }

@@ -254,7 +254,8 @@ final class ClientConnection: Sendable {
       if !ack { try? self.queue.enqueueNow { FrameEncoder.encode(.ping(data: data, ack: true), into: &$0) } }
 
     case .goAway(let goAway):
-      self.config.logger.debug("GOAWAY from \(self.remotePeer): \(goAway.code), last stream \(goAway.lastStreamID): \(goAway.message)")
+      self.config.logger.debug(
+        "GOAWAY from \(self.remotePeer): \(goAway.code), last stream \(goAway.lastStreamID): \(goAway.message)")
       if goAway.code == .noError {
         let (refused, closeNow) = self.state.withLock { $0.streams.receivedGoAway(lastStreamID: goAway.lastStreamID) }
         self.onUnusable(self)

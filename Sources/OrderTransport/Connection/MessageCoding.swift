@@ -29,7 +29,8 @@ enum MessageCoding {
     guard payload.bytes.readableBytes <= limits.maxFrameSize else {
       throw RPCError(
         code: .resourceExhausted,
-        message: "message frame of \(payload.bytes.readableBytes) bytes exceeds the limit of \(limits.maxFrameSize) bytes"
+        message:
+          "message frame of \(payload.bytes.readableBytes) bytes exceeds the limit of \(limits.maxFrameSize) bytes"
       )
     }
     return .message(streamID: streamID, payload)
@@ -46,14 +47,16 @@ enum MessageCoding {
         return .failure(
           RPCError(
             code: .resourceExhausted,
-            message: "message of \(message.bytes.readableBytes) bytes exceeds the limit of \(limits.maxMessageSize) bytes"
+            message:
+              "message of \(message.bytes.readableBytes) bytes exceeds the limit of \(limits.maxMessageSize) bytes"
           )
         )
       }
       return .success(message.bytes)
     }
     guard acceptsCompressed else {
-      return .failure(RPCError(code: .internalError, message: "received a compressed message, but compression was not accepted"))
+      return .failure(
+        RPCError(code: .internalError, message: "received a compressed message, but compression was not accepted"))
     }
     do {
       return .success(try MessageCompression.decompress(message.bytes, maxSize: limits.maxMessageSize))

@@ -1,6 +1,6 @@
 public import GRPCCore
-public import NIOCore
 import Logging
+public import NIOCore
 import NIOPosix
 import Synchronization
 

@@ -7,10 +7,11 @@ import Synchronization
 /// One accepted connection: reads frames, starts a handler task per call, routes frames to
 /// calls. Handlers write through the shared ``OutboundQueue``.
 final class ServerConnection: Sendable {
-  typealias StreamHandler = @Sendable (
-    RPCStream<OrderTransport.Server.Inbound, OrderTransport.Server.Outbound>,
-    ServerContext
-  ) async -> Void
+  typealias StreamHandler =
+    @Sendable (
+      RPCStream<OrderTransport.Server.Inbound, OrderTransport.Server.Outbound>,
+      ServerContext
+    ) async -> Void
 
   let config: OrderTransport.ServerConfig
   let queue: OutboundQueue
@@ -27,7 +28,8 @@ final class ServerConnection: Sendable {
     self.localPeer = localPeer
     var capabilities: Preface.Capabilities = []
     if config.compression.acceptsCompressedMessages { capabilities.insert(.acceptsZlib) }
-    let preface = Preface(capabilities: capabilities, maxConcurrentStreams: UInt32(clamping: config.maxConcurrentStreams))
+    let preface = Preface(
+      capabilities: capabilities, maxConcurrentStreams: UInt32(clamping: config.maxConcurrentStreams))
     try? self.queue.enqueueNow { FrameEncoder.encode(.preface(preface), into: &$0) }
   }
 

@@ -91,7 +91,8 @@ final class AnswerLosingOrderService: Orders_V1_OrderService.SimpleServiceProtoc
     throw RPCError(code: .unimplemented, message: "not part of this fake")
   }
 
-  func getOrderFlow(request: Orders_V1_GetOrderFlowRequest, context: ServerContext) async throws -> Orders_V1_OrderFlow {
+  func getOrderFlow(request: Orders_V1_GetOrderFlowRequest, context: ServerContext) async throws -> Orders_V1_OrderFlow
+  {
     throw RPCError(code: .unimplemented, message: "not part of this fake")
   }
 }
