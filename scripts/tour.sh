@@ -34,5 +34,23 @@ orderctl order show SO-000001
 orderctl subscription list --account ACC-000001
 orderctl asset list
 orderctl key create --role storefront --account ACC-000001
+orderctl product create --sku M365-E5 --name "Microsoft 365 E5" --kind subscription --vendor microsoft \
+  --price 57.00 --billing-cycles monthly,annual --terms P1M,P1Y
+orderctl product create --sku M365-E3-PLUS --name "Microsoft 365 E3 (upgradeable)" --kind subscription \
+  --price 32.00 --upgrades-to M365-E5
+orderctl order place --account ACC-000001 --item M365-E3-PLUS:10
+orderctl subscription change SUB-000002 --quantity 12
+orderctl subscription change SUB-000002 --upgrade-to M365-E5
+orderctl invoice list --account ACC-000001
+orderctl subscription change SUB-000002 --cancel
+orderctl order flow CH
+orderctl order history CH-000001
+orderctl notifications list --account ACC-000001
+orderctl product create --sku VISIO --name "Visio Plan 2" --kind asset --vendor microsoft --price 180.00
+orderctl vendor set-behavior VISIO --fail-provisioning once
+orderctl order place --account ACC-000001 --item VISIO
+orderctl asset list
+orderctl asset resync AST-000002
+orderctl order show SO-000003
 orderctl clock show
 ORDERD_API_KEY=$(cat root-admin.key) orderctl clock advance --by P1M
