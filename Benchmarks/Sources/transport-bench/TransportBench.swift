@@ -1,9 +1,9 @@
 import ArgumentParser
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Unary echo calls of a small payload over each transport, at each concurrency: calls per
@@ -24,7 +24,9 @@ struct TransportBench: AsyncParsableCommand {
   @Option(help: "Comma-separated transports: ours, http2, inprocess.", transform: TransportBench.parseTransports)
   var transports: [TransportKind] = TransportKind.allCases
 
-  @Option(help: "Comma-separated numbers of calls in flight on the one client connection.", transform: TransportBench.parseCounts)
+  @Option(
+    help: "Comma-separated numbers of calls in flight on the one client connection.",
+    transform: TransportBench.parseCounts)
   var concurrency: [Int] = [1, 64]
 
   @Option(help: "Seconds measured for each transport and concurrency.")
@@ -55,7 +57,9 @@ struct TransportBench: AsyncParsableCommand {
   var serveFor: Double = 600
 
   func validate() throws {
-    guard self.duration > 0, self.warmUp >= 0 else { throw ValidationError("--duration must be positive and --warm-up not negative") }
+    guard self.duration > 0, self.warmUp >= 0 else {
+      throw ValidationError("--duration must be positive and --warm-up not negative")
+    }
     guard self.repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1") }
     guard self.payloadSize >= 0 else { throw ValidationError("--payload-size must not be negative") }
     guard !(self.serverOnly && self.clientOnly) else {
@@ -66,7 +70,8 @@ struct TransportBench: AsyncParsableCommand {
     }
     if self.serverOnly || self.clientOnly {
       guard self.transports.contains(where: \.isNetworked) else {
-        throw ValidationError("--server-only and --client-only need ours or http2: the in-process transport has no socket")
+        throw ValidationError(
+          "--server-only and --client-only need ours or http2: the in-process transport has no socket")
       }
       guard (1...65_534).contains(self.port) else { throw ValidationError("--port must be between 1 and 65534") }
     }
@@ -150,7 +155,8 @@ struct TransportBench: AsyncParsableCommand {
 
   private static func printProgress(_ row: ResultRow, _ run: ResultRow.Run, repetition: Int) {
     let result = run.result
-    var line = "run \(repetition): \(row.transport.rawValue) ×\(row.concurrency): "
+    var line =
+      "run \(repetition): \(row.transport.rawValue) ×\(row.concurrency): "
       + "\(Int(result.callsPerSecond.rounded())) calls/s, \(result.errors) errors"
     if let error = result.firstError { line += " (first: \(error))" }
     // Progress goes to standard error so that standard output holds only the report.

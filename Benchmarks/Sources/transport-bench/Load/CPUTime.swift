@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// User plus system CPU time this process has used (all threads: server, client, event loops).
@@ -9,9 +9,9 @@ enum CPUTime {
   static func used() -> Duration {
     var usage = rusage()
     #if canImport(Glibc)
-    let who = __rusage_who_t(RUSAGE_SELF.rawValue)
+      let who = __rusage_who_t(RUSAGE_SELF.rawValue)
     #else
-    let who = RUSAGE_SELF
+      let who = RUSAGE_SELF
     #endif
     guard getrusage(who, &usage) == 0 else { return .zero }
     return Self.duration(usage.ru_utime) + Self.duration(usage.ru_stime)

@@ -10,13 +10,16 @@ enum ResultTable {
     let cells = [Self.header] + rows.map(Self.cells)
     let widths = Self.header.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
     var lines = cells.map { row in
-      "| " + zip(row, widths).enumerated().map { index, cell in
-        index == 0 ? Self.padRight(cell.0, cell.1) : Self.padLeft(cell.0, cell.1)
-      }.joined(separator: " | ") + " |"
+      "| "
+        + zip(row, widths).enumerated().map { index, cell in
+          index == 0 ? Self.padRight(cell.0, cell.1) : Self.padLeft(cell.0, cell.1)
+        }.joined(separator: " | ") + " |"
     }
-    let rule = "|" + widths.enumerated().map { index, width in
-      index == 0 ? ":" + String(repeating: "-", count: width + 1) : String(repeating: "-", count: width + 1) + ":"
-    }.joined(separator: "|") + "|"
+    let rule =
+      "|"
+      + widths.enumerated().map { index, width in
+        index == 0 ? ":" + String(repeating: "-", count: width + 1) : String(repeating: "-", count: width + 1) + ":"
+      }.joined(separator: "|") + "|"
     lines.insert(rule, at: 1)
     return lines.joined(separator: "\n")
   }
