@@ -18,6 +18,9 @@ enum OrganizationSchema {
     migrator.registerMigration(v4Name) { db in
       try db.execute(sql: v4)
     }
+    migrator.registerMigration(v5Name) { db in
+      try db.execute(sql: v5)
+    }
     return migrator
   }
 
