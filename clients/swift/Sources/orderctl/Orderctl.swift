@@ -4,7 +4,8 @@ import ArgumentParser
 struct Orderctl: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "orderctl",
-    abstract: "Administer an orderd organization: organizations, keys, accounts, catalog, orders, invoices.",
+    abstract:
+      "Administer an orderd organization: organizations, keys, accounts, catalog, orders, scheduled changes, invoices.",
     discussion: """
       Every command connects to --server (or ORDERD_SERVER, default 127.0.0.1:7411) with the \
       API key from --key, --key-file or ORDERD_API_KEY. Output is a readable table; --json \
@@ -29,6 +30,8 @@ struct Orderctl: AsyncParsableCommand {
       ProductCommand.self,
       OrderCommand.self,
       SubscriptionCommand.self,
+      ChangeCommand.self,
+      RenewalCommand.self,
       AssetCommand.self,
       InvoiceCommand.self,
       VendorCommand.self,

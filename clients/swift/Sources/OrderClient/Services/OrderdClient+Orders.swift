@@ -3,7 +3,8 @@ import OrderProtocol
 
 // OrderService: Orders (O-rules).
 extension OrderdClient {
-  /// Places a sales order (SO) for an account.
+  /// Places a sales order (SO) for an account, now or scheduled for a date (S1), or only
+  /// estimates it (`dry_run`).
   ///
   /// Pass `idempotencyKey` to make the call idempotent beyond this process; otherwise
   /// a random key is drawn for this call and reused by its retries.

@@ -47,8 +47,9 @@ extension OrderdClient {
     }
   }
 
-  /// Changes a subscription now: quantity, upgrade, term, billing cycle, auto-renew, or
-  /// cancellation (O1). Returns the subscription after, and the order and invoice, if any.
+  /// Changes a subscription: quantity, upgrade, term, billing cycle, auto-renew, or
+  /// cancellation (O1), now, on renewal or on a custom date (H1), or only estimates it
+  /// (`dry_run`). Returns the subscription after, and the order and invoice, if any.
   ///
   /// Pass `idempotencyKey` to make the call idempotent beyond this process; otherwise
   /// a random key is drawn for this call and reused by its retries.

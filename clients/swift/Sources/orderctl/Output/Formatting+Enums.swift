@@ -144,3 +144,16 @@ extension Orders_V1_FailProvisioning: CLIEnum {
     }
   }
 }
+
+extension Orders_V1_ChangeTiming {
+  /// The scheduled type of a change (H9): `now`, `on renewal`, `custom date`.
+  var label: String {
+    switch self {
+    case .now: return "now"
+    case .onRenewal: return "on renewal"
+    case .customDate: return "custom date"
+    case .unspecified: return "-"
+    case .UNRECOGNIZED(let value): return "\(value)"
+    }
+  }
+}

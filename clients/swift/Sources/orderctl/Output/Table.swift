@@ -9,6 +9,10 @@ struct Table {
   }
 
   mutating func append(_ row: String...) {
+    self.append(row)
+  }
+
+  mutating func append(_ row: [String]) {
     self.rows.append(row.map { $0.isEmpty ? "-" : $0 })
   }
 

@@ -5,7 +5,7 @@ import OrderProtocol
 struct OrderCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "order",
-    abstract: "Orders: place sales orders; list, show, retry and cancel orders; order flows.",
+    abstract: "Orders: place and schedule sales orders; list, show, retry and cancel orders; order flows.",
     subcommands: [Place.self, List.self, Show.self, History.self, Retry.self, Cancel.self, Flow.self]
   )
 }
@@ -13,8 +13,13 @@ struct OrderCommand: AsyncParsableCommand {
 extension OrderCommand {
   struct Place: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Place a sales order (SO) for an account.",
-      discussion: "Each item takes the product's first allowed billing cycle and term."
+      abstract: "Place a sales order (SO) for an account, now or scheduled for a date.",
+      discussion: """
+        Each item takes the product's first allowed billing cycle and term. With --on the order \
+        waits in `scheduled` and executes at the start of that day (S1); only new subscriptions \
+        (with their add-ons), assets and one-off products can be scheduled (S2). --dry-run prices \
+        the order and places nothing.
+        """
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
@@ -23,8 +28,18 @@ extension OrderCommand {
     @Option(help: "The account that buys.")
     var account: String
 
-    @Option(name: .customLong("item"), help: "A product to buy, SKU[:QUANTITY] (quantity 1 by default). Repeatable.")
+    @Option(
+      name: .customLong("item"),
+      help: ArgumentHelp(
+        "A product to buy, SKU[:QUANTITY] (quantity 1 by default). Repeatable.",
+        discussion: "SKU:QUANTITY@SUBSCRIPTION changes an existing subscription instead; never schedulable."))
     var items: [ItemArgument]
+
+    @Option(name: .customLong("on"), help: "Schedule the order for this date, YYYY-MM-DD (UTC), instead of now.")
+    var scheduledFor: DayArgument?
+
+    @Flag(help: "Only estimate: print the lines and total the order would have; nothing is placed.")
+    var dryRun = false
 
     func validate() throws {
       if self.items.isEmpty { throw ValidationError("an order needs at least one --item SKU[:QUANTITY]") }
@@ -34,10 +49,16 @@ extension OrderCommand {
       var request = Orders_V1_PlaceOrderRequest()
       request.accountID = self.account
       request.items = self.items.map(\.orderItem)
+      request.scheduledFor = self.scheduledFor?.text ?? ""
+      request.dryRun = self.dryRun
       let key = self.mutation.resolve()
       try await self.connection.run(idempotencyKey: key) { client in
         let order = try await client.placeOrder(request, idempotencyKey: key)
-        try self.connection.output.emit(order) { $0.detailsText }
+        if self.dryRun {
+          try self.connection.output.emit(order) { $0.estimateText(nothing: "nothing was placed") }
+        } else {
+          try self.connection.output.emit(order) { $0.detailsText }
+        }
       }
     }
   }
@@ -50,7 +71,7 @@ extension OrderCommand {
     @Option(help: "Only this account's orders.")
     var account: String?
 
-    @Option(help: "Only orders in this status, like scheduled or completed.")
+    @Option(help: "Only orders in this status, like scheduled (sorted by execution date) or completed.")
     var status: String?
 
     func run() async throws {

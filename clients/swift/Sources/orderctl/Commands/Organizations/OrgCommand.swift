@@ -5,8 +5,8 @@ import OrderProtocol
 struct OrgCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "org",
-    abstract: "Organizations: your own and the tenant resellers under it.",
-    subcommands: [Create.self, List.self]
+    abstract: "Organizations: your own, its settings, and the tenant resellers under it.",
+    subcommands: [Create.self, List.self, Settings.self]
   )
 }
 

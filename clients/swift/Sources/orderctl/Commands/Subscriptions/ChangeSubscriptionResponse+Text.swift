@@ -10,4 +10,13 @@ extension Orders_V1_ChangeSubscriptionResponse {
     }
     return sections.joined(separator: "\n\n")
   }
+
+  /// A dry run's answer: the order and invoice lines the change would produce.
+  var estimateText: String {
+    let nothing = "nothing was changed"
+    guard self.hasOrder else { return "estimate — \(nothing)\n\nno order: the change needs none" }
+    var sections = [self.order.estimateText(nothing: nothing)]
+    if self.hasInvoice && !self.invoice.lines.isEmpty { sections.append("invoice\n" + self.invoice.linesText) }
+    return sections.joined(separator: "\n\n")
+  }
 }

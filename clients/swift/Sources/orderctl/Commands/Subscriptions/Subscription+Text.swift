@@ -18,19 +18,35 @@ extension Orders_V1_Subscription {
     details.add("term ends", self.hasTermEnd ? self.termEnd.dateText : "")
     details.add("order", self.orderID)
     details.add("add-on of", self.parentSubscriptionID)
-    return details.render()
+    details.add("future quantity", self.futureQuantityText)
+    var sections = [details.render()]
+    if !self.pendingChanges.isEmpty { sections.append("pending changes\n" + self.pendingChanges.tableText) }
+    return sections.joined(separator: "\n\n")
+  }
+
+  /// The pending scheduled changes in a few words (H9): `CH-000003 on 2027-03-01; CH-000004 at renewal`.
+  var pendingText: String {
+    self.pendingChanges.byExecutionDate.map(\.pendingText).joined(separator: "; ")
+  }
+
+  /// The future request (F1): the quantity from the next renewal on; empty when there is none.
+  var futureQuantityText: String {
+    self.futureQuantity > 0 ? "\(self.futureQuantity)" : ""
   }
 }
 
 extension Orders_V1_ListSubscriptionsResponse {
   var tableText: String {
-    var table = Table("ID", "ACCOUNT", "SKU", "QTY", "STATUS", "PROVISIONING", "CYCLE", "TERM", "RENEW", "PERIOD ENDS")
+    var table = Table(
+      "ID", "ACCOUNT", "SKU", "QTY", "STATUS", "PROVISIONING", "CYCLE", "TERM", "RENEW", "PERIOD ENDS", "FUTURE QTY",
+      "PENDING")
     for subscription in self.subscriptions {
       table.append(
         subscription.id, subscription.accountID, subscription.sku, "\(subscription.quantity)", subscription.status,
         subscription.provisioningStatus, subscription.billingCycle.label, subscription.term.label,
         subscription.autoRenew ? "on" : "off",
-        subscription.hasCurrentPeriodEnd ? subscription.currentPeriodEnd.dateText : "-")
+        subscription.hasCurrentPeriodEnd ? subscription.currentPeriodEnd.dateText : "-",
+        subscription.futureQuantityText, subscription.pendingText)
     }
     return table.render()
   }

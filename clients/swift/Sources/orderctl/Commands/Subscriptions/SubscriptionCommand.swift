@@ -5,8 +5,8 @@ import OrderProtocol
 struct SubscriptionCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "subscription",
-    abstract: "Subscriptions created by executed orders: list, show, change, cancel, resync.",
-    subcommands: [List.self, Show.self, Change.self, Resync.self]
+    abstract: "Subscriptions created by executed orders: list, show, change, cancel, resync, feed.",
+    subcommands: [List.self, Show.self, Change.self, Resync.self, Feed.self]
   )
 }
 

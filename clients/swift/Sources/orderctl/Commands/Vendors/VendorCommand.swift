@@ -5,8 +5,8 @@ import OrderProtocol
 struct VendorCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "vendor",
-    abstract: "How the simulated vendor treats your products, for tests and demos (C2).",
-    subcommands: [SetBehavior.self, Show.self]
+    abstract: "The simulated vendor: how it treats your products (C2) and its own scheduled changes (H8).",
+    subcommands: [SetBehavior.self, Show.self, SyncChange.self]
   )
 }
 
