@@ -21,7 +21,7 @@ extension ChangeCommand {
     @Argument(help: "The subscription's id.")
     var subscription: String
 
-    @Option(help: "When the change applies: now, renewal, or a date YYYY-MM-DD (UTC).")
+    @Option(help: "When the change applies; a date means the start of that day, UTC.")
     var when: WhenArgument
 
     @Option(help: "The new quantity.")

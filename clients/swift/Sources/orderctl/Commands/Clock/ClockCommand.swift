@@ -27,7 +27,10 @@ extension ClockCommand {
   struct Advance: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Move a simulated clock forward, running everything that came due (root admins only).",
-      discussion: "Give either --to or --by."
+      discussion: """
+        Give either --to or --by. The server runs everything that came due in between, in date \
+        order (scheduled orders and changes, renewals, backorders), before it answers with the new time.
+        """
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions

@@ -35,7 +35,9 @@ extension OrderCommand {
         discussion: "SKU:QUANTITY@SUBSCRIPTION changes an existing subscription instead; never schedulable."))
     var items: [ItemArgument]
 
-    @Option(name: .customLong("on"), help: "Schedule the order for this date, YYYY-MM-DD (UTC), instead of now.")
+    @Option(
+      name: .customLong("on"),
+      help: ArgumentHelp("Schedule the order for this date (UTC) instead of now.", valueName: "YYYY-MM-DD"))
     var scheduledFor: DayArgument?
 
     @Flag(help: "Only estimate: print the lines and total the order would have; nothing is placed.")
