@@ -59,7 +59,7 @@ struct RenewalPlannerTests {
     #expect(plan.summary.contains("On Renewal change CH-000005 not applied"))
   }
 
-  @Test("F5: with auto-renew off the subscription expires at the end of its term, without an order")
+  @Test("F5: with auto-renew off (or a trial) the subscription expires at the end of its term, without an order")
   func expiry() throws {
     let plan = try renewals.plan(renewing(autoRenew: false), pending: .futureRequest(request(8)), now: feb28)
     #expect(plan.outcome == .expiry && plan.orderType == nil && plan.lines.isEmpty)
@@ -67,6 +67,8 @@ struct RenewalPlannerTests {
     #expect(plan.refused == .futureRequest(request(8)))
     #expect(plan.summary == "subscription SUB-000001 expired on 2026-02-28: auto-renew is off")
     #expect(plan.newOrder(status: .executing, reason: "x") == nil)
+    let trial = try renewals.plan(renewing("TRIAL", quantity: 1), now: feb28)
+    #expect(trial.outcome == .expiry && trial.summary.hasSuffix("a trial never renews; upgrade it to a paid product"))
   }
 
   @Test("F5: a postpaid subscription that expires is billed for the period just ended")

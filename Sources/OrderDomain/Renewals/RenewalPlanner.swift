@@ -51,6 +51,10 @@ public struct RenewalPlanner: Sendable {
     if termEnds && !subscription.autoRenew {
       return try expiry(subscription, product: product, pending: pending, reason: "auto-renew is off")
     }
+    if termEnds && product.kind == .trial {
+      return try expiry(
+        subscription, product: product, pending: pending, reason: "a trial never renews; upgrade it to a paid product")
+    }
     if !termEnds { return try billing(subscription, product: product) }
     return try renewal(subscription, product: product, pending: pending)
   }
