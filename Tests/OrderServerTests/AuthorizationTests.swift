@@ -16,6 +16,8 @@ struct AuthorizationTests {
     "orders.v1.CatalogService/CreateProduct", "orders.v1.ClockService/AdvanceClock",
     "orders.v1.OrderService/RetryOrder", "orders.v1.InvoiceService/PayInvoice",
     "orders.v1.VendorService/SetVendorBehavior", "orders.v1.VendorService/GetVendorBehavior",
+    "orders.v1.OrganizationService/GetOrganizationSettings", "orders.v1.OrganizationService/UpdateOrganizationSettings",
+    "orders.v1.SubscriptionService/SyncVendorChange",
   ]
 
   @Test("T6: no key, an unknown key and a revoked key get UNAUTHENTICATED on every method")

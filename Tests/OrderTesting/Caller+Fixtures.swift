@@ -126,3 +126,53 @@ extension Caller {
     _ = try await self.clock.advanceClock(.with { $0.by = duration }, metadata: self.metadata())
   }
 }
+
+extension Caller {
+  /// A purchase scheduled for `date` (YYYY-MM-DD).
+  public func schedule(
+    account: String, items: [(sku: String, quantity: Int32)], on date: String, dryRun: Bool = false
+  ) async throws -> Orders_V1_Order {
+    try await self.orders.placeOrder(
+      .with {
+        $0.accountID = account
+        $0.scheduledFor = date
+        $0.dryRun = dryRun
+        $0.items = items.map { item in
+          .with {
+            $0.sku = item.sku
+            $0.quantity = item.quantity
+          }
+        }
+      }, metadata: self.metadata())
+  }
+
+  /// A change scheduled On Renewal or for a custom date (YYYY-MM-DD).
+  public func scheduleChange(
+    _ subscription: String, on date: String? = nil, dryRun: Bool = false,
+    _ configure: (inout Orders_V1_ChangeSubscriptionRequest) -> Void
+  ) async throws -> Orders_V1_ChangeSubscriptionResponse {
+    try await self.change(subscription) {
+      configure(&$0)
+      $0.timing = date == nil ? .onRenewal : .customDate
+      $0.date = date ?? ""
+      $0.dryRun = dryRun
+    }
+  }
+
+  public func scheduledChanges(_ subscription: String) async throws -> [Orders_V1_ScheduledChange] {
+    try await self.subscriptions.listScheduledChanges(.with { $0.subscriptionID = subscription }, metadata: self.metadata())
+      .changes
+  }
+
+  public func setFutureRequest(_ subscription: String, quantity: Int32) async throws -> Orders_V1_Subscription {
+    try await self.subscriptions.setFutureRequest(
+      .with {
+        $0.subscriptionID = subscription
+        $0.quantity = quantity
+      }, metadata: self.metadata())
+  }
+
+  public func invoices(account: String = "") async throws -> [Orders_V1_Invoice] {
+    try await self.invoices.listInvoices(.with { $0.accountID = account }, metadata: self.metadata()).invoices
+  }
+}

@@ -35,6 +35,15 @@ public nonisolated struct Orders_V1_OrderItem: Sendable {
 
   public var term: Orders_V1_Term = .unspecified
 
+  /// An item that changes an existing subscription: a quantity increase (same SKU) or an
+  /// upgrade (another SKU). Such items are changes: `SubscriptionService.ChangeSubscription`
+  /// makes them now, and they can never be scheduled as a purchase (S2).
+  public var subscriptionID: String = String()
+
+  /// For an add-on: the existing subscription it is added to (otherwise its base in the
+  /// same order, or the account's only active subscription of the base product).
+  public var baseSubscriptionID: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -48,6 +57,13 @@ public nonisolated struct Orders_V1_PlaceOrderRequest: Sendable {
   public var accountID: String = String()
 
   public var items: [Orders_V1_OrderItem] = []
+
+  /// YYYY-MM-DD: schedule the purchase for the start of that day (UTC) instead of now (S1).
+  public var scheduledFor: String = String()
+
+  /// Validate and price the order without placing it: the answer is the order as it would
+  /// be (no id or number), changing nothing.
+  public var dryRun: Bool = false
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -189,12 +205,23 @@ public nonisolated struct Orders_V1_Order: Sendable {
   /// Why the order failed or stalled, as the last status change recorded it.
   public var statusReason: String = String()
 
+  /// When a scheduled order executes (S1, H1).
+  public var scheduledFor: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_scheduledFor ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_scheduledFor = newValue}
+  }
+  /// Returns true if `scheduledFor` has been explicitly set.
+  public var hasScheduledFor: Bool {self._scheduledFor != nil}
+  /// Clears the value of `scheduledFor`. Subsequent reads from it will return its default value.
+  public mutating func clearScheduledFor() {self._scheduledFor = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _total: Orders_V1_Money? = nil
   fileprivate var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _scheduledFor: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
 public nonisolated struct Orders_V1_RetryOrderRequest: Sendable {
@@ -293,7 +320,7 @@ public nonisolated struct Orders_V1_ListOrdersRequest: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// Optional filters.
+  /// Optional filters. With status `scheduled`, orders are sorted by execution date (S5).
   public var accountID: String = String()
 
   public var status: String = String()
@@ -334,7 +361,7 @@ fileprivate nonisolated let _protobuf_package = "orders.v1"
 
 nonisolated extension Orders_V1_OrderItem: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".OrderItem"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sku\0\u{1}quantity\0\u{3}billing_cycle\0\u{1}term\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sku\0\u{1}quantity\0\u{3}billing_cycle\0\u{1}term\0\u{3}subscription_id\0\u{3}base_subscription_id\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -346,6 +373,8 @@ nonisolated extension Orders_V1_OrderItem: SwiftProtobuf.Message, SwiftProtobuf.
       case 2: try { try decoder.decodeSingularInt32Field(value: &self.quantity) }()
       case 3: try { try decoder.decodeSingularEnumField(value: &self.billingCycle) }()
       case 4: try { try decoder.decodeSingularEnumField(value: &self.term) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.subscriptionID) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.baseSubscriptionID) }()
       default: break
       }
     }
@@ -364,6 +393,12 @@ nonisolated extension Orders_V1_OrderItem: SwiftProtobuf.Message, SwiftProtobuf.
     if self.term != .unspecified {
       try visitor.visitSingularEnumField(value: self.term, fieldNumber: 4)
     }
+    if !self.subscriptionID.isEmpty {
+      try visitor.visitSingularStringField(value: self.subscriptionID, fieldNumber: 5)
+    }
+    if !self.baseSubscriptionID.isEmpty {
+      try visitor.visitSingularStringField(value: self.baseSubscriptionID, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -372,6 +407,8 @@ nonisolated extension Orders_V1_OrderItem: SwiftProtobuf.Message, SwiftProtobuf.
     if lhs.quantity != rhs.quantity {return false}
     if lhs.billingCycle != rhs.billingCycle {return false}
     if lhs.term != rhs.term {return false}
+    if lhs.subscriptionID != rhs.subscriptionID {return false}
+    if lhs.baseSubscriptionID != rhs.baseSubscriptionID {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -379,7 +416,7 @@ nonisolated extension Orders_V1_OrderItem: SwiftProtobuf.Message, SwiftProtobuf.
 
 nonisolated extension Orders_V1_PlaceOrderRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PlaceOrderRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}account_id\0\u{1}items\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}account_id\0\u{1}items\0\u{3}scheduled_for\0\u{3}dry_run\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -389,6 +426,8 @@ nonisolated extension Orders_V1_PlaceOrderRequest: SwiftProtobuf.Message, SwiftP
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.accountID) }()
       case 2: try { try decoder.decodeRepeatedMessageField(value: &self.items) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.scheduledFor) }()
+      case 4: try { try decoder.decodeSingularBoolField(value: &self.dryRun) }()
       default: break
       }
     }
@@ -401,12 +440,20 @@ nonisolated extension Orders_V1_PlaceOrderRequest: SwiftProtobuf.Message, SwiftP
     if !self.items.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.items, fieldNumber: 2)
     }
+    if !self.scheduledFor.isEmpty {
+      try visitor.visitSingularStringField(value: self.scheduledFor, fieldNumber: 3)
+    }
+    if self.dryRun != false {
+      try visitor.visitSingularBoolField(value: self.dryRun, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Orders_V1_PlaceOrderRequest, rhs: Orders_V1_PlaceOrderRequest) -> Bool {
     if lhs.accountID != rhs.accountID {return false}
     if lhs.items != rhs.items {return false}
+    if lhs.scheduledFor != rhs.scheduledFor {return false}
+    if lhs.dryRun != rhs.dryRun {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -537,7 +584,7 @@ nonisolated extension Orders_V1_OrderStatusChange: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Orders_V1_Order: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Order"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}number\0\u{1}type\0\u{1}status\0\u{3}account_id\0\u{1}lines\0\u{1}total\0\u{3}created_at\0\u{3}created_by\0\u{1}history\0\u{3}subscription_id\0\u{3}status_reason\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}number\0\u{1}type\0\u{1}status\0\u{3}account_id\0\u{1}lines\0\u{1}total\0\u{3}created_at\0\u{3}created_by\0\u{1}history\0\u{3}subscription_id\0\u{3}status_reason\0\u{3}scheduled_for\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -557,6 +604,7 @@ nonisolated extension Orders_V1_Order: SwiftProtobuf.Message, SwiftProtobuf._Mes
       case 10: try { try decoder.decodeRepeatedMessageField(value: &self.history) }()
       case 11: try { try decoder.decodeSingularStringField(value: &self.subscriptionID) }()
       case 12: try { try decoder.decodeSingularStringField(value: &self.statusReason) }()
+      case 13: try { try decoder.decodeSingularMessageField(value: &self._scheduledFor) }()
       default: break
       }
     }
@@ -603,6 +651,9 @@ nonisolated extension Orders_V1_Order: SwiftProtobuf.Message, SwiftProtobuf._Mes
     if !self.statusReason.isEmpty {
       try visitor.visitSingularStringField(value: self.statusReason, fieldNumber: 12)
     }
+    try { if let v = self._scheduledFor {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 13)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -619,6 +670,7 @@ nonisolated extension Orders_V1_Order: SwiftProtobuf.Message, SwiftProtobuf._Mes
     if lhs.history != rhs.history {return false}
     if lhs.subscriptionID != rhs.subscriptionID {return false}
     if lhs.statusReason != rhs.statusReason {return false}
+    if lhs._scheduledFor != rhs._scheduledFor {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -59,11 +59,39 @@ public enum Orders_V1_OrganizationService: Sendable {
                 type: .unary
             )
         }
+        /// Namespace for "GetOrganizationSettings" metadata.
+        public enum GetOrganizationSettings: Sendable {
+            /// Request type for "GetOrganizationSettings".
+            public typealias Input = Orders_V1_GetOrganizationSettingsRequest
+            /// Response type for "GetOrganizationSettings".
+            public typealias Output = Orders_V1_OrganizationSettings
+            /// Descriptor for "GetOrganizationSettings".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "orders.v1.OrganizationService"),
+                method: "GetOrganizationSettings",
+                type: .unary
+            )
+        }
+        /// Namespace for "UpdateOrganizationSettings" metadata.
+        public enum UpdateOrganizationSettings: Sendable {
+            /// Request type for "UpdateOrganizationSettings".
+            public typealias Input = Orders_V1_UpdateOrganizationSettingsRequest
+            /// Response type for "UpdateOrganizationSettings".
+            public typealias Output = Orders_V1_OrganizationSettings
+            /// Descriptor for "UpdateOrganizationSettings".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "orders.v1.OrganizationService"),
+                method: "UpdateOrganizationSettings",
+                type: .unary
+            )
+        }
         /// Descriptors for all methods in the "orders.v1.OrganizationService" service.
         public static let descriptors: [GRPCCore.MethodDescriptor] = [
             CreateOrganization.descriptor,
             ListOrganizations.descriptor,
-            GetOrganization.descriptor
+            GetOrganization.descriptor,
+            GetOrganizationSettings.descriptor,
+            UpdateOrganizationSettings.descriptor
         ]
     }
 }
@@ -140,6 +168,38 @@ extension Orders_V1_OrganizationService {
             request: GRPCCore.StreamingServerRequest<Orders_V1_GetOrganizationRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Organization>
+
+        /// Handle the "GetOrganizationSettings" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The caller's own organization's settings (admin).
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Orders_V1_GetOrganizationSettingsRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_OrganizationSettings` messages.
+        func getOrganizationSettings(
+            request: GRPCCore.StreamingServerRequest<Orders_V1_GetOrganizationSettingsRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_OrganizationSettings>
+
+        /// Handle the "UpdateOrganizationSettings" method.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Orders_V1_UpdateOrganizationSettingsRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_OrganizationSettings` messages.
+        func updateOrganizationSettings(
+            request: GRPCCore.StreamingServerRequest<Orders_V1_UpdateOrganizationSettingsRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_OrganizationSettings>
     }
 
     /// Service protocol for the "orders.v1.OrganizationService" service.
@@ -200,6 +260,38 @@ extension Orders_V1_OrganizationService {
             request: GRPCCore.ServerRequest<Orders_V1_GetOrganizationRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.ServerResponse<Orders_V1_Organization>
+
+        /// Handle the "GetOrganizationSettings" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The caller's own organization's settings (admin).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_GetOrganizationSettingsRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Orders_V1_OrganizationSettings` message.
+        func getOrganizationSettings(
+            request: GRPCCore.ServerRequest<Orders_V1_GetOrganizationSettingsRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Orders_V1_OrganizationSettings>
+
+        /// Handle the "UpdateOrganizationSettings" method.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_UpdateOrganizationSettingsRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Orders_V1_OrganizationSettings` message.
+        func updateOrganizationSettings(
+            request: GRPCCore.ServerRequest<Orders_V1_UpdateOrganizationSettingsRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Orders_V1_OrganizationSettings>
     }
 
     /// Simple service protocol for the "orders.v1.OrganizationService" service.
@@ -258,6 +350,38 @@ extension Orders_V1_OrganizationService {
             request: Orders_V1_GetOrganizationRequest,
             context: GRPCCore.ServerContext
         ) async throws -> Orders_V1_Organization
+
+        /// Handle the "GetOrganizationSettings" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The caller's own organization's settings (admin).
+        ///
+        /// - Parameters:
+        ///   - request: A `Orders_V1_GetOrganizationSettingsRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Orders_V1_OrganizationSettings` to respond with.
+        func getOrganizationSettings(
+            request: Orders_V1_GetOrganizationSettingsRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Orders_V1_OrganizationSettings
+
+        /// Handle the "UpdateOrganizationSettings" method.
+        ///
+        /// - Parameters:
+        ///   - request: A `Orders_V1_UpdateOrganizationSettingsRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Orders_V1_OrganizationSettings` to respond with.
+        func updateOrganizationSettings(
+            request: Orders_V1_UpdateOrganizationSettingsRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Orders_V1_OrganizationSettings
     }
 }
 
@@ -293,6 +417,28 @@ extension Orders_V1_OrganizationService.StreamingServiceProtocol {
             serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_Organization>(),
             handler: { request, context in
                 try await self.getOrganization(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Orders_V1_OrganizationService.Method.GetOrganizationSettings.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_GetOrganizationSettingsRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_OrganizationSettings>(),
+            handler: { request, context in
+                try await self.getOrganizationSettings(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Orders_V1_OrganizationService.Method.UpdateOrganizationSettings.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_UpdateOrganizationSettingsRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_OrganizationSettings>(),
+            handler: { request, context in
+                try await self.updateOrganizationSettings(
                     request: request,
                     context: context
                 )
@@ -336,6 +482,28 @@ extension Orders_V1_OrganizationService.ServiceProtocol {
         )
         return GRPCCore.StreamingServerResponse(single: response)
     }
+
+    public func getOrganizationSettings(
+        request: GRPCCore.StreamingServerRequest<Orders_V1_GetOrganizationSettingsRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_OrganizationSettings> {
+        let response = try await self.getOrganizationSettings(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func updateOrganizationSettings(
+        request: GRPCCore.StreamingServerRequest<Orders_V1_UpdateOrganizationSettingsRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_OrganizationSettings> {
+        let response = try await self.updateOrganizationSettings(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
 }
 
 // Default implementation of methods from 'ServiceProtocol'.
@@ -373,6 +541,32 @@ extension Orders_V1_OrganizationService.SimpleServiceProtocol {
     ) async throws -> GRPCCore.ServerResponse<Orders_V1_Organization> {
         return GRPCCore.ServerResponse<Orders_V1_Organization>(
             message: try await self.getOrganization(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func getOrganizationSettings(
+        request: GRPCCore.ServerRequest<Orders_V1_GetOrganizationSettingsRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Orders_V1_OrganizationSettings> {
+        return GRPCCore.ServerResponse<Orders_V1_OrganizationSettings>(
+            message: try await self.getOrganizationSettings(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func updateOrganizationSettings(
+        request: GRPCCore.ServerRequest<Orders_V1_UpdateOrganizationSettingsRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Orders_V1_OrganizationSettings> {
+        return GRPCCore.ServerResponse<Orders_V1_OrganizationSettings>(
+            message: try await self.updateOrganizationSettings(
                 request: request.message,
                 context: context
             ),
@@ -454,6 +648,48 @@ extension Orders_V1_OrganizationService {
             deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Organization>,
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Organization>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "GetOrganizationSettings" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The caller's own organization's settings (admin).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_GetOrganizationSettingsRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_GetOrganizationSettingsRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_OrganizationSettings` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func getOrganizationSettings<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_GetOrganizationSettingsRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_GetOrganizationSettingsRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_OrganizationSettings>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_OrganizationSettings>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "UpdateOrganizationSettings" method.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_UpdateOrganizationSettingsRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_UpdateOrganizationSettingsRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_OrganizationSettings` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func updateOrganizationSettings<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_UpdateOrganizationSettingsRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_UpdateOrganizationSettingsRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_OrganizationSettings>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_OrganizationSettings>) async throws -> Result
         ) async throws -> Result where Result: Sendable
     }
 
@@ -571,6 +807,70 @@ extension Orders_V1_OrganizationService {
                 onResponse: handleResponse
             )
         }
+
+        /// Call the "GetOrganizationSettings" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The caller's own organization's settings (admin).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_GetOrganizationSettingsRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_GetOrganizationSettingsRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_OrganizationSettings` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func getOrganizationSettings<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_GetOrganizationSettingsRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_GetOrganizationSettingsRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_OrganizationSettings>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_OrganizationSettings>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Orders_V1_OrganizationService.Method.GetOrganizationSettings.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "UpdateOrganizationSettings" method.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_UpdateOrganizationSettingsRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_UpdateOrganizationSettingsRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_OrganizationSettings` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func updateOrganizationSettings<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_UpdateOrganizationSettingsRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_UpdateOrganizationSettingsRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_OrganizationSettings>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_OrganizationSettings>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Orders_V1_OrganizationService.Method.UpdateOrganizationSettings.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
     }
 }
 
@@ -651,6 +951,60 @@ extension Orders_V1_OrganizationService.ClientProtocol {
             request: request,
             serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_GetOrganizationRequest>(),
             deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_Organization>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "GetOrganizationSettings" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > The caller's own organization's settings (admin).
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Orders_V1_GetOrganizationSettingsRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func getOrganizationSettings<Result>(
+        request: GRPCCore.ClientRequest<Orders_V1_GetOrganizationSettingsRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_OrganizationSettings>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.getOrganizationSettings(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_GetOrganizationSettingsRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_OrganizationSettings>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "UpdateOrganizationSettings" method.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Orders_V1_UpdateOrganizationSettingsRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func updateOrganizationSettings<Result>(
+        request: GRPCCore.ClientRequest<Orders_V1_UpdateOrganizationSettingsRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_OrganizationSettings>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.updateOrganizationSettings(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_UpdateOrganizationSettingsRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_OrganizationSettings>(),
             options: options,
             onResponse: handleResponse
         )
@@ -745,6 +1099,68 @@ extension Orders_V1_OrganizationService.ClientProtocol {
             metadata: metadata
         )
         return try await self.getOrganization(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "GetOrganizationSettings" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > The caller's own organization's settings (admin).
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func getOrganizationSettings<Result>(
+        _ message: Orders_V1_GetOrganizationSettingsRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_OrganizationSettings>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Orders_V1_GetOrganizationSettingsRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.getOrganizationSettings(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "UpdateOrganizationSettings" method.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func updateOrganizationSettings<Result>(
+        _ message: Orders_V1_UpdateOrganizationSettingsRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_OrganizationSettings>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Orders_V1_UpdateOrganizationSettingsRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.updateOrganizationSettings(
             request: request,
             options: options,
             onResponse: handleResponse

@@ -20,6 +20,64 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
+public nonisolated struct Orders_V1_OrganizationSettings: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// How far ahead purchases may be scheduled, in days (default 365).
+  public var scheduleHorizonDays: Int32 = 0
+
+  /// Whether executed changes are backordered to the parent (B1): on by default for tenants,
+  /// never for country tenants and the root.
+  public var backordering: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Orders_V1_GetOrganizationSettingsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Orders_V1_UpdateOrganizationSettingsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var scheduleHorizonDays: Int32 {
+    get {_scheduleHorizonDays ?? 0}
+    set {_scheduleHorizonDays = newValue}
+  }
+  /// Returns true if `scheduleHorizonDays` has been explicitly set.
+  public var hasScheduleHorizonDays: Bool {self._scheduleHorizonDays != nil}
+  /// Clears the value of `scheduleHorizonDays`. Subsequent reads from it will return its default value.
+  public mutating func clearScheduleHorizonDays() {self._scheduleHorizonDays = nil}
+
+  public var backordering: Bool {
+    get {_backordering ?? false}
+    set {_backordering = newValue}
+  }
+  /// Returns true if `backordering` has been explicitly set.
+  public var hasBackordering: Bool {self._backordering != nil}
+  /// Clears the value of `backordering`. Subsequent reads from it will return its default value.
+  public mutating func clearBackordering() {self._backordering = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _scheduleHorizonDays: Int32? = nil
+  fileprivate var _backordering: Bool? = nil
+}
+
 public nonisolated struct Orders_V1_Organization: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -215,6 +273,99 @@ public nonisolated struct Orders_V1_ApiKey: Sendable {
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "orders.v1"
+
+nonisolated extension Orders_V1_OrganizationSettings: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".OrganizationSettings"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}schedule_horizon_days\0\u{1}backordering\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt32Field(value: &self.scheduleHorizonDays) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.backordering) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.scheduleHorizonDays != 0 {
+      try visitor.visitSingularInt32Field(value: self.scheduleHorizonDays, fieldNumber: 1)
+    }
+    if self.backordering != false {
+      try visitor.visitSingularBoolField(value: self.backordering, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_OrganizationSettings, rhs: Orders_V1_OrganizationSettings) -> Bool {
+    if lhs.scheduleHorizonDays != rhs.scheduleHorizonDays {return false}
+    if lhs.backordering != rhs.backordering {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Orders_V1_GetOrganizationSettingsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".GetOrganizationSettingsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap()
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    // Load everything into unknown fields
+    while try decoder.nextFieldNumber() != nil {}
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_GetOrganizationSettingsRequest, rhs: Orders_V1_GetOrganizationSettingsRequest) -> Bool {
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Orders_V1_UpdateOrganizationSettingsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".UpdateOrganizationSettingsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}schedule_horizon_days\0\u{1}backordering\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt32Field(value: &self._scheduleHorizonDays) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self._backordering) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._scheduleHorizonDays {
+      try visitor.visitSingularInt32Field(value: v, fieldNumber: 1)
+    } }()
+    try { if let v = self._backordering {
+      try visitor.visitSingularBoolField(value: v, fieldNumber: 2)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_UpdateOrganizationSettingsRequest, rhs: Orders_V1_UpdateOrganizationSettingsRequest) -> Bool {
+    if lhs._scheduleHorizonDays != rhs._scheduleHorizonDays {return false}
+    if lhs._backordering != rhs._backordering {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
 
 nonisolated extension Orders_V1_Organization: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Organization"

@@ -111,6 +111,71 @@ public enum Orders_V1_SubscriptionService: Sendable {
                 type: .unary
             )
         }
+        /// Namespace for "ListScheduledChanges" metadata.
+        public enum ListScheduledChanges: Sendable {
+            /// Request type for "ListScheduledChanges".
+            public typealias Input = Orders_V1_ListScheduledChangesRequest
+            /// Response type for "ListScheduledChanges".
+            public typealias Output = Orders_V1_ListScheduledChangesResponse
+            /// Descriptor for "ListScheduledChanges".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "orders.v1.SubscriptionService"),
+                method: "ListScheduledChanges",
+                type: .unary
+            )
+        }
+        /// Namespace for "SyncVendorChange" metadata.
+        public enum SyncVendorChange: Sendable {
+            /// Request type for "SyncVendorChange".
+            public typealias Input = Orders_V1_SyncVendorChangeRequest
+            /// Response type for "SyncVendorChange".
+            public typealias Output = Orders_V1_ScheduledChange
+            /// Descriptor for "SyncVendorChange".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "orders.v1.SubscriptionService"),
+                method: "SyncVendorChange",
+                type: .unary
+            )
+        }
+        /// Namespace for "SetFutureRequest" metadata.
+        public enum SetFutureRequest: Sendable {
+            /// Request type for "SetFutureRequest".
+            public typealias Input = Orders_V1_SetFutureRequestRequest
+            /// Response type for "SetFutureRequest".
+            public typealias Output = Orders_V1_Subscription
+            /// Descriptor for "SetFutureRequest".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "orders.v1.SubscriptionService"),
+                method: "SetFutureRequest",
+                type: .unary
+            )
+        }
+        /// Namespace for "RevokeFutureRequest" metadata.
+        public enum RevokeFutureRequest: Sendable {
+            /// Request type for "RevokeFutureRequest".
+            public typealias Input = Orders_V1_RevokeFutureRequestRequest
+            /// Response type for "RevokeFutureRequest".
+            public typealias Output = Orders_V1_Subscription
+            /// Descriptor for "RevokeFutureRequest".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "orders.v1.SubscriptionService"),
+                method: "RevokeFutureRequest",
+                type: .unary
+            )
+        }
+        /// Namespace for "ListSubscriptionFeed" metadata.
+        public enum ListSubscriptionFeed: Sendable {
+            /// Request type for "ListSubscriptionFeed".
+            public typealias Input = Orders_V1_ListSubscriptionFeedRequest
+            /// Response type for "ListSubscriptionFeed".
+            public typealias Output = Orders_V1_ListSubscriptionFeedResponse
+            /// Descriptor for "ListSubscriptionFeed".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "orders.v1.SubscriptionService"),
+                method: "ListSubscriptionFeed",
+                type: .unary
+            )
+        }
         /// Descriptors for all methods in the "orders.v1.SubscriptionService" service.
         public static let descriptors: [GRPCCore.MethodDescriptor] = [
             ListSubscriptions.descriptor,
@@ -119,7 +184,12 @@ public enum Orders_V1_SubscriptionService: Sendable {
             GetAsset.descriptor,
             ChangeSubscription.descriptor,
             ResyncAsset.descriptor,
-            ResyncSubscription.descriptor
+            ResyncSubscription.descriptor,
+            ListScheduledChanges.descriptor,
+            SyncVendorChange.descriptor,
+            SetFutureRequest.descriptor,
+            RevokeFutureRequest.descriptor,
+            ListSubscriptionFeed.descriptor
         ]
     }
 }
@@ -263,6 +333,92 @@ extension Orders_V1_SubscriptionService {
             request: GRPCCore.StreamingServerRequest<Orders_V1_ResyncSubscriptionRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_ChangeSubscriptionResponse>
+
+        /// Handle the "ListScheduledChanges" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The subscription's pending scheduled changes, by execution date (H9).
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Orders_V1_ListScheduledChangesRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_ListScheduledChangesResponse` messages.
+        func listScheduledChanges(
+            request: GRPCCore.StreamingServerRequest<Orders_V1_ListScheduledChangesRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_ListScheduledChangesResponse>
+
+        /// Handle the "SyncVendorChange" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > H8: a vendor-side scheduled change synchronized in (admin).
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Orders_V1_SyncVendorChangeRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_ScheduledChange` messages.
+        func syncVendorChange(
+            request: GRPCCore.StreamingServerRequest<Orders_V1_SyncVendorChangeRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_ScheduledChange>
+
+        /// Handle the "SetFutureRequest" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Manage Renewal (F1-F3): a quantity that applies at the next renewal, and its revocation.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Orders_V1_SetFutureRequestRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_Subscription` messages.
+        func setFutureRequest(
+            request: GRPCCore.StreamingServerRequest<Orders_V1_SetFutureRequestRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Subscription>
+
+        /// Handle the "RevokeFutureRequest" method.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Orders_V1_RevokeFutureRequestRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_Subscription` messages.
+        func revokeFutureRequest(
+            request: GRPCCore.StreamingServerRequest<Orders_V1_RevokeFutureRequestRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Subscription>
+
+        /// Handle the "ListSubscriptionFeed" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The subscription's "Notifications and Updates" feed (F3).
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Orders_V1_ListSubscriptionFeedRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_ListSubscriptionFeedResponse` messages.
+        func listSubscriptionFeed(
+            request: GRPCCore.StreamingServerRequest<Orders_V1_ListSubscriptionFeedRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_ListSubscriptionFeedResponse>
     }
 
     /// Service protocol for the "orders.v1.SubscriptionService" service.
@@ -390,6 +546,92 @@ extension Orders_V1_SubscriptionService {
             request: GRPCCore.ServerRequest<Orders_V1_ResyncSubscriptionRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.ServerResponse<Orders_V1_ChangeSubscriptionResponse>
+
+        /// Handle the "ListScheduledChanges" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The subscription's pending scheduled changes, by execution date (H9).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ListScheduledChangesRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Orders_V1_ListScheduledChangesResponse` message.
+        func listScheduledChanges(
+            request: GRPCCore.ServerRequest<Orders_V1_ListScheduledChangesRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Orders_V1_ListScheduledChangesResponse>
+
+        /// Handle the "SyncVendorChange" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > H8: a vendor-side scheduled change synchronized in (admin).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_SyncVendorChangeRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Orders_V1_ScheduledChange` message.
+        func syncVendorChange(
+            request: GRPCCore.ServerRequest<Orders_V1_SyncVendorChangeRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Orders_V1_ScheduledChange>
+
+        /// Handle the "SetFutureRequest" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Manage Renewal (F1-F3): a quantity that applies at the next renewal, and its revocation.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_SetFutureRequestRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Orders_V1_Subscription` message.
+        func setFutureRequest(
+            request: GRPCCore.ServerRequest<Orders_V1_SetFutureRequestRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Orders_V1_Subscription>
+
+        /// Handle the "RevokeFutureRequest" method.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_RevokeFutureRequestRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Orders_V1_Subscription` message.
+        func revokeFutureRequest(
+            request: GRPCCore.ServerRequest<Orders_V1_RevokeFutureRequestRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Orders_V1_Subscription>
+
+        /// Handle the "ListSubscriptionFeed" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The subscription's "Notifications and Updates" feed (F3).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ListSubscriptionFeedRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Orders_V1_ListSubscriptionFeedResponse` message.
+        func listSubscriptionFeed(
+            request: GRPCCore.ServerRequest<Orders_V1_ListSubscriptionFeedRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Orders_V1_ListSubscriptionFeedResponse>
     }
 
     /// Simple service protocol for the "orders.v1.SubscriptionService" service.
@@ -515,6 +757,92 @@ extension Orders_V1_SubscriptionService {
             request: Orders_V1_ResyncSubscriptionRequest,
             context: GRPCCore.ServerContext
         ) async throws -> Orders_V1_ChangeSubscriptionResponse
+
+        /// Handle the "ListScheduledChanges" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The subscription's pending scheduled changes, by execution date (H9).
+        ///
+        /// - Parameters:
+        ///   - request: A `Orders_V1_ListScheduledChangesRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Orders_V1_ListScheduledChangesResponse` to respond with.
+        func listScheduledChanges(
+            request: Orders_V1_ListScheduledChangesRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Orders_V1_ListScheduledChangesResponse
+
+        /// Handle the "SyncVendorChange" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > H8: a vendor-side scheduled change synchronized in (admin).
+        ///
+        /// - Parameters:
+        ///   - request: A `Orders_V1_SyncVendorChangeRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Orders_V1_ScheduledChange` to respond with.
+        func syncVendorChange(
+            request: Orders_V1_SyncVendorChangeRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Orders_V1_ScheduledChange
+
+        /// Handle the "SetFutureRequest" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Manage Renewal (F1-F3): a quantity that applies at the next renewal, and its revocation.
+        ///
+        /// - Parameters:
+        ///   - request: A `Orders_V1_SetFutureRequestRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Orders_V1_Subscription` to respond with.
+        func setFutureRequest(
+            request: Orders_V1_SetFutureRequestRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Orders_V1_Subscription
+
+        /// Handle the "RevokeFutureRequest" method.
+        ///
+        /// - Parameters:
+        ///   - request: A `Orders_V1_RevokeFutureRequestRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Orders_V1_Subscription` to respond with.
+        func revokeFutureRequest(
+            request: Orders_V1_RevokeFutureRequestRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Orders_V1_Subscription
+
+        /// Handle the "ListSubscriptionFeed" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The subscription's "Notifications and Updates" feed (F3).
+        ///
+        /// - Parameters:
+        ///   - request: A `Orders_V1_ListSubscriptionFeedRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Orders_V1_ListSubscriptionFeedResponse` to respond with.
+        func listSubscriptionFeed(
+            request: Orders_V1_ListSubscriptionFeedRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Orders_V1_ListSubscriptionFeedResponse
     }
 }
 
@@ -599,6 +927,61 @@ extension Orders_V1_SubscriptionService.StreamingServiceProtocol {
                 )
             }
         )
+        router.registerHandler(
+            forMethod: Orders_V1_SubscriptionService.Method.ListScheduledChanges.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_ListScheduledChangesRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_ListScheduledChangesResponse>(),
+            handler: { request, context in
+                try await self.listScheduledChanges(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Orders_V1_SubscriptionService.Method.SyncVendorChange.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_SyncVendorChangeRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_ScheduledChange>(),
+            handler: { request, context in
+                try await self.syncVendorChange(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Orders_V1_SubscriptionService.Method.SetFutureRequest.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_SetFutureRequestRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_Subscription>(),
+            handler: { request, context in
+                try await self.setFutureRequest(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Orders_V1_SubscriptionService.Method.RevokeFutureRequest.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_RevokeFutureRequestRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_Subscription>(),
+            handler: { request, context in
+                try await self.revokeFutureRequest(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Orders_V1_SubscriptionService.Method.ListSubscriptionFeed.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_ListSubscriptionFeedRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_ListSubscriptionFeedResponse>(),
+            handler: { request, context in
+                try await self.listSubscriptionFeed(
+                    request: request,
+                    context: context
+                )
+            }
+        )
     }
 }
 
@@ -676,6 +1059,61 @@ extension Orders_V1_SubscriptionService.ServiceProtocol {
         context: GRPCCore.ServerContext
     ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_ChangeSubscriptionResponse> {
         let response = try await self.resyncSubscription(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func listScheduledChanges(
+        request: GRPCCore.StreamingServerRequest<Orders_V1_ListScheduledChangesRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_ListScheduledChangesResponse> {
+        let response = try await self.listScheduledChanges(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func syncVendorChange(
+        request: GRPCCore.StreamingServerRequest<Orders_V1_SyncVendorChangeRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_ScheduledChange> {
+        let response = try await self.syncVendorChange(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func setFutureRequest(
+        request: GRPCCore.StreamingServerRequest<Orders_V1_SetFutureRequestRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Subscription> {
+        let response = try await self.setFutureRequest(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func revokeFutureRequest(
+        request: GRPCCore.StreamingServerRequest<Orders_V1_RevokeFutureRequestRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Subscription> {
+        let response = try await self.revokeFutureRequest(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func listSubscriptionFeed(
+        request: GRPCCore.StreamingServerRequest<Orders_V1_ListSubscriptionFeedRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_ListSubscriptionFeedResponse> {
+        let response = try await self.listSubscriptionFeed(
             request: GRPCCore.ServerRequest(stream: request),
             context: context
         )
@@ -770,6 +1208,71 @@ extension Orders_V1_SubscriptionService.SimpleServiceProtocol {
     ) async throws -> GRPCCore.ServerResponse<Orders_V1_ChangeSubscriptionResponse> {
         return GRPCCore.ServerResponse<Orders_V1_ChangeSubscriptionResponse>(
             message: try await self.resyncSubscription(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func listScheduledChanges(
+        request: GRPCCore.ServerRequest<Orders_V1_ListScheduledChangesRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Orders_V1_ListScheduledChangesResponse> {
+        return GRPCCore.ServerResponse<Orders_V1_ListScheduledChangesResponse>(
+            message: try await self.listScheduledChanges(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func syncVendorChange(
+        request: GRPCCore.ServerRequest<Orders_V1_SyncVendorChangeRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Orders_V1_ScheduledChange> {
+        return GRPCCore.ServerResponse<Orders_V1_ScheduledChange>(
+            message: try await self.syncVendorChange(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func setFutureRequest(
+        request: GRPCCore.ServerRequest<Orders_V1_SetFutureRequestRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Orders_V1_Subscription> {
+        return GRPCCore.ServerResponse<Orders_V1_Subscription>(
+            message: try await self.setFutureRequest(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func revokeFutureRequest(
+        request: GRPCCore.ServerRequest<Orders_V1_RevokeFutureRequestRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Orders_V1_Subscription> {
+        return GRPCCore.ServerResponse<Orders_V1_Subscription>(
+            message: try await self.revokeFutureRequest(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func listSubscriptionFeed(
+        request: GRPCCore.ServerRequest<Orders_V1_ListSubscriptionFeedRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Orders_V1_ListSubscriptionFeedResponse> {
+        return GRPCCore.ServerResponse<Orders_V1_ListSubscriptionFeedResponse>(
+            message: try await self.listSubscriptionFeed(
                 request: request.message,
                 context: context
             ),
@@ -938,6 +1441,117 @@ extension Orders_V1_SubscriptionService {
             deserializer: some GRPCCore.MessageDeserializer<Orders_V1_ChangeSubscriptionResponse>,
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ChangeSubscriptionResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "ListScheduledChanges" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The subscription's pending scheduled changes, by execution date (H9).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ListScheduledChangesRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_ListScheduledChangesRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_ListScheduledChangesResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func listScheduledChanges<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_ListScheduledChangesRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_ListScheduledChangesRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_ListScheduledChangesResponse>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ListScheduledChangesResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "SyncVendorChange" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > H8: a vendor-side scheduled change synchronized in (admin).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_SyncVendorChangeRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_SyncVendorChangeRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_ScheduledChange` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func syncVendorChange<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_SyncVendorChangeRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_SyncVendorChangeRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_ScheduledChange>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ScheduledChange>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "SetFutureRequest" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Manage Renewal (F1-F3): a quantity that applies at the next renewal, and its revocation.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_SetFutureRequestRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_SetFutureRequestRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_Subscription` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func setFutureRequest<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_SetFutureRequestRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_SetFutureRequestRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Subscription>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Subscription>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "RevokeFutureRequest" method.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_RevokeFutureRequestRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_RevokeFutureRequestRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_Subscription` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func revokeFutureRequest<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_RevokeFutureRequestRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_RevokeFutureRequestRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Subscription>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Subscription>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "ListSubscriptionFeed" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The subscription's "Notifications and Updates" feed (F3).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ListSubscriptionFeedRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_ListSubscriptionFeedRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_ListSubscriptionFeedResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func listSubscriptionFeed<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_ListSubscriptionFeedRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_ListSubscriptionFeedRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_ListSubscriptionFeedResponse>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ListSubscriptionFeedResponse>) async throws -> Result
         ) async throws -> Result where Result: Sendable
     }
 
@@ -1186,6 +1800,172 @@ extension Orders_V1_SubscriptionService {
                 onResponse: handleResponse
             )
         }
+
+        /// Call the "ListScheduledChanges" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The subscription's pending scheduled changes, by execution date (H9).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ListScheduledChangesRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_ListScheduledChangesRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_ListScheduledChangesResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func listScheduledChanges<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_ListScheduledChangesRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_ListScheduledChangesRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_ListScheduledChangesResponse>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ListScheduledChangesResponse>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Orders_V1_SubscriptionService.Method.ListScheduledChanges.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "SyncVendorChange" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > H8: a vendor-side scheduled change synchronized in (admin).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_SyncVendorChangeRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_SyncVendorChangeRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_ScheduledChange` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func syncVendorChange<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_SyncVendorChangeRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_SyncVendorChangeRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_ScheduledChange>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ScheduledChange>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Orders_V1_SubscriptionService.Method.SyncVendorChange.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "SetFutureRequest" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Manage Renewal (F1-F3): a quantity that applies at the next renewal, and its revocation.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_SetFutureRequestRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_SetFutureRequestRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_Subscription` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func setFutureRequest<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_SetFutureRequestRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_SetFutureRequestRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Subscription>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Subscription>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Orders_V1_SubscriptionService.Method.SetFutureRequest.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "RevokeFutureRequest" method.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_RevokeFutureRequestRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_RevokeFutureRequestRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_Subscription` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func revokeFutureRequest<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_RevokeFutureRequestRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_RevokeFutureRequestRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Subscription>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Subscription>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Orders_V1_SubscriptionService.Method.RevokeFutureRequest.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "ListSubscriptionFeed" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The subscription's "Notifications and Updates" feed (F3).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_ListSubscriptionFeedRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_ListSubscriptionFeedRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_ListSubscriptionFeedResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func listSubscriptionFeed<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_ListSubscriptionFeedRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_ListSubscriptionFeedRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_ListSubscriptionFeedResponse>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ListSubscriptionFeedResponse>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Orders_V1_SubscriptionService.Method.ListSubscriptionFeed.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
     }
 }
 
@@ -1378,6 +2158,147 @@ extension Orders_V1_SubscriptionService.ClientProtocol {
             request: request,
             serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_ResyncSubscriptionRequest>(),
             deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_ChangeSubscriptionResponse>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ListScheduledChanges" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > The subscription's pending scheduled changes, by execution date (H9).
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Orders_V1_ListScheduledChangesRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func listScheduledChanges<Result>(
+        request: GRPCCore.ClientRequest<Orders_V1_ListScheduledChangesRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ListScheduledChangesResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.listScheduledChanges(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_ListScheduledChangesRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_ListScheduledChangesResponse>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "SyncVendorChange" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > H8: a vendor-side scheduled change synchronized in (admin).
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Orders_V1_SyncVendorChangeRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func syncVendorChange<Result>(
+        request: GRPCCore.ClientRequest<Orders_V1_SyncVendorChangeRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ScheduledChange>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.syncVendorChange(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_SyncVendorChangeRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_ScheduledChange>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "SetFutureRequest" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Manage Renewal (F1-F3): a quantity that applies at the next renewal, and its revocation.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Orders_V1_SetFutureRequestRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func setFutureRequest<Result>(
+        request: GRPCCore.ClientRequest<Orders_V1_SetFutureRequestRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Subscription>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.setFutureRequest(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_SetFutureRequestRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_Subscription>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "RevokeFutureRequest" method.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Orders_V1_RevokeFutureRequestRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func revokeFutureRequest<Result>(
+        request: GRPCCore.ClientRequest<Orders_V1_RevokeFutureRequestRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Subscription>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.revokeFutureRequest(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_RevokeFutureRequestRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_Subscription>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ListSubscriptionFeed" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > The subscription's "Notifications and Updates" feed (F3).
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Orders_V1_ListSubscriptionFeedRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func listSubscriptionFeed<Result>(
+        request: GRPCCore.ClientRequest<Orders_V1_ListSubscriptionFeedRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ListSubscriptionFeedResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.listSubscriptionFeed(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_ListSubscriptionFeedRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_ListSubscriptionFeedResponse>(),
             options: options,
             onResponse: handleResponse
         )
@@ -1600,6 +2521,167 @@ extension Orders_V1_SubscriptionService.ClientProtocol {
             metadata: metadata
         )
         return try await self.resyncSubscription(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ListScheduledChanges" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > The subscription's pending scheduled changes, by execution date (H9).
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func listScheduledChanges<Result>(
+        _ message: Orders_V1_ListScheduledChangesRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ListScheduledChangesResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Orders_V1_ListScheduledChangesRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.listScheduledChanges(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "SyncVendorChange" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > H8: a vendor-side scheduled change synchronized in (admin).
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func syncVendorChange<Result>(
+        _ message: Orders_V1_SyncVendorChangeRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ScheduledChange>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Orders_V1_SyncVendorChangeRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.syncVendorChange(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "SetFutureRequest" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Manage Renewal (F1-F3): a quantity that applies at the next renewal, and its revocation.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func setFutureRequest<Result>(
+        _ message: Orders_V1_SetFutureRequestRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Subscription>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Orders_V1_SetFutureRequestRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.setFutureRequest(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "RevokeFutureRequest" method.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func revokeFutureRequest<Result>(
+        _ message: Orders_V1_RevokeFutureRequestRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_Subscription>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Orders_V1_RevokeFutureRequestRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.revokeFutureRequest(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ListSubscriptionFeed" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > The subscription's "Notifications and Updates" feed (F3).
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func listSubscriptionFeed<Result>(
+        _ message: Orders_V1_ListSubscriptionFeedRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ListSubscriptionFeedResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Orders_V1_ListSubscriptionFeedRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.listSubscriptionFeed(
             request: request,
             options: options,
             onResponse: handleResponse

@@ -20,6 +20,48 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
+public nonisolated enum Orders_V1_ChangeTiming: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+  case now // = 1
+  case onRenewal // = 2
+  case customDate // = 3
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .now
+    case 2: self = .onRenewal
+    case 3: self = .customDate
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .now: return 1
+    case .onRenewal: return 2
+    case .customDate: return 3
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Orders_V1_ChangeTiming] = [
+    .unspecified,
+    .now,
+    .onRenewal,
+    .customDate,
+  ]
+
+}
+
 public nonisolated struct Orders_V1_ResyncSubscriptionRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -65,12 +107,192 @@ public nonisolated struct Orders_V1_ChangeSubscriptionRequest: Sendable {
 
   public var cancel: Bool = false
 
+  /// When the change applies (H1); unspecified means now.
+  public var timing: Orders_V1_ChangeTiming = .unspecified
+
+  /// YYYY-MM-DD for CHANGE_TIMING_CUSTOM_DATE.
+  public var date: String = String()
+
+  /// Estimate only: the order and invoice lines the change would produce; nothing changes.
+  public var dryRun: Bool = false
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _quantity: Int32? = nil
   fileprivate var _autoRenew: Bool? = nil
+}
+
+/// A pending scheduled change of a subscription (H9).
+public nonisolated struct Orders_V1_ScheduledChange: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var orderID: String = String()
+
+  public var orderNumber: String = String()
+
+  public var timing: Orders_V1_ChangeTiming = .unspecified
+
+  /// When it executes: the custom date, or the renewal date.
+  public var scheduledFor: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_scheduledFor ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_scheduledFor = newValue}
+  }
+  /// Returns true if `scheduledFor` has been explicitly set.
+  public var hasScheduledFor: Bool {self._scheduledFor != nil}
+  /// Clears the value of `scheduledFor`. Subsequent reads from it will return its default value.
+  public mutating func clearScheduledFor() {self._scheduledFor = nil}
+
+  /// `admin:<key>`, `storefront:<account>` or `Vendor System` (H8).
+  public var createdBy: String = String()
+
+  /// For changes synchronized from or confirmed by the vendor: synced, pending.
+  public var vendorSyncStatus: String = String()
+
+  public var details: [Orders_V1_ChangeDetail] = []
+
+  /// The signed amount the change would cost as priced when scheduled.
+  public var priceEffect: Orders_V1_Money {
+    get {_priceEffect ?? Orders_V1_Money()}
+    set {_priceEffect = newValue}
+  }
+  /// Returns true if `priceEffect` has been explicitly set.
+  public var hasPriceEffect: Bool {self._priceEffect != nil}
+  /// Clears the value of `priceEffect`. Subsequent reads from it will return its default value.
+  public mutating func clearPriceEffect() {self._priceEffect = nil}
+
+  public var status: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _scheduledFor: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _priceEffect: Orders_V1_Money? = nil
+}
+
+public nonisolated struct Orders_V1_ChangeDetail: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var field: String = String()
+
+  public var old: String = String()
+
+  public var new: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Orders_V1_ListScheduledChangesRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var subscriptionID: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Orders_V1_ListScheduledChangesResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var changes: [Orders_V1_ScheduledChange] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// The vendor's own scheduled change, as its daily sync reports it (H8): recorded as an On
+/// Renewal change created by `Vendor System`, replacing the platform's.
+public nonisolated struct Orders_V1_SyncVendorChangeRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var subscriptionID: String = String()
+
+  public var quantity: Int32 {
+    get {_quantity ?? 0}
+    set {_quantity = newValue}
+  }
+  /// Returns true if `quantity` has been explicitly set.
+  public var hasQuantity: Bool {self._quantity != nil}
+  /// Clears the value of `quantity`. Subsequent reads from it will return its default value.
+  public mutating func clearQuantity() {self._quantity = nil}
+
+  public var upgradeTo: String = String()
+
+  public var term: Orders_V1_Term = .unspecified
+
+  public var billingCycle: Orders_V1_BillingCycle = .unspecified
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _quantity: Int32? = nil
+}
+
+public nonisolated struct Orders_V1_SetFutureRequestRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var subscriptionID: String = String()
+
+  public var quantity: Int32 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Orders_V1_RevokeFutureRequestRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var subscriptionID: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Orders_V1_ListSubscriptionFeedRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var subscriptionID: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Orders_V1_ListSubscriptionFeedResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var entries: [Orders_V1_Notification] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
 }
 
 public nonisolated struct Orders_V1_ChangeSubscriptionResponse: @unchecked Sendable {
@@ -223,6 +445,18 @@ public nonisolated struct Orders_V1_Subscription: @unchecked Sendable {
     set {_uniqueStorage()._parentSubscriptionID = newValue}
   }
 
+  /// Pending scheduled changes (H9).
+  public var pendingChanges: [Orders_V1_ScheduledChange] {
+    get {_storage._pendingChanges}
+    set {_uniqueStorage()._pendingChanges = newValue}
+  }
+
+  /// A future request (Manage Renewal): the quantity from the next renewal on; 0 when none.
+  public var futureQuantity: Int32 {
+    get {_storage._futureQuantity}
+    set {_uniqueStorage()._futureQuantity = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -359,6 +593,10 @@ public nonisolated struct Orders_V1_GetAssetRequest: Sendable {
 
 fileprivate nonisolated let _protobuf_package = "orders.v1"
 
+nonisolated extension Orders_V1_ChangeTiming: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0CHANGE_TIMING_UNSPECIFIED\0\u{1}CHANGE_TIMING_NOW\0\u{1}CHANGE_TIMING_ON_RENEWAL\0\u{1}CHANGE_TIMING_CUSTOM_DATE\0")
+}
+
 nonisolated extension Orders_V1_ResyncSubscriptionRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ResyncSubscriptionRequest"
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0")
@@ -391,7 +629,7 @@ nonisolated extension Orders_V1_ResyncSubscriptionRequest: SwiftProtobuf.Message
 
 nonisolated extension Orders_V1_ChangeSubscriptionRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ChangeSubscriptionRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}quantity\0\u{3}upgrade_to\0\u{1}term\0\u{3}billing_cycle\0\u{3}auto_renew\0\u{1}cancel\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}quantity\0\u{3}upgrade_to\0\u{1}term\0\u{3}billing_cycle\0\u{3}auto_renew\0\u{1}cancel\0\u{1}timing\0\u{1}date\0\u{3}dry_run\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -406,6 +644,9 @@ nonisolated extension Orders_V1_ChangeSubscriptionRequest: SwiftProtobuf.Message
       case 5: try { try decoder.decodeSingularEnumField(value: &self.billingCycle) }()
       case 6: try { try decoder.decodeSingularBoolField(value: &self._autoRenew) }()
       case 7: try { try decoder.decodeSingularBoolField(value: &self.cancel) }()
+      case 8: try { try decoder.decodeSingularEnumField(value: &self.timing) }()
+      case 9: try { try decoder.decodeSingularStringField(value: &self.date) }()
+      case 10: try { try decoder.decodeSingularBoolField(value: &self.dryRun) }()
       default: break
       }
     }
@@ -437,6 +678,15 @@ nonisolated extension Orders_V1_ChangeSubscriptionRequest: SwiftProtobuf.Message
     if self.cancel != false {
       try visitor.visitSingularBoolField(value: self.cancel, fieldNumber: 7)
     }
+    if self.timing != .unspecified {
+      try visitor.visitSingularEnumField(value: self.timing, fieldNumber: 8)
+    }
+    if !self.date.isEmpty {
+      try visitor.visitSingularStringField(value: self.date, fieldNumber: 9)
+    }
+    if self.dryRun != false {
+      try visitor.visitSingularBoolField(value: self.dryRun, fieldNumber: 10)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -448,6 +698,362 @@ nonisolated extension Orders_V1_ChangeSubscriptionRequest: SwiftProtobuf.Message
     if lhs.billingCycle != rhs.billingCycle {return false}
     if lhs._autoRenew != rhs._autoRenew {return false}
     if lhs.cancel != rhs.cancel {return false}
+    if lhs.timing != rhs.timing {return false}
+    if lhs.date != rhs.date {return false}
+    if lhs.dryRun != rhs.dryRun {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Orders_V1_ScheduledChange: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ScheduledChange"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}order_id\0\u{3}order_number\0\u{1}timing\0\u{3}scheduled_for\0\u{3}created_by\0\u{3}vendor_sync_status\0\u{1}details\0\u{3}price_effect\0\u{1}status\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.orderID) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.orderNumber) }()
+      case 3: try { try decoder.decodeSingularEnumField(value: &self.timing) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._scheduledFor) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.createdBy) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.vendorSyncStatus) }()
+      case 7: try { try decoder.decodeRepeatedMessageField(value: &self.details) }()
+      case 8: try { try decoder.decodeSingularMessageField(value: &self._priceEffect) }()
+      case 9: try { try decoder.decodeSingularStringField(value: &self.status) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.orderID.isEmpty {
+      try visitor.visitSingularStringField(value: self.orderID, fieldNumber: 1)
+    }
+    if !self.orderNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.orderNumber, fieldNumber: 2)
+    }
+    if self.timing != .unspecified {
+      try visitor.visitSingularEnumField(value: self.timing, fieldNumber: 3)
+    }
+    try { if let v = self._scheduledFor {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
+    if !self.createdBy.isEmpty {
+      try visitor.visitSingularStringField(value: self.createdBy, fieldNumber: 5)
+    }
+    if !self.vendorSyncStatus.isEmpty {
+      try visitor.visitSingularStringField(value: self.vendorSyncStatus, fieldNumber: 6)
+    }
+    if !self.details.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.details, fieldNumber: 7)
+    }
+    try { if let v = self._priceEffect {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
+    } }()
+    if !self.status.isEmpty {
+      try visitor.visitSingularStringField(value: self.status, fieldNumber: 9)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_ScheduledChange, rhs: Orders_V1_ScheduledChange) -> Bool {
+    if lhs.orderID != rhs.orderID {return false}
+    if lhs.orderNumber != rhs.orderNumber {return false}
+    if lhs.timing != rhs.timing {return false}
+    if lhs._scheduledFor != rhs._scheduledFor {return false}
+    if lhs.createdBy != rhs.createdBy {return false}
+    if lhs.vendorSyncStatus != rhs.vendorSyncStatus {return false}
+    if lhs.details != rhs.details {return false}
+    if lhs._priceEffect != rhs._priceEffect {return false}
+    if lhs.status != rhs.status {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Orders_V1_ChangeDetail: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ChangeDetail"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}field\0\u{1}old\0\u{1}new\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.field) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.old) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.new) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.field.isEmpty {
+      try visitor.visitSingularStringField(value: self.field, fieldNumber: 1)
+    }
+    if !self.old.isEmpty {
+      try visitor.visitSingularStringField(value: self.old, fieldNumber: 2)
+    }
+    if !self.new.isEmpty {
+      try visitor.visitSingularStringField(value: self.new, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_ChangeDetail, rhs: Orders_V1_ChangeDetail) -> Bool {
+    if lhs.field != rhs.field {return false}
+    if lhs.old != rhs.old {return false}
+    if lhs.new != rhs.new {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Orders_V1_ListScheduledChangesRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListScheduledChangesRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}subscription_id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.subscriptionID) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.subscriptionID.isEmpty {
+      try visitor.visitSingularStringField(value: self.subscriptionID, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_ListScheduledChangesRequest, rhs: Orders_V1_ListScheduledChangesRequest) -> Bool {
+    if lhs.subscriptionID != rhs.subscriptionID {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Orders_V1_ListScheduledChangesResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListScheduledChangesResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}changes\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.changes) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.changes.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.changes, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_ListScheduledChangesResponse, rhs: Orders_V1_ListScheduledChangesResponse) -> Bool {
+    if lhs.changes != rhs.changes {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Orders_V1_SyncVendorChangeRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".SyncVendorChangeRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}subscription_id\0\u{1}quantity\0\u{3}upgrade_to\0\u{1}term\0\u{3}billing_cycle\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.subscriptionID) }()
+      case 2: try { try decoder.decodeSingularInt32Field(value: &self._quantity) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.upgradeTo) }()
+      case 4: try { try decoder.decodeSingularEnumField(value: &self.term) }()
+      case 5: try { try decoder.decodeSingularEnumField(value: &self.billingCycle) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.subscriptionID.isEmpty {
+      try visitor.visitSingularStringField(value: self.subscriptionID, fieldNumber: 1)
+    }
+    try { if let v = self._quantity {
+      try visitor.visitSingularInt32Field(value: v, fieldNumber: 2)
+    } }()
+    if !self.upgradeTo.isEmpty {
+      try visitor.visitSingularStringField(value: self.upgradeTo, fieldNumber: 3)
+    }
+    if self.term != .unspecified {
+      try visitor.visitSingularEnumField(value: self.term, fieldNumber: 4)
+    }
+    if self.billingCycle != .unspecified {
+      try visitor.visitSingularEnumField(value: self.billingCycle, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_SyncVendorChangeRequest, rhs: Orders_V1_SyncVendorChangeRequest) -> Bool {
+    if lhs.subscriptionID != rhs.subscriptionID {return false}
+    if lhs._quantity != rhs._quantity {return false}
+    if lhs.upgradeTo != rhs.upgradeTo {return false}
+    if lhs.term != rhs.term {return false}
+    if lhs.billingCycle != rhs.billingCycle {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Orders_V1_SetFutureRequestRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".SetFutureRequestRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}subscription_id\0\u{1}quantity\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.subscriptionID) }()
+      case 2: try { try decoder.decodeSingularInt32Field(value: &self.quantity) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.subscriptionID.isEmpty {
+      try visitor.visitSingularStringField(value: self.subscriptionID, fieldNumber: 1)
+    }
+    if self.quantity != 0 {
+      try visitor.visitSingularInt32Field(value: self.quantity, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_SetFutureRequestRequest, rhs: Orders_V1_SetFutureRequestRequest) -> Bool {
+    if lhs.subscriptionID != rhs.subscriptionID {return false}
+    if lhs.quantity != rhs.quantity {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Orders_V1_RevokeFutureRequestRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RevokeFutureRequestRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}subscription_id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.subscriptionID) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.subscriptionID.isEmpty {
+      try visitor.visitSingularStringField(value: self.subscriptionID, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_RevokeFutureRequestRequest, rhs: Orders_V1_RevokeFutureRequestRequest) -> Bool {
+    if lhs.subscriptionID != rhs.subscriptionID {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Orders_V1_ListSubscriptionFeedRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListSubscriptionFeedRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}subscription_id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.subscriptionID) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.subscriptionID.isEmpty {
+      try visitor.visitSingularStringField(value: self.subscriptionID, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_ListSubscriptionFeedRequest, rhs: Orders_V1_ListSubscriptionFeedRequest) -> Bool {
+    if lhs.subscriptionID != rhs.subscriptionID {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Orders_V1_ListSubscriptionFeedResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListSubscriptionFeedResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}entries\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.entries) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.entries.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.entries, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Orders_V1_ListSubscriptionFeedResponse, rhs: Orders_V1_ListSubscriptionFeedResponse) -> Bool {
+    if lhs.entries != rhs.entries {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -569,7 +1175,7 @@ nonisolated extension Orders_V1_ResyncAssetRequest: SwiftProtobuf.Message, Swift
 
 nonisolated extension Orders_V1_Subscription: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Subscription"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}account_id\0\u{1}sku\0\u{3}product_name\0\u{1}status\0\u{3}provisioning_status\0\u{1}quantity\0\u{3}billing_cycle\0\u{1}term\0\u{3}auto_renew\0\u{3}start_date\0\u{3}current_period_end\0\u{3}term_end\0\u{3}order_id\0\u{3}parent_subscription_id\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}account_id\0\u{1}sku\0\u{3}product_name\0\u{1}status\0\u{3}provisioning_status\0\u{1}quantity\0\u{3}billing_cycle\0\u{1}term\0\u{3}auto_renew\0\u{3}start_date\0\u{3}current_period_end\0\u{3}term_end\0\u{3}order_id\0\u{3}parent_subscription_id\0\u{3}pending_changes\0\u{3}future_quantity\0")
 
   fileprivate class _StorageClass {
     var _id: String = String()
@@ -587,6 +1193,8 @@ nonisolated extension Orders_V1_Subscription: SwiftProtobuf.Message, SwiftProtob
     var _termEnd: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
     var _orderID: String = String()
     var _parentSubscriptionID: String = String()
+    var _pendingChanges: [Orders_V1_ScheduledChange] = []
+    var _futureQuantity: Int32 = 0
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -612,6 +1220,8 @@ nonisolated extension Orders_V1_Subscription: SwiftProtobuf.Message, SwiftProtob
       _termEnd = source._termEnd
       _orderID = source._orderID
       _parentSubscriptionID = source._parentSubscriptionID
+      _pendingChanges = source._pendingChanges
+      _futureQuantity = source._futureQuantity
     }
   }
 
@@ -645,6 +1255,8 @@ nonisolated extension Orders_V1_Subscription: SwiftProtobuf.Message, SwiftProtob
         case 13: try { try decoder.decodeSingularMessageField(value: &_storage._termEnd) }()
         case 14: try { try decoder.decodeSingularStringField(value: &_storage._orderID) }()
         case 15: try { try decoder.decodeSingularStringField(value: &_storage._parentSubscriptionID) }()
+        case 16: try { try decoder.decodeRepeatedMessageField(value: &_storage._pendingChanges) }()
+        case 17: try { try decoder.decodeSingularInt32Field(value: &_storage._futureQuantity) }()
         default: break
         }
       }
@@ -702,6 +1314,12 @@ nonisolated extension Orders_V1_Subscription: SwiftProtobuf.Message, SwiftProtob
       if !_storage._parentSubscriptionID.isEmpty {
         try visitor.visitSingularStringField(value: _storage._parentSubscriptionID, fieldNumber: 15)
       }
+      if !_storage._pendingChanges.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._pendingChanges, fieldNumber: 16)
+      }
+      if _storage._futureQuantity != 0 {
+        try visitor.visitSingularInt32Field(value: _storage._futureQuantity, fieldNumber: 17)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -726,6 +1344,8 @@ nonisolated extension Orders_V1_Subscription: SwiftProtobuf.Message, SwiftProtob
         if _storage._termEnd != rhs_storage._termEnd {return false}
         if _storage._orderID != rhs_storage._orderID {return false}
         if _storage._parentSubscriptionID != rhs_storage._parentSubscriptionID {return false}
+        if _storage._pendingChanges != rhs_storage._pendingChanges {return false}
+        if _storage._futureQuantity != rhs_storage._futureQuantity {return false}
         return true
       }
       if !storagesAreEqual {return false}

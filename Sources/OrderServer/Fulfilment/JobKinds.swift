@@ -4,4 +4,10 @@ enum JobKinds {
   static let provision = "provision"
   /// Retry a failed asset or fetch its late vendor data (subject: the asset id).
   static let assetSync = "assetSync"
+  /// Execute a scheduled order on its date (subject: the order id).
+  static let executeScheduledOrder = "executeScheduledOrder"
+  /// Renew or bill a subscription at the end of its period (subject: the subscription id).
+  static let renew = "renew"
+  /// Expire the assets whose expiration date has come (subject: the asset id).
+  static let expireAssets = "expireAssets"
 }

@@ -11,6 +11,9 @@ struct OrderProvisioning {
   let now: Date
   /// Jobs this provisioning asked for; the caller must have prepared the scheduler.
   private(set) var enqueued = false
+  /// The lines to invoice when they differ from the order's (a scheduled order is invoiced
+  /// at the prices of its execution date).
+  var pricedLines: [OrderLine]?
 
   init(tx: OrganizationTransaction, now: Date) {
     self.tx = tx
@@ -29,8 +32,13 @@ struct OrderProvisioning {
     let provisioning = try self.tx.transition(
       order.id, to: .provisioning, reason: "sent to the vendors", by: .system, now: self.now)
     for asset in assets { try self.sync(asset, initial: true) }
-    // Every new subscription waits for its vendor's answer.
-    for var subscription in subscriptions where subscription.provisioningStatus != .pending {
+    // Every new subscription waits for its vendor's answer, and is renewed or billed at the
+    // end of its period by the billing service (F5).
+    for var subscription in subscriptions {
+      _ = try self.tx.enqueueJob(
+        kind: JobKinds.renew, subject: subscription.id.rawValue, dueAt: subscription.currentPeriodEnd, now: self.now)
+      self.enqueued = true
+      guard subscription.provisioningStatus != .pending else { continue }
       subscription.provisioningStatus = .pending
       try self.tx.updateSubscription(subscription)
     }
@@ -76,6 +84,11 @@ struct OrderProvisioning {
   mutating func sync(_ asset: Asset, initial: Bool = false) throws {
     let updated = asset.applying(try self.vendor.provision(asset, initial: initial))
     try self.tx.recordAssetSync(updated, now: self.now)
+    if asset.expirationDate == nil, let expiration = updated.expirationDate {
+      _ = try self.tx.enqueueJob(
+        kind: JobKinds.expireAssets, subject: asset.id.rawValue, dueAt: expiration, now: self.now)
+      self.enqueued = true
+    }
     if updated.needsResync,
       let next = RetrySchedule.standard.nextAttempt(after: updated.syncAttempts, failedAt: self.now)
     {
@@ -88,7 +101,12 @@ struct OrderProvisioning {
 
   private func complete(_ order: Order, reason: String) throws -> Order {
     let completed = try self.tx.transition(order.id, to: .completed, reason: reason, by: .system, now: self.now)
-    try Invoicing(tx: self.tx, now: self.now).invoice(completed)
+    var invoiced = completed
+    if let lines = self.pricedLines {
+      invoiced.lines = lines
+      invoiced.total = try Money.sum(lines.map(\.amount), currency: completed.total.currency)
+    }
+    try Invoicing(tx: self.tx, now: self.now).invoice(invoiced)
     return completed
   }
 

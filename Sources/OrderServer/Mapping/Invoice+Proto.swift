@@ -16,19 +16,23 @@ extension Invoice {
       $0.accountID = self.accountID.rawValue
       $0.orderID = self.orderID.rawValue
       $0.issuedAt = Google_Protobuf_Timestamp(date: self.issuedAt)
-      $0.lines = self.lines.map { line in
-        .with {
-          $0.sku = line.sku
-          $0.description_p = line.description
-          $0.quantity = Int32(clamping: line.quantity)
-          $0.unitPrice = line.unitPrice.proto
-          $0.amount = line.amount.proto
-          if let start = line.periodStart { $0.periodStart = Google_Protobuf_Timestamp(date: start) }
-          if let end = line.periodEnd { $0.periodEnd = Google_Protobuf_Timestamp(date: end) }
-        }
-      }
+      $0.lines = self.lines.map(\.proto)
       $0.total = self.total.proto
       $0.status = self.status.rawValue
+    }
+  }
+}
+
+extension InvoiceLine {
+  var proto: Orders_V1_InvoiceLine {
+    .with {
+      $0.sku = self.sku
+      $0.description_p = self.description
+      $0.quantity = Int32(clamping: self.quantity)
+      $0.unitPrice = self.unitPrice.proto
+      $0.amount = self.amount.proto
+      if let start = self.periodStart { $0.periodStart = Google_Protobuf_Timestamp(date: start) }
+      if let end = self.periodEnd { $0.periodEnd = Google_Protobuf_Timestamp(date: end) }
     }
   }
 }

@@ -99,6 +99,7 @@ extension Order {
       $0.createdBy = self.createdBy.rawValue
       $0.history = history.map(\.proto)
       $0.subscriptionID = self.subscriptionID?.rawValue ?? ""
+      if let date = self.scheduledFor { $0.scheduledFor = Google_Protobuf_Timestamp(date: date) }
       // Why an order stopped short of completing: failed, stalled, cancelled or superseded.
       if self.status != .completed, let last = history.last, last.to == self.status { $0.statusReason = last.reason }
     }

@@ -39,6 +39,9 @@ public struct OrderdApplication: Sendable {
     let scheduler = WorkScheduler(registry: registry, databases: databases, clock: clock, logger: logger)
     await scheduler.register(ProvisionJob(registry: registry))
     await scheduler.register(AssetSyncJob())
+    await scheduler.register(ExecuteScheduledOrderJob(registry: registry))
+    await scheduler.register(RenewJob(registry: registry))
+    await scheduler.register(ExpireAssetsJob())
     return OrderdApplication(
       registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root, scheduler: scheduler,
       logger: logger)

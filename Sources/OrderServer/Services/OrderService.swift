@@ -14,20 +14,15 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
   func placeOrder(request: Orders_V1_PlaceOrderRequest, context: ServerContext) async throws -> Orders_V1_Order {
     let call = try CallContext.required()
     let principal = call.principal
-    let accountID = AccountID(request.accountID)
-    try principal.requireVisible(accountID: accountID)
-    let items = try request.items.enumerated().map { index, item in try Self.requestedItem(item, index: index) }
-    guard let organization = try await self.deps.registry.organization(id: principal.organizationID) else {
-      throw RPCError(code: .notFound, message: "organization \(principal.organizationID) not found")
-    }
+    try principal.requireVisible(accountID: AccountID(request.accountID))
+    let organization = try await self.deps.organization(call)
     let now = self.deps.clock.now()
+    let placement = try SalesOrderPlacement(request, principal: principal, currency: organization.currency, now: now)
+    if request.dryRun {
+      return try await self.deps.read(call) { tx in try placement.estimate(tx) }
+    }
     let order = try await self.deps.idempotentWrite(call, request: request, now: now, jobs: true) { tx in
-      let account = try tx.requireAccount(accountID)
-      let planner = SalesOrderPlanner(catalog: try tx.products(), currency: organization.currency)
-      let plan = try planner.plan(
-        account: account, items: items, subscriptions: try tx.subscriptions(accountID: accountID), now: now)
-      let execution = SalesOrderExecution(plan: plan, account: account, by: principal.agent, now: now)
-      return try execution.run(in: tx)
+      try placement.place(tx)
     }
     self.deps.logger.info(
       "order placed",
@@ -49,6 +44,8 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
       filter.accountID = principal.accountID
     }
     if !request.status.isEmpty { filter.statuses = [OrderStatus(request.status)] }
+    // Scheduled orders are listed by when they execute (S5).
+    if request.status == OrderStatus.scheduled.rawValue { filter.order = .executionDate }
     let query = filter
     let orders = try await self.deps.read(call) { tx in try tx.orders(query) }
     return .with { $0.orders = orders.map { $0.proto() } }

@@ -11,7 +11,91 @@ extension SubscriptionService {
   ) async throws -> Orders_V1_ChangeSubscriptionResponse {
     let call = try CallContext.required()
     let actions = try Self.actions(request)
-    return try await self.change(call, request: request, subscription: SubscriptionID(request.id), actions: actions)
+    let id = SubscriptionID(request.id)
+    switch request.timing {
+    case .unspecified, .now:
+      if request.dryRun { return try await self.estimate(call, subscription: id, actions: actions) }
+      return try await self.change(call, request: request, subscription: id, actions: actions)
+    case .onRenewal, .customDate:
+      var date: CivilDate?
+      if request.timing == .customDate {
+        guard let parsed = CivilDate(iso8601: request.date) else {
+          throw DomainError.invalidArgument("a custom-date change needs a date like 2027-03-01 (got '\(request.date)')")
+        }
+        date = parsed
+      }
+      let scheduled = ScheduledChanges.Request(
+        subscriptionID: id, actions: actions, timing: request.timing == .customDate ? .customDate : .onRenewal,
+        date: date, by: call.principal.agent)
+      return try await self.schedule(call, request: request, scheduled, dryRun: request.dryRun)
+    case .UNRECOGNIZED:
+      throw DomainError.invalidArgument("timing must be NOW, ON_RENEWAL or CUSTOM_DATE")
+    }
+  }
+
+  /// A scheduled change (H1-H5), or its estimate.
+  func schedule(
+    _ call: CallContext, request: some SwiftProtobuf.Message, _ scheduled: ScheduledChanges.Request, dryRun: Bool
+  ) async throws -> Orders_V1_ChangeSubscriptionResponse {
+    let principal = call.principal
+    let organization = try await self.deps.organization(call)
+    let now = self.deps.clock.now()
+    let body: @Sendable (OrganizationTransaction) throws -> Orders_V1_ChangeSubscriptionResponse = { tx in
+      guard let subscription = try tx.subscription(scheduled.subscriptionID),
+        principal.canSee(accountID: subscription.accountID)
+      else { throw DomainError.notFound("subscription \(scheduled.subscriptionID) not found") }
+      let backordering = try tx.settings().backordering ?? organization.kind.backordersByDefault
+      let changes = ScheduledChanges(tx: tx, now: now, currency: organization.currency, backordering: backordering)
+      if dryRun {
+        let (plan, _) = try changes.check(scheduled, subscription: subscription)
+        return Self.estimate(plan, subscription: subscription)
+      }
+      let order = try changes.schedule(scheduled)
+      return .with {
+        $0.subscription = (try? tx.requireSubscription(subscription.id).proto) ?? subscription.proto
+        $0.order = order.proto(history: (try? tx.statusHistory(of: order.id)) ?? [])
+      }
+    }
+    if dryRun { return try await self.deps.read(call, body) }
+    return try await self.deps.idempotentWrite(call, request: request, now: now, jobs: true, body)
+  }
+
+  /// An immediate change's estimate: what it would cost, changing nothing.
+  func estimate(_ call: CallContext, subscription id: SubscriptionID, actions: [ChangeAction]) async throws
+    -> Orders_V1_ChangeSubscriptionResponse
+  {
+    let principal = call.principal
+    let currency = try await self.deps.organization(call).currency
+    let now = self.deps.clock.now()
+    return try await self.deps.read(call) { tx in
+      guard let subscription = try tx.subscription(id), principal.canSee(accountID: subscription.accountID) else {
+        throw DomainError.notFound("subscription \(id) not found")
+      }
+      let plan = try ChangeExecution(tx: tx, now: now, currency: currency).plan(subscription, actions: actions, resync: false)
+      return Self.estimate(plan, subscription: subscription)
+    }
+  }
+
+  static func estimate(_ plan: ChangePlan, subscription: Subscription) -> Orders_V1_ChangeSubscriptionResponse {
+    .with {
+      $0.subscription = plan.after.proto
+      if let type = plan.orderType {
+        $0.order = .with {
+          $0.type = type.proto
+          $0.status = "estimate"
+          $0.accountID = subscription.accountID.rawValue
+          $0.subscriptionID = subscription.id.rawValue
+          $0.lines = plan.lines.map(\.proto)
+          $0.total = plan.total.proto
+        }
+        $0.invoice = .with {
+          $0.accountID = subscription.accountID.rawValue
+          $0.lines = plan.invoiceLines.map(\.proto)
+          $0.total = plan.total.proto
+          $0.status = "estimate"
+        }
+      }
+    }
   }
 
   func resyncSubscription(

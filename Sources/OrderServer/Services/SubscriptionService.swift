@@ -13,8 +13,10 @@ struct SubscriptionService: Orders_V1_SubscriptionService.SimpleServiceProtocol 
   ) async throws -> Orders_V1_ListSubscriptionsResponse {
     let call = try CallContext.required()
     let accountID = try Self.scope(request.accountID, call.principal)
-    let subscriptions = try await self.deps.read(call) { tx in try tx.subscriptions(accountID: accountID) }
-    return .with { $0.subscriptions = subscriptions.map(\.proto) }
+    let subscriptions = try await self.deps.read(call) { tx in
+      try tx.subscriptions(accountID: accountID).map { try Self.detailed($0, tx) }
+    }
+    return .with { $0.subscriptions = subscriptions }
   }
 
   func getSubscription(request: Orders_V1_GetSubscriptionRequest, context: ServerContext) async throws
@@ -22,11 +24,8 @@ struct SubscriptionService: Orders_V1_SubscriptionService.SimpleServiceProtocol 
   {
     let call = try CallContext.required()
     let id = SubscriptionID(request.id)
-    let subscription = try await self.deps.read(call) { tx in try tx.subscription(id) }
-    guard let subscription, call.principal.canSee(accountID: subscription.accountID) else {
-      throw RPCError(code: .notFound, message: "subscription \(id) not found")
-    }
-    return subscription.proto
+    let principal = call.principal
+    return try await self.deps.read(call) { tx in try Self.detailed(try Self.visible(id, tx, principal), tx) }
   }
 
   func listAssets(request: Orders_V1_ListAssetsRequest, context: ServerContext) async throws

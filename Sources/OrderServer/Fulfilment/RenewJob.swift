@@ -1,0 +1,96 @@
+import Foundation
+import OrderDomain
+import OrderStorage
+
+/// The billing service at the end of a subscription's billing period (F5): renews it (an
+/// `RN` at the end of a term, a `BO` inside a longer term), applies its On Renewal change or
+/// future request, invoices the new period, and schedules the next; or expires it when
+/// auto-renew is off.
+struct RenewJob: JobHandler {
+  let kind = JobKinds.renew
+  let registry: Registry
+
+  func run(_ job: Job, in organization: OrganizationID, store: OrganizationStore, now: Date) async throws {
+    let currency = try await self.registry.organization(id: organization)?.currency ?? "USD"
+    try await store.write { tx in
+      guard try tx.deleteJob(job.id), let subscription = try tx.subscription(SubscriptionID(job.subject)),
+        subscription.status == .active, subscription.currentPeriodEnd <= now
+      else { return }
+      try Renewal(tx: tx, currency: currency, now: now).renew(subscription)
+    }
+  }
+}
+
+/// One renewal, inside the job's transaction.
+struct Renewal {
+  let tx: OrganizationTransaction
+  let currency: String
+  let now: Date
+
+  func renew(_ subscription: Subscription) throws {
+    // The renewal happens at the period end, even when the job runs later (after downtime).
+    let at = subscription.currentPeriodEnd
+    let pending = try self.tx.openOrders(subscriptionID: subscription.id).first {
+      $0.type == .change && $0.status == .provisionFinished
+    }
+    let futureRequest = try self.tx.futureRequest(of: subscription.id)
+    let change: RenewalChange? =
+      if let pending {
+        .order(pending.number, actions: try self.tx.changeActions(of: pending.id))
+      } else {
+        futureRequest.map(RenewalChange.futureRequest)
+      }
+    let base = try subscription.parentSubscriptionID.flatMap { try self.tx.subscription($0) }
+    let plan = try RenewalPlanner(catalog: try self.tx.products(), currency: self.currency).plan(
+      subscription, pending: change, base: base, now: at)
+    try self.tx.updateSubscription(plan.after)
+    if futureRequest != nil, plan.outcome != .billing {
+      // Applied (or void, when the subscription expired) at this renewal.
+      _ = try self.tx.deleteFutureRequest(of: subscription.id)
+    }
+    guard plan.outcome != .expiry,
+      let new = plan.newOrder(status: .executing, reason: plan.summary)
+    else {
+      try self.tx.appendNotification(
+        NewNotification(
+          type: .subscriptionChanged, time: at, subject: .subscription(subscription.id),
+          accountID: subscription.accountID, text: "subscription \(subscription.id) expired at the end of its term"))
+      if let pending {
+        _ = try self.tx.transition(pending.id, to: .failed, reason: "the subscription expired", by: .system, now: self.now)
+      }
+      return
+    }
+    let order = try self.tx.createOrder(new, now: self.now)
+    let completed = try self.tx.transition(order.id, to: .completed, reason: plan.summary, by: .system, now: self.now)
+    if !completed.total.isZero { _ = try self.tx.createInvoice(try plan.newInvoice(order: completed, issuedAt: self.now)) }
+    if let pending {
+      if plan.applied != nil {
+        _ = try self.tx.transition(
+          pending.id, to: .completed, reason: "applied by \(completed.number) at the renewal", by: .system, now: self.now)
+      } else if plan.refused != nil {
+        let reason = plan.refusalReason ?? "no longer valid at the renewal"
+        _ = try self.tx.transition(pending.id, to: .failed, reason: reason, by: .system, now: self.now)
+        try self.tx.appendNotification(
+          NewNotification(
+            type: .subscriptionChangeError, time: self.now, subject: .subscription(subscription.id),
+            accountID: subscription.accountID, text: "\(pending.number) was not applied at the renewal: \(reason)"))
+      }
+    }
+    if plan.after.status == .active {
+      _ = try self.tx.enqueueJob(
+        kind: JobKinds.renew, subject: subscription.id.rawValue, dueAt: plan.after.currentPeriodEnd, now: self.now)
+    }
+  }
+}
+
+/// Expires assets on their expiration date (A3).
+struct ExpireAssetsJob: JobHandler {
+  let kind = JobKinds.expireAssets
+
+  func run(_ job: Job, in organization: OrganizationID, store: OrganizationStore, now: Date) async throws {
+    try await store.write { tx in
+      guard try tx.deleteJob(job.id) else { return }
+      try tx.expireAssets(by: now)
+    }
+  }
+}
