@@ -41,12 +41,44 @@ struct ScheduledChanges {
     let placement = try ScheduledChangePlacement.decide(
       timing: request.timing, subscription: subscription.id, openOrders: open.orders, timings: open.timings,
       futureRequest: try self.tx.futureRequest(of: subscription.id), by: request.by)
-    let plan = try ChangeExecution(tx: self.tx, now: self.now, currency: self.currency).plan(
-      subscription, actions: request.actions, resync: false)
+    let plan: ChangePlan
+    switch request.timing {
+    case .onRenewal:
+      plan = try self.renewalPricing(request.actions, subscription: subscription)
+    default:
+      // Priced and checked as on its date: prorated from that day to the period's end.
+      let date = request.date.map(UTCCalendar.startOfDay) ?? self.now
+      plan = try ChangeExecution(tx: self.tx, now: date, currency: self.currency).plan(
+        subscription, actions: request.actions, resync: false)
+    }
     guard plan.orderType != nil else {
       throw DomainError.invalidArgument("nothing to schedule: the change makes no order")
     }
     return (plan, placement)
+  }
+
+  /// An On Renewal change priced as its effect on the renewal: the next term's charge with
+  /// the change minus without it, checked against the catalog as the renewal will be.
+  private func renewalPricing(_ actions: [ChangeAction], subscription: Subscription) throws -> ChangePlan {
+    var probe = subscription
+    probe.currentPeriodEnd = subscription.termEnd
+    let planner = RenewalPlanner(catalog: try self.tx.products(), currency: self.currency)
+    let base = try subscription.parentSubscriptionID.flatMap { try self.tx.subscription($0) }
+    let unchanged = try planner.plan(probe, base: base, now: probe.termEnd)
+    let changed = try planner.plan(
+      probe, pending: .order(OrderNumber("pending"), actions: actions), base: base, now: probe.termEnd)
+    if changed.refused != nil {
+      throw DomainError.invalidArgument(
+        "the change cannot apply at the renewal: \(changed.refusalReason ?? "it is not valid for this subscription")")
+    }
+    let effect = try changed.total.subtracting(unchanged.total)
+    let line = OrderLine(
+      sku: changed.after.sku, quantity: changed.after.quantity,
+      unitPrice: changed.lines.first?.unitPrice ?? effect, billingCycle: changed.after.billingCycle,
+      term: changed.after.term, amount: effect, periodStart: probe.termEnd, periodEnd: changed.after.currentPeriodEnd)
+    return ChangePlan(
+      orderType: .change, lines: [line], invoiceLines: changed.invoiceLines, total: effect, before: subscription,
+      after: changed.after, details: changed.details)
   }
 
   /// Schedules the change: supersedes the pending one of the same timing (H4), records the

@@ -35,19 +35,23 @@ public final class OrderdServer: Service {
       try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask {
           try await withGracefulShutdownHandler {
-            try await withThrowingDiscardingTaskGroup { serving in
-              serving.addTask { try await server.serve() }
-              let application = self.application
+            try await withThrowingTaskGroup(of: Void.self) { serving in
               serving.addTask {
-                // Background work stops with the server (its task is cancelled at shutdown).
-                try await withTaskCancellationHandler {
-                  try await application.runBackgroundWork()
-                } onCancel: {
-                }
+                try await server.serve()
+                throw ServerStopped()
               }
+              let application = self.application
+              // Background work runs while the server serves, and stops with it.
+              serving.addTask { try await application.runBackgroundWork() }
               serving.addTask {
                 let address = try await transport.listeningAddress
                 logger.notice("orderd listening", metadata: ["address": "\(address)"])
+              }
+              // The server returns once drained after a shutdown signal: stop the rest.
+              do {
+                while try await serving.next() != nil {}
+              } catch is ServerStopped {
+                serving.cancelAll()
               }
             }
           } onGracefulShutdown: {
@@ -72,3 +76,6 @@ public final class OrderdServer: Service {
     try await self.application.close()
   }
 }
+
+/// Thrown when the GRPC server has drained and returned, to stop its companions.
+private struct ServerStopped: Error {}

@@ -110,6 +110,10 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
           "order \(order.number) is \(order.status): only an admin can cancel it; storefront users cancel scheduled orders"
         )
       }
+      if order.status == .provisionFinished, try tx.scheduling(of: order.id)?.timing == .onRenewal {
+        throw DomainError.failedPrecondition(
+          "order \(order.number) is an On Renewal change: replace it with a new On Renewal change (H5)")
+      }
       let cancelled = try tx.apply(.cancel, to: order.id, reason: reason, by: principal.agent, now: now)
       if cancelled.type == .sales { try Self.withdraw(cancelled, tx) }
       return cancelled.proto(history: try tx.statusHistory(of: cancelled.id))

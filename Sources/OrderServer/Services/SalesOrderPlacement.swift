@@ -62,6 +62,7 @@ struct SalesOrderPlacement: Sendable {
         "\(date) is beyond this organization's scheduling horizon of \(horizon) days; choose \(latest) or earlier")
     }
     let problems = try ScheduledSalesOrders.changeItemProblems(self.changeItems, tx: tx, account: self.accountID)
+    if self.items.isEmpty, let error = SalesOrderPlanner.error(for: problems) { throw error }
     let scheduled = Result { () throws(DomainError) -> SalesOrderPlan in
       try planner.planScheduled(
         account: account, items: self.items, subscriptions: subscriptions, executionDate: date, now: self.now)
