@@ -62,3 +62,19 @@ func orderctlBlocking(_ arguments: [String], server: String, key: String?) throw
     status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
     stderr: String(decoding: stderr, as: UTF8.self))
 }
+
+/// Starts `orderctl` without waiting for it (its output is discarded): for tests that kill
+/// the server while a command runs.
+public func startOrderctl(_ arguments: [String], server: String, key: String) throws -> Process {
+  let process = Process()
+  process.executableURL = try Executables.url(of: "orderctl")
+  var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
+  environment["ORDERD_SERVER"] = server
+  environment["ORDERD_API_KEY"] = key
+  process.environment = environment
+  process.arguments = arguments
+  process.standardOutput = FileHandle.nullDevice
+  process.standardError = FileHandle.nullDevice
+  try process.run()
+  return process
+}

@@ -35,8 +35,7 @@ struct ClockService: Orders_V1_ClockService.SimpleServiceProtocol {
     }
     do {
       // Everything that comes due on the way runs, in time order, before this returns (F6).
-      let now = try await self.deps.scheduler.advance(to: target)
-      try await self.persist(now)
+      let now = try await self.deps.scheduler.advance(to: target, persist: self.persist)
       self.deps.logger.info("clock advanced", metadata: ["now": "\(now.iso8601)"])
       return self.state(now)
     } catch let error as ClockError {

@@ -60,13 +60,17 @@ actor WorkScheduler {
 
   /// Moves a simulated clock to `target`, running everything that comes due on the way in
   /// time order, each job at its own due time (F6). Returns when all of it has run.
-  func advance(to target: Date) async throws -> Date {
+  /// `persist` records each step, so a crash mid-way never moves the clock back on restart.
+  func advance(to target: Date, persist: @Sendable (Date) async throws -> Void) async throws -> Date {
     try await self.runDue()
     while let next = try await self.nextDue(), next <= target {
-      if next > self.clock.now() { _ = try self.clock.advance(to: next) }
+      if next > self.clock.now() {
+        try await persist(try self.clock.advance(to: next))
+      }
       try await self.runDue()
     }
     let now = try self.clock.advance(to: target)
+    try await persist(now)
     try await self.runDue()
     return now
   }
