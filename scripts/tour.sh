@@ -52,5 +52,20 @@ orderctl order place --account ACC-000001 --item VISIO
 orderctl asset list
 orderctl asset resync AST-000002
 orderctl order show SO-000003
+orderctl account create --name "Globex"
+orderctl order place --account ACC-000004 --item M365-E3:10 --on 2027-01-15 --dry-run
+orderctl order place --account ACC-000004 --item M365-E3:10 --on 2027-01-15
+orderctl order place --account ACC-000004 --item M365-E3-PLUS:4
+orderctl order list --status scheduled
+orderctl change schedule SUB-000003 --when 2027-01-20 --upgrade-to M365-E5 --dry-run
+orderctl change schedule SUB-000003 --when 2027-01-20 --upgrade-to M365-E5
+orderctl change list SUB-000003
+orderctl renewal set SUB-000003 --quantity 6
+orderctl subscription feed SUB-000003
+orderctl subscription list --account ACC-000004
+ORDERD_API_KEY=$(cat root-admin.key) orderctl clock advance --to 2027-02-02
+orderctl order list --account ACC-000004
+orderctl subscription list --account ACC-000004
+orderctl invoice list --account ACC-000004
 orderctl clock show
 ORDERD_API_KEY=$(cat root-admin.key) orderctl clock advance --by P1M
