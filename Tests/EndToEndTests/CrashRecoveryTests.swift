@@ -23,14 +23,19 @@ struct CrashRecoveryTests {
       #expect(result.status == 0, "\(arguments): \(result.stderr)")
       return result
     }
-    let created = try await run(["org", "create", "--name", "Tenant", "--kind", "tenant", "--json"], key: rootKey).json()
+    let created = try await run(["org", "create", "--name", "Tenant", "--kind", "tenant", "--json"], key: rootKey)
+      .json()
     let key = try #require((created["adminKey"] as? [String: Any])?["secret"] as? String)
-    let account = try #require(try await run(["account", "create", "--name", "Customer", "--json"], key: key).json()["id"] as? String)
-    _ = try await run(["product", "create", "--sku", "SEAT", "--name", "Seat", "--kind", "subscription", "--price", "3.00"], key: key)
+    let account = try #require(
+      try await run(["account", "create", "--name", "Customer", "--json"], key: key).json()["id"] as? String)
+    _ = try await run(
+      ["product", "create", "--sku", "SEAT", "--name", "Seat", "--kind", "subscription", "--price", "3.00"], key: key)
     var numbers: [String] = []
     for day in 0..<orders {
       let date = Self.date(daysAfterFebruaryFirst: day)
-      let order = try await run(["order", "place", "--account", account, "--item", "SEAT:2", "--on", date, "--json"], key: key).json()
+      let order = try await run(
+        ["order", "place", "--account", account, "--item", "SEAT:2", "--on", date, "--json"], key: key
+      ).json()
       numbers.append(try #require(order["number"] as? String))
     }
     // Advance past every date and kill the server while it works through them.
@@ -47,8 +52,10 @@ struct CrashRecoveryTests {
     let now = try await run(["clock", "show", "--json"], key: rootKey).json()
     #expect(now["now"] as? String == "2027-06-01T00:00:00Z")
 
-    let subscriptions = try #require(try await run(["subscription", "list", "--json"], key: key).json()["subscriptions"] as? [[String: Any]])
-    let invoices = try #require(try await run(["invoice", "list", "--json"], key: key).json()["invoices"] as? [[String: Any]])
+    let subscriptions = try #require(
+      try await run(["subscription", "list", "--json"], key: key).json()["subscriptions"] as? [[String: Any]])
+    let invoices = try #require(
+      try await run(["invoice", "list", "--json"], key: key).json()["invoices"] as? [[String: Any]])
     for number in numbers {
       let order = try await run(["order", "show", number, "--json"], key: key).json()
       let id = try #require(order["id"] as? String)

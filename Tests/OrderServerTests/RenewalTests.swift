@@ -15,7 +15,8 @@ struct RenewalTests {
     let account = try await admin.createAccount("Customer")
     _ = try await admin.createProduct(sku: "SEAT", price: "10.00", configure: configure)
     _ = try await admin.placeOrder(account: account.id, items: [("SEAT", 5)])
-    let subscription = try #require(try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first)
+    let subscription = try #require(
+      try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first)
     return (admin, subscription)
   }
 
@@ -25,14 +26,16 @@ struct RenewalTests {
       let (admin, subscription) = try await Self.setup(orderd)
       let set = try await admin.setFutureRequest(subscription.id, quantity: 8)
       #expect(set.futureQuantity == 8)
-      let feed = try await admin.subscriptions.listSubscriptionFeed(.with { $0.subscriptionID = subscription.id }, metadata: admin.metadata())
+      let feed = try await admin.subscriptions.listSubscriptionFeed(
+        .with { $0.subscriptionID = subscription.id }, metadata: admin.metadata())
       #expect(feed.entries.contains { $0.type == "SubscriptionComment" })  // F3
       try await orderd.root.advanceClock(by: "P1M")
       let renewed = try await admin.subscription(subscription.id)
       #expect(renewed.quantity == 8)
       #expect(renewed.futureQuantity == 0)
       #expect(renewed.currentPeriodEnd.date == Date(timeIntervalSince1970: 1_803_859_200))  // 2027-03-01
-      let rn = try #require(try await admin.orders.listOrders(.init(), metadata: admin.metadata()).orders.first { $0.type == .rn })
+      let rn = try #require(
+        try await admin.orders.listOrders(.init(), metadata: admin.metadata()).orders.first { $0.type == .rn })
       #expect(rn.status == "completed" && rn.total.minorUnits == 8000)
       #expect(try await admin.invoices().contains { $0.orderID == rn.id && $0.total.minorUnits == 8000 })
     }
@@ -43,8 +46,10 @@ struct RenewalTests {
     try await TestOrderd.with { orderd in
       let (admin, subscription) = try await Self.setup(orderd)
       _ = try await admin.setFutureRequest(subscription.id, quantity: 8)
-      _ = try await admin.subscriptions.revokeFutureRequest(.with { $0.subscriptionID = subscription.id }, metadata: admin.metadata())
-      let feed = try await admin.subscriptions.listSubscriptionFeed(.with { $0.subscriptionID = subscription.id }, metadata: admin.metadata())
+      _ = try await admin.subscriptions.revokeFutureRequest(
+        .with { $0.subscriptionID = subscription.id }, metadata: admin.metadata())
+      let feed = try await admin.subscriptions.listSubscriptionFeed(
+        .with { $0.subscriptionID = subscription.id }, metadata: admin.metadata())
       #expect(feed.entries.filter { $0.type == "SubscriptionComment" }.count == 2)
       try await orderd.root.advanceClock(by: "P1M")
       #expect(try await admin.subscription(subscription.id).quantity == 5)
@@ -75,7 +80,8 @@ struct RenewalTests {
       let account = try await admin.createAccount("Customer")
       _ = try await admin.createProduct(sku: "ONE") { $0.maxQuantity = 1 }
       _ = try await admin.placeOrder(account: account.id, items: [("ONE", 1)])
-      let subscription = try #require(try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first)
+      let subscription = try #require(
+        try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first)
       await Self.expectRefused(admin, subscription.id, quantity: 1, mentioning: "1")
     }
   }
@@ -86,7 +92,8 @@ struct RenewalTests {
       let (admin, subscription) = try await Self.setup(orderd)
       _ = try await admin.setFutureRequest(subscription.id, quantity: 8)
       await Self.expectRefused(admin, subscription.id, quantity: 9, mentioning: "future request")
-      _ = try await admin.subscriptions.revokeFutureRequest(.with { $0.subscriptionID = subscription.id }, metadata: admin.metadata())
+      _ = try await admin.subscriptions.revokeFutureRequest(
+        .with { $0.subscriptionID = subscription.id }, metadata: admin.metadata())
       _ = try await admin.scheduleChange(subscription.id) { $0.quantity = 7 }
       await Self.expectRefused(admin, subscription.id, quantity: 9, mentioning: "On Renewal")
     }
@@ -109,15 +116,21 @@ struct RenewalTests {
       _ = try await admin.createProduct(sku: "BASE")
       _ = try await admin.createProduct(sku: "EXTRA", kind: .addon) { $0.addonOf = "BASE" }
       _ = try await admin.placeOrder(account: account.id, items: [("BASE", 2), ("EXTRA", 2)])
-      let addon = try #require(try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first { $0.sku == "EXTRA" })
+      let addon = try #require(
+        try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first {
+          $0.sku == "EXTRA"
+        })
       await Self.expectRefused(admin, addon.id, mentioning: "add-on")
-      let scheduled = await statusCode { _ = try await admin.scheduleChange(addon.id, on: "2027-01-15") { $0.quantity = 4 } }
+      let scheduled = await statusCode {
+        _ = try await admin.scheduleChange(addon.id, on: "2027-01-15") { $0.quantity = 4 }
+      }
       #expect(scheduled == .failedPrecondition || scheduled == .invalidArgument)
       #expect(try await admin.change(addon.id) { $0.quantity = 4 }.subscription.quantity == 4)
     }
   }
 
-  @Test("F5: with auto-renew off a subscription expires at the end of its term; an On Renewal change applies at renewal")
+  @Test(
+    "F5: with auto-renew off a subscription expires at the end of its term; an On Renewal change applies at renewal")
   func expiryAndOnRenewal() async throws {
     try await TestOrderd.with { orderd in
       let (admin, subscription) = try await Self.setup(orderd)

@@ -16,7 +16,8 @@ struct ScheduledChangeTests {
 
     static func make(_ orderd: TestOrderd, vendor: Orders_V1_Vendor = .microsoft) async throws -> Setup {
       let (_, admin) = try await orderd.root.createTenant("Tenant")
-      _ = try await admin.organizations.updateOrganizationSettings(.with { $0.backordering = false }, metadata: admin.metadata())
+      _ = try await admin.organizations.updateOrganizationSettings(
+        .with { $0.backordering = false }, metadata: admin.metadata())
       let account = try await admin.createAccount("Customer")
       _ = try await admin.createProduct(sku: "PRO", price: "20.00") {
         $0.vendor = vendor
@@ -59,11 +60,15 @@ struct ScheduledChangeTests {
   func vendorCapabilities() async throws {
     try await TestOrderd.with { orderd in
       let legacy = try await Setup.make(orderd, vendor: .microsoftLegacy)
-      let refused = await statusCode { _ = try await legacy.admin.scheduleChange(legacy.subscription.id) { $0.quantity = 7 } }
+      let refused = await statusCode {
+        _ = try await legacy.admin.scheduleChange(legacy.subscription.id) { $0.quantity = 7 }
+      }
       #expect(refused == .failedPrecondition)
       _ = try await legacy.admin.scheduleChange(legacy.subscription.id, on: "2027-02-01") { $0.quantity = 3 }
       let microsoft = try await Setup.make(orderd)
-      let decrease = await statusCode { _ = try await microsoft.admin.scheduleChange(microsoft.subscription.id, on: "2027-02-01") { $0.quantity = 3 } }
+      let decrease = await statusCode {
+        _ = try await microsoft.admin.scheduleChange(microsoft.subscription.id, on: "2027-02-01") { $0.quantity = 3 }
+      }
       #expect(decrease == .failedPrecondition)
       let onRenewal = try await microsoft.admin.scheduleChange(microsoft.subscription.id) { $0.quantity = 3 }
       #expect(onRenewal.order.status == "provisionFinished")
@@ -74,7 +79,9 @@ struct ScheduledChangeTests {
   func autoRenewNotSchedulable() async throws {
     try await TestOrderd.with { orderd in
       let setup = try await Setup.make(orderd)
-      let code = await statusCode { _ = try await setup.admin.scheduleChange(setup.subscription.id, on: "2027-02-01") { $0.autoRenew = false } }
+      let code = await statusCode {
+        _ = try await setup.admin.scheduleChange(setup.subscription.id, on: "2027-02-01") { $0.autoRenew = false }
+      }
       #expect(code == .failedPrecondition || code == .invalidArgument)
     }
   }
@@ -95,7 +102,9 @@ struct ScheduledChangeTests {
       try await setup.admin.setVendorBehavior(sku: "BASIC") { $0.provisioningDelay = "PT1H" }
       let running = try await setup.admin.change(setup.subscription.id) { $0.upgradeTo = "PRO" }
       #expect(running.order.status == "provisioning")
-      let blocked = await statusCode { _ = try await setup.admin.scheduleChange(setup.subscription.id, on: "2027-04-01") { $0.quantity = 10 } }
+      let blocked = await statusCode {
+        _ = try await setup.admin.scheduleChange(setup.subscription.id, on: "2027-04-01") { $0.quantity = 10 }
+      }
       #expect(blocked == .failedPrecondition)
     }
   }
@@ -105,11 +114,17 @@ struct ScheduledChangeTests {
     try await TestOrderd.with { orderd in
       let setup = try await Setup.make(orderd)
       let custom = try await setup.admin.scheduleChange(setup.subscription.id, on: "2027-02-01") { $0.quantity = 6 }
-      let cancelled = try await setup.admin.orders.cancelOrder(.with { $0.id = custom.order.id; $0.reason = "no" }, metadata: setup.admin.metadata())
+      let cancelled = try await setup.admin.orders.cancelOrder(
+        .with {
+          $0.id = custom.order.id; $0.reason = "no"
+        }, metadata: setup.admin.metadata())
       #expect(cancelled.status == "cancelled")
       let renewal = try await setup.admin.scheduleChange(setup.subscription.id) { $0.quantity = 6 }
       let code = await statusCode {
-        _ = try await setup.admin.orders.cancelOrder(.with { $0.id = renewal.order.id; $0.reason = "no" }, metadata: setup.admin.metadata())
+        _ = try await setup.admin.orders.cancelOrder(
+          .with {
+            $0.id = renewal.order.id; $0.reason = "no"
+          }, metadata: setup.admin.metadata())
       }
       #expect(code == .failedPrecondition)
       try await orderd.root.advanceClock(by: "P32D")
@@ -117,7 +132,8 @@ struct ScheduledChangeTests {
     }
   }
 
-  @Test("H6, H7: on its date the change is re-checked against the subscription as it is then, and the vendor may deny it")
+  @Test(
+    "H6, H7: on its date the change is re-checked against the subscription as it is then, and the vendor may deny it")
   func recheckAndDenial() async throws {
     try await TestOrderd.with { orderd in
       let setup = try await Setup.make(orderd)
@@ -139,7 +155,9 @@ struct ScheduledChangeTests {
     }
   }
 
-  @Test("H8, H9, H10: a vendor-side change syncs in as On Renewal by Vendor System and overrides the platform's; listings show every field")
+  @Test(
+    "H8, H9, H10: a vendor-side change syncs in as On Renewal by Vendor System and overrides the platform's; listings show every field"
+  )
   func vendorSyncAndListing() async throws {
     try await TestOrderd.with { orderd in
       let setup = try await Setup.make(orderd)
@@ -158,8 +176,10 @@ struct ScheduledChangeTests {
       let listed = try await setup.admin.scheduledChanges(setup.subscription.id)
       #expect(listed.map(\.orderNumber) == [custom.order.number, synced.orderNumber])  // by execution date
       let first = try #require(listed.first)
-      #expect(first.timing == .customDate && first.details.first?.field == "quantity" && first.details.first?.old == "5")
-      #expect(first.details.first?.new == "7" && first.priceEffect.minorUnits > 0 && first.createdBy.hasPrefix("admin:"))
+      #expect(
+        first.timing == .customDate && first.details.first?.field == "quantity" && first.details.first?.old == "5")
+      #expect(
+        first.details.first?.new == "7" && first.priceEffect.minorUnits > 0 && first.createdBy.hasPrefix("admin:"))
       let shown = try await setup.admin.subscription(setup.subscription.id)
       #expect(shown.pendingChanges.count == 2)
     }

@@ -37,13 +37,16 @@ struct ScheduledOrderTests {
         account: shop.customer.id, items: [("BASE", 3), ("ADDON", 2), ("ASSET", 1), ("ONEOFF", 1)], on: "2027-03-01")
       #expect(order.status == "scheduled")
       #expect(order.scheduledFor.date == Date(timeIntervalSince1970: 1_803_859_200))  // 2027-03-01T00:00Z
-      #expect(try await shop.admin.subscriptions.listSubscriptions(.init(), metadata: shop.admin.metadata()).subscriptions.isEmpty)
+      #expect(
+        try await shop.admin.subscriptions.listSubscriptions(.init(), metadata: shop.admin.metadata()).subscriptions
+          .isEmpty)
       try await orderd.root.advanceClock(by: "P59D")  // 2027-03-01
       let executed = try await shop.admin.order(order.id)
       #expect(executed.status == "completed")
       #expect(executed.history.map(\.to) == ["scheduled", "executing", "provisioning", "completed"])
       #expect(executed.history[1].at.date == order.scheduledFor.date)
-      let subscriptions = try await shop.admin.subscriptions.listSubscriptions(.init(), metadata: shop.admin.metadata()).subscriptions
+      let subscriptions = try await shop.admin.subscriptions.listSubscriptions(.init(), metadata: shop.admin.metadata())
+        .subscriptions
       #expect(Set(subscriptions.map(\.sku)) == ["BASE", "ADDON"])
       #expect(subscriptions.allSatisfy { $0.startDate.date == order.scheduledFor.date })
       #expect(try await shop.admin.invoices().count == 1)
@@ -55,24 +58,32 @@ struct ScheduledOrderTests {
     try await TestOrderd.with { orderd in
       let shop = try await Shop.make(orderd)
       for date in ["2027-01-01", "2026-12-31", "2028-01-02", "someday"] {
-        let code = await statusCode { _ = try await shop.admin.schedule(account: shop.customer.id, items: [("BASE", 1)], on: date) }
+        let code = await statusCode {
+          _ = try await shop.admin.schedule(account: shop.customer.id, items: [("BASE", 1)], on: date)
+        }
         #expect(code == .invalidArgument, "\(date)")
       }
       _ = try await shop.admin.schedule(account: shop.customer.id, items: [("BASE", 1)], on: "2027-12-31")
       _ = try await shop.admin.organizations.updateOrganizationSettings(
         .with { $0.scheduleHorizonDays = 30 }, metadata: shop.admin.metadata())
-      let code = await statusCode { _ = try await shop.admin.schedule(account: shop.customer.id, items: [("BASE", 1)], on: "2027-03-01") }
+      let code = await statusCode {
+        _ = try await shop.admin.schedule(account: shop.customer.id, items: [("BASE", 1)], on: "2027-03-01")
+      }
       #expect(code == .invalidArgument)
     }
   }
 
-  @Test("S2: the whole order is refused, naming every offending item: trial, add-on of an existing subscription, not provisioned automatically")
+  @Test(
+    "S2: the whole order is refused, naming every offending item: trial, add-on of an existing subscription, not provisioned automatically"
+  )
   func itemKindsRefused() async throws {
     try await TestOrderd.with { orderd in
       let shop = try await Shop.make(orderd)
       _ = try await shop.admin.catalog.createProduct(
         .with {
-          $0.product = .with { $0.sku = "HANDS-ON"; $0.name = "Hands-on"; $0.kind = .subscription }
+          $0.product = .with {
+            $0.sku = "HANDS-ON"; $0.name = "Hands-on"; $0.kind = .subscription
+          }
           $0.price = "5.00"
           $0.manualProvisioning = true
         }, metadata: shop.admin.metadata())
@@ -83,11 +94,16 @@ struct ScheduledOrderTests {
         Issue.record("expected INVALID_ARGUMENT")
       } catch let error as RPCError {
         #expect(error.code == .invalidArgument)
-        #expect(error.message.contains("TRIAL") && error.message.contains("trial"))  // S2: is a trial
-        #expect(error.message.contains("ADDON") && error.message.contains("existing"))  // S2: add-on of an existing subscription
-        #expect(error.message.contains("HANDS-ON") && error.message.contains("automatically"))  // S2: not auto-provisioned
+        // S2: is a trial.
+        #expect(error.message.contains("TRIAL") && error.message.contains("trial"))
+        // S2: is an add-on of an existing subscription.
+        #expect(error.message.contains("ADDON") && error.message.contains("existing"))
+        // S2: is not provisioned automatically.
+        #expect(error.message.contains("HANDS-ON") && error.message.contains("automatically"))
       }
-      #expect(try await shop.admin.orders.listOrders(.with { $0.status = "scheduled" }, metadata: shop.admin.metadata()).orders.isEmpty)
+      #expect(
+        try await shop.admin.orders.listOrders(.with { $0.status = "scheduled" }, metadata: shop.admin.metadata())
+          .orders.isEmpty)
     }
   }
 
@@ -96,7 +112,8 @@ struct ScheduledOrderTests {
     try await TestOrderd.with { orderd in
       let shop = try await Shop.make(orderd)
       _ = try await shop.admin.placeOrder(account: shop.customer.id, items: [("BASE", 1), ("ADDON", 1), ("TRIAL", 1)])
-      let subscriptions = try await shop.admin.subscriptions.listSubscriptions(.init(), metadata: shop.admin.metadata()).subscriptions
+      let subscriptions = try await shop.admin.subscriptions.listSubscriptions(.init(), metadata: shop.admin.metadata())
+        .subscriptions
       let base = try #require(subscriptions.first { $0.sku == "BASE" })
       let addon = try #require(subscriptions.first { $0.sku == "ADDON" })
       let trial = try #require(subscriptions.first { $0.sku == "TRIAL" })
@@ -106,10 +123,18 @@ struct ScheduledOrderTests {
             $0.accountID = shop.customer.id
             $0.scheduledFor = "2027-02-01"
             $0.items = [
-              .with { $0.sku = "BASE"; $0.quantity = 5; $0.subscriptionID = base.id },  // increases a subscription's quantity
-              .with { $0.sku = "ADDON"; $0.quantity = 3; $0.subscriptionID = addon.id },  // increases an add-on's quantity
-              .with { $0.sku = "PRO"; $0.quantity = 1; $0.subscriptionID = base.id },  // upgrades a subscription
-              .with { $0.sku = "BASE"; $0.quantity = 1; $0.subscriptionID = trial.id },  // upgrades a trial to paid
+              .with {
+                $0.sku = "BASE"; $0.quantity = 5; $0.subscriptionID = base.id
+              },  // increases a subscription's quantity
+              .with {
+                $0.sku = "ADDON"; $0.quantity = 3; $0.subscriptionID = addon.id
+              },  // increases an add-on's quantity
+              .with {
+                $0.sku = "PRO"; $0.quantity = 1; $0.subscriptionID = base.id
+              },  // upgrades a subscription
+              .with {
+                $0.sku = "BASE"; $0.quantity = 1; $0.subscriptionID = trial.id
+              },  // upgrades a trial to paid
             ]
           }, metadata: shop.admin.metadata())
         Issue.record("expected INVALID_ARGUMENT")
@@ -130,7 +155,9 @@ struct ScheduledOrderTests {
       let reseller = try await shop.admin.createAccount("Reseller", kind: .reseller)
       let theirs = try await shop.admin.createAccount("Reseller's customer", reseller: reseller.id)
       for account in [reseller.id, theirs.id] {
-        let code = await statusCode { _ = try await shop.admin.schedule(account: account, items: [("BASE", 1)], on: "2027-02-01") }
+        let code = await statusCode {
+          _ = try await shop.admin.schedule(account: account, items: [("BASE", 1)], on: "2027-02-01")
+        }
         #expect(code == .failedPrecondition)
       }
       // S3: customers of the root, tenant and country tenant organizations may.
@@ -144,7 +171,8 @@ struct ScheduledOrderTests {
     }
   }
 
-  @Test("S4: on its date the order is validated again; one no longer valid fails with its reason and an error notification")
+  @Test(
+    "S4: on its date the order is validated again; one no longer valid fails with its reason and an error notification")
   func revalidatedOnItsDate() async throws {
     try await TestOrderd.with { orderd in
       let shop = try await Shop.make(orderd)
@@ -165,7 +193,8 @@ struct ScheduledOrderTests {
       let late = try await shop.admin.schedule(account: shop.customer.id, items: [("BASE", 1)], on: "2027-05-01")
       let early = try await shop.admin.schedule(account: shop.customer.id, items: [("BASE", 2)], on: "2027-02-01")
       let middle = try await shop.admin.schedule(account: shop.customer.id, items: [("BASE", 3)], on: "2027-03-01")
-      let listed = try await shop.admin.orders.listOrders(.with { $0.status = "scheduled" }, metadata: shop.admin.metadata())
+      let listed = try await shop.admin.orders.listOrders(
+        .with { $0.status = "scheduled" }, metadata: shop.admin.metadata())
       #expect(listed.orders.map(\.number) == [early.number, middle.number, late.number])
       let storefront = try await shop.admin.storefront(for: shop.customer.id)
       let cancelled = try await storefront.orders.cancelOrder(
@@ -179,7 +208,10 @@ struct ScheduledOrderTests {
       #expect(try await shop.admin.order(middle.id).status == "cancelled")
       #expect(try await shop.admin.order(late.id).status == "completed")
       let cancelAfter = await statusCode {
-        _ = try await shop.admin.orders.cancelOrder(.with { $0.id = early.id; $0.reason = "late" }, metadata: shop.admin.metadata())
+        _ = try await shop.admin.orders.cancelOrder(
+          .with {
+            $0.id = early.id; $0.reason = "late"
+          }, metadata: shop.admin.metadata())
       }
       #expect(cancelAfter == .failedPrecondition)
       #expect(try await shop.admin.orders.listOrders(.init(), metadata: shop.admin.metadata()).orders.count >= 3)
@@ -190,7 +222,8 @@ struct ScheduledOrderTests {
   func dryRun() async throws {
     try await TestOrderd.with { orderd in
       let shop = try await Shop.make(orderd)
-      let estimate = try await shop.admin.schedule(account: shop.customer.id, items: [("BASE", 4)], on: "2027-02-01", dryRun: true)
+      let estimate = try await shop.admin.schedule(
+        account: shop.customer.id, items: [("BASE", 4)], on: "2027-02-01", dryRun: true)
       #expect(estimate.total.minorUnits == 4000)
       #expect(estimate.number.isEmpty)
       #expect(try await shop.admin.orders.listOrders(.init(), metadata: shop.admin.metadata()).orders.isEmpty)

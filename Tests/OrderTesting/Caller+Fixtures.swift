@@ -160,8 +160,10 @@ extension Caller {
   }
 
   public func scheduledChanges(_ subscription: String) async throws -> [Orders_V1_ScheduledChange] {
-    try await self.subscriptions.listScheduledChanges(.with { $0.subscriptionID = subscription }, metadata: self.metadata())
-      .changes
+    try await self.subscriptions.listScheduledChanges(
+      .with { $0.subscriptionID = subscription }, metadata: self.metadata()
+    )
+    .changes
   }
 
   public func setFutureRequest(_ subscription: String, quantity: Int32) async throws -> Orders_V1_Subscription {

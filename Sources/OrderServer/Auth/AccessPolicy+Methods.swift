@@ -37,8 +37,18 @@ extension Access {
         Subscriptions.GetAsset.descriptor, Clock.GetClock.descriptor,
       ])
     set(.rootAdmin, [Clock.AdvanceClock.descriptor])
-    set(.admin, [Organizations.GetOrganizationSettings.descriptor, Organizations.UpdateOrganizationSettings.descriptor, Subscriptions.SyncVendorChange.descriptor])
-    set(.anyRole, [Subscriptions.ListScheduledChanges.descriptor, Subscriptions.SetFutureRequest.descriptor, Subscriptions.RevokeFutureRequest.descriptor, Subscriptions.ListSubscriptionFeed.descriptor])
+    set(
+      .admin,
+      [
+        Organizations.GetOrganizationSettings.descriptor, Organizations.UpdateOrganizationSettings.descriptor,
+        Subscriptions.SyncVendorChange.descriptor,
+      ])
+    set(
+      .anyRole,
+      [
+        Subscriptions.ListScheduledChanges.descriptor, Subscriptions.SetFutureRequest.descriptor,
+        Subscriptions.RevokeFutureRequest.descriptor, Subscriptions.ListSubscriptionFeed.descriptor,
+      ])
     set(
       .admin,
       [

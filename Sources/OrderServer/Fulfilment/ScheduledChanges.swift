@@ -30,11 +30,13 @@ struct ScheduledChanges {
       }
       let today = UTCCalendar.civilDate(of: self.now)
       guard date > today else {
-        throw DomainError.invalidArgument("the date \(date) is not in the future; choose \(today.adding(days: 1)) or later")
+        throw DomainError.invalidArgument(
+          "the date \(date) is not in the future; choose \(today.adding(days: 1)) or later")
       }
       guard UTCCalendar.startOfDay(date) < subscription.termEnd else {
         throw DomainError.invalidArgument(
-          "\(date) is after the current term ends (\(UTCCalendar.civilDate(of: subscription.termEnd))); schedule it On Renewal")
+          "\(date) is after the current term ends (\(UTCCalendar.civilDate(of: subscription.termEnd))); schedule it On Renewal"
+        )
       }
     }
     let open = try self.tx.openOrderTimings(subscriptionID: subscription.id)
@@ -89,7 +91,9 @@ struct ScheduledChanges {
     let executesAt =
       request.timing == .customDate ? request.date.map(UTCCalendar.startOfDay) : subscription.termEnd
     let status: OrderStatus = request.timing == .customDate ? .scheduled : .executing
-    guard let new = plan.newOrder(status: status, createdBy: request.by, scheduledFor: executesAt, reason: "change scheduled")
+    guard
+      let new = plan.newOrder(
+        status: status, createdBy: request.by, scheduledFor: executesAt, reason: "change scheduled")
     else { throw DomainError.internalError("a scheduled change without an order") }
     var order = try self.tx.createOrder(new, now: self.now)
     if let superseded = placement.supersedes {
@@ -109,7 +113,9 @@ struct ScheduledChanges {
       try self.tx.appendNotification(
         NewNotification(
           type: .orderScheduled, time: self.now, subject: .order(order.number), accountID: order.accountID,
-          text: "order \(order.number) scheduled for the renewal of \(subscription.id) on \(UTCCalendar.civilDate(of: subscription.termEnd))"))
+          text:
+            "order \(order.number) scheduled for the renewal of \(subscription.id) on \(UTCCalendar.civilDate(of: subscription.termEnd))"
+        ))
       order = try self.acceptAtVendor(order, subscription: subscription, by: request.by)
     case .now:
       throw DomainError.internalError("an immediate change is not scheduled")

@@ -8,7 +8,8 @@ enum ScheduledSalesOrders {
   /// Why items that change an existing subscription cannot be scheduled (S2): the caller
   /// adds these to the planner's own per-item reasons.
   static func changeItemProblems(
-    _ items: [(index: Int, sku: String, subscriptionID: SubscriptionID)], tx: OrganizationTransaction, account: AccountID
+    _ items: [(index: Int, sku: String, subscriptionID: SubscriptionID)], tx: OrganizationTransaction,
+    account: AccountID
   ) throws -> [ItemProblem] {
     try items.map { item in
       guard let subscription = try tx.subscription(item.subscriptionID), subscription.accountID == account else {
@@ -23,7 +24,8 @@ enum ScheduledSalesOrders {
       case (false, _): reason = "upgrades subscription \(subscription.id)"
       }
       return ItemProblem(
-        index: item.index, sku: item.sku, reason: "\(reason): changes cannot be scheduled as purchases; schedule a change order")
+        index: item.index, sku: item.sku,
+        reason: "\(reason): changes cannot be scheduled as purchases; schedule a change order")
     }
   }
 
@@ -45,7 +47,8 @@ struct ExecuteScheduledOrderJob: JobHandler {
       guard try tx.deleteJob(job.id), let order = try tx.order(OrderID(job.subject)), order.status == .scheduled else {
         return
       }
-      let executing = try tx.transition(order.id, to: .executing, reason: "execution date reached", by: .system, now: now)
+      let executing = try tx.transition(
+        order.id, to: .executing, reason: "execution date reached", by: .system, now: now)
       if order.type == .sales {
         try Self.executeSale(executing, tx: tx, currency: currency, now: now)
       } else {

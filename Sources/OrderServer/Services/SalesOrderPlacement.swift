@@ -53,7 +53,9 @@ struct SalesOrderPlacement: Sendable {
         throw DomainError.invalidArgument(
           "\(numbers) changes an existing subscription: use a change order (orderctl subscription change)")
       }
-      return (account, try planner.plan(account: account, items: self.items, subscriptions: subscriptions, now: self.now))
+      return (
+        account, try planner.plan(account: account, items: self.items, subscriptions: subscriptions, now: self.now)
+      )
     }
     let horizon = try tx.settings().scheduleHorizonDays
     let latest = UTCCalendar.civilDate(of: self.now).adding(days: horizon)
@@ -106,7 +108,9 @@ struct SalesOrderPlacement: Sendable {
       $0.lines = plan.lines.map(\.proto)
       $0.total = plan.total.proto
       $0.createdBy = self.principal.agent.rawValue
-      if let date = self.executionDate { $0.scheduledFor = Google_Protobuf_Timestamp(date: UTCCalendar.startOfDay(date)) }
+      if let date = self.executionDate {
+        $0.scheduledFor = Google_Protobuf_Timestamp(date: UTCCalendar.startOfDay(date))
+      }
     }
   }
 }

@@ -71,7 +71,8 @@ extension SubscriptionService {
       guard let subscription = try tx.subscription(id), principal.canSee(accountID: subscription.accountID) else {
         throw DomainError.notFound("subscription \(id) not found")
       }
-      let plan = try ChangeExecution(tx: tx, now: now, currency: currency).plan(subscription, actions: actions, resync: false)
+      let plan = try ChangeExecution(tx: tx, now: now, currency: currency).plan(
+        subscription, actions: actions, resync: false)
       return Self.estimate(plan, subscription: subscription)
     }
   }

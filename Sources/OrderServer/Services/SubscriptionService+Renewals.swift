@@ -31,7 +31,8 @@ extension SubscriptionService {
     if let term = Term(request.term) { actions.append(.term(term)) }
     if let cycle = BillingCycle(request.billingCycle) { actions.append(.billingCycle(cycle)) }
     guard !actions.isEmpty else {
-      throw DomainError.invalidArgument("say what the vendor scheduled: --quantity, --upgrade-to, --term or --billing-cycle")
+      throw DomainError.invalidArgument(
+        "say what the vendor scheduled: --quantity, --upgrade-to, --term or --billing-cycle")
     }
     let id = SubscriptionID(request.subscriptionID)
     let scheduled = ScheduledChanges.Request(
@@ -40,7 +41,9 @@ extension SubscriptionService {
     return try await self.deps.read(call) { tx in
       guard let subscription = try tx.subscription(id),
         let change = try Self.pendingChanges(of: subscription, tx).first(where: { $0.orderID == response.order.id })
-      else { throw DomainError.failedPrecondition("the vendor's change \(response.order.number) is \(response.order.status)") }
+      else {
+        throw DomainError.failedPrecondition("the vendor's change \(response.order.number) is \(response.order.status)")
+      }
       return change
     }
   }
