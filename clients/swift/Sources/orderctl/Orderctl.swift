@@ -5,7 +5,7 @@ struct Orderctl: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "orderctl",
     abstract:
-      "Administer an orderd organization: organizations, keys, accounts, catalog, orders, scheduled changes, invoices.",
+      "Administer an orderd organization: organizations, keys, accounts, catalog, orders, scheduled changes, invoices, backorders, notifications.",
     discussion: """
       Every command connects to --server (or ORDERD_SERVER, default 127.0.0.1:7411) with the \
       API key from --key, --key-file or ORDERD_API_KEY. Output is a readable table; --json \
@@ -36,6 +36,7 @@ struct Orderctl: AsyncParsableCommand {
       InvoiceCommand.self,
       VendorCommand.self,
       NotificationCommand.self,
+      BackorderCommand.self,
       ClockCommand.self,
       BenchCommand.self,
     ]

@@ -14,3 +14,11 @@ extension Orders_V1_ListNotificationsResponse {
     return table.render() + "\n\nmore: --after \(self.lastPosition)"
   }
 }
+
+extension Orders_V1_Notification {
+  /// One line: position, time, type, subject and text, separated by two spaces.
+  var lineText: String {
+    let subject = self.subjectID.isEmpty ? "-" : "\(self.subjectKind) \(self.subjectID)"
+    return ["\(self.position)", self.at.dateTimeText, self.type, subject, self.text].joined(separator: "  ")
+  }
+}

@@ -6,7 +6,7 @@ struct NotificationCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "notifications",
     abstract: "Your organization's ordered log of events (N1).",
-    subcommands: [List.self]
+    subcommands: [List.self, Watch.self]
   )
 }
 
