@@ -40,10 +40,13 @@ public struct Organization: Hashable, Sendable, Codable {
   /// ISO 4217 currency code of the organization's prices.
   public var currency: String
   public var createdAt: Date
+  /// A child's own account in its parent organization (B2): where its backorders go;
+  /// `nil` until set, and always for the root.
+  public var parentAccountID: AccountID?
 
   public init(
     id: OrganizationID, name: String, kind: OrganizationKind, parentID: OrganizationID?,
-    currency: String = "USD", createdAt: Date
+    currency: String = "USD", createdAt: Date, parentAccountID: AccountID? = nil
   ) {
     self.id = id
     self.name = name
@@ -51,5 +54,6 @@ public struct Organization: Hashable, Sendable, Codable {
     self.parentID = parentID
     self.currency = currency
     self.createdAt = createdAt
+    self.parentAccountID = parentAccountID
   }
 }

@@ -21,6 +21,9 @@ enum OrganizationSchema {
     migrator.registerMigration(v5Name) { db in
       try db.execute(sql: v5)
     }
+    migrator.registerMigration(v6Name) { db in
+      try db.execute(sql: v6)
+    }
     return migrator
   }
 

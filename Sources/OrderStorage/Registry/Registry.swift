@@ -104,10 +104,13 @@ public final class Registry: Sendable {
 
   static func insert(_ organization: Organization, _ db: Database) throws {
     try db.execute(
-      sql: "INSERT INTO organizations (id, name, kind, parentID, currency, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
+      sql: """
+        INSERT INTO organizations (id, name, kind, parentID, currency, createdAt, parentAccountID)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
       arguments: [
         organization.id.rawValue, organization.name, organization.kind.rawValue, organization.parentID?.rawValue,
-        organization.currency, organization.createdAt,
+        organization.currency, organization.createdAt, organization.parentAccountID?.rawValue,
       ])
   }
 }
@@ -117,6 +120,7 @@ extension Organization {
     self.init(
       id: OrganizationID(try row.decode("id") as String), name: try row.decode("name"), kind: try row.decode("kind"),
       parentID: try row.decodeIfPresent("parentID", as: String.self).map(OrganizationID.init),
-      currency: try row.decode("currency"), createdAt: try row.decode("createdAt"))
+      currency: try row.decode("currency"), createdAt: try row.decode("createdAt"),
+      parentAccountID: try row.decodeIfPresent("parentAccountID", as: String.self).map(AccountID.init))
   }
 }

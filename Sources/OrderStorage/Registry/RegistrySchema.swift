@@ -50,6 +50,10 @@ enum RegistrySchema {
           CREATE INDEX wakeups_due ON wakeups(dueAt);
           """)
     }
+    migrator.registerMigration("v3: child accounts") { db in
+      // B2: a child's own account in its parent organization, where its backorders go.
+      try db.execute(sql: "ALTER TABLE organizations ADD COLUMN parentAccountID TEXT")
+    }
     return migrator
   }
 }

@@ -1,0 +1,28 @@
+import Foundation
+import GRDB
+import OrderDomain
+
+extension Registry {
+  /// Records `account` as the child organization's own account in its parent (B2): the
+  /// account its backorders are placed on. Setting it again replaces it.
+  ///
+  /// The caller checks that the account exists in the parent's database (T2).
+  /// - Throws: `notFound` for an unknown organization; `failedPrecondition` for the root,
+  ///   which has no parent.
+  @discardableResult
+  public func setParentAccount(child: OrganizationID, account: AccountID) async throws -> Organization {
+    try await pool.write { db in
+      guard var organization = try Self.fetchOrganization(child, db) else {
+        throw DomainError.notFound("organization \(child) not found")
+      }
+      guard organization.parentID != nil else {
+        throw DomainError.failedPrecondition(
+          "organization \(child) is the root and has no parent to hold an account for it")
+      }
+      try db.execute(
+        sql: "UPDATE organizations SET parentAccountID = ? WHERE id = ?", arguments: [account.rawValue, child.rawValue])
+      organization.parentAccountID = account
+      return organization
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import OrderDomain
+
+extension OrganizationTransaction {
+  /// Appends a tenant's executed changes to its backorder outbox (B2, B3), in order.
+  ///
+  /// Call it in the transaction that executes the change, so the change and its backorder
+  /// are durable together. Derive the changes with ``BackorderChange/sales(_:orderNumber:at:)``
+  /// and ``BackorderChange/changes(_:orderNumber:at:)``.
+  /// - Returns: the changes with their sequences.
+  @discardableResult
+  public func appendOutbox(_ changes: [BackorderChange]) throws -> [BackorderChange] {
+    try changes.map { change in
+      guard change.quantity >= 0 else {
+        throw DomainError.internalError("a backorder change of \(change.subscriptionID) has a negative quantity")
+      }
+      let sequence = try Int64.fetchOne(
+        db,
+        sql: """
+          INSERT INTO backorderOutbox (subscriptionID, kind, sku, quantity, previousSKU, baseSubscriptionID,
+            createdAt, orderNumber)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence
+          """,
+        arguments: [
+          change.subscriptionID.rawValue, change.kind.rawValue, change.sku, change.quantity, change.previousSKU,
+          change.baseSubscriptionID?.rawValue, change.at, change.orderNumber.rawValue,
+        ])
+      guard let sequence else { throw DomainError.internalError("the backorder change was not appended") }
+      var appended = change
+      appended.sequence = sequence
+      return appended
+    }
+  }
+
+  /// The outbox's changes not yet confirmed by the parent, oldest first, at most `limit`.
+  public func outbox(limit: Int = 100) throws -> [BackorderChange] {
+    try Row.fetchAll(
+      db, sql: "SELECT * FROM backorderOutbox ORDER BY sequence LIMIT ?", arguments: [max(0, limit)]
+    ).map(BackorderChange.init(outboxRow:))
+  }
+
+  /// Removes every change up to and including `sequence` (the parent has them).
+  ///
+  /// - Returns: how many were removed.
+  @discardableResult
+  public func deleteOutbox(upTo sequence: Int64) throws -> Int {
+    try db.execute(sql: "DELETE FROM backorderOutbox WHERE sequence <= ?", arguments: [sequence])
+    return db.changesCount
+  }
+
+  /// Removes one change; `false` when it was not there.
+  @discardableResult
+  public func deleteOutbox(sequence: Int64) throws -> Bool {
+    try db.execute(sql: "DELETE FROM backorderOutbox WHERE sequence = ?", arguments: [sequence])
+    return db.changesCount == 1
+  }
+
+  /// How many changes wait in the outbox.
+  public func outboxCount() throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM backorderOutbox") ?? 0
+  }
+}
+
+extension BackorderChange {
+  init(outboxRow row: Row) throws {
+    self.init(
+      sequence: try row.decode("sequence"), subscriptionID: SubscriptionID(try row.decode("subscriptionID") as String),
+      kind: try row.decode("kind"), sku: try row.decode("sku"), quantity: try row.decode("quantity"),
+      previousSKU: try row.decodeIfPresent("previousSKU", as: String.self),
+      baseSubscriptionID: try row.decodeIfPresent("baseSubscriptionID", as: String.self).map(SubscriptionID.init),
+      orderNumber: OrderNumber(try row.decode("orderNumber") as String), at: try row.decode("createdAt"))
+  }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+import OrderDomain
+
+extension OrganizationTransaction {
+  /// Receives a tenant's change in the parent (B2, B3), exactly once in effect.
+  ///
+  /// A repeat of an already received (tenant, sequence) returns the stored backorder with
+  /// `isNew` false and changes nothing. A new one is stored as `received`, or as `waiting`
+  /// when an earlier backorder of the same tenant subscription (or of an add-on's base) is
+  /// not applied yet, and a `BackorderReceived` notification is appended (B6).
+  /// - Parameter account: the tenant's own account in this organization.
+  /// - Throws: `notFound` for an unknown account; `failedPrecondition` when the change
+  ///   arrives after a later one of the same tenant (B3: order is kept); `internal` when
+  ///   the change has no outbox sequence.
+  public func receiveBackorder(tenant: OrganizationID, account: AccountID, change: BackorderChange, now: Date)
+    throws -> (backorder: Backorder, isNew: Bool)
+  {
+    guard let sequence = change.sequence else {
+      throw DomainError.internalError("a backorder change needs its outbox sequence")
+    }
+    if let existing = try backorder(tenant: tenant, sourceSequence: sequence) { return (existing, false) }
+    let latest = try Int64.fetchOne(
+      db, sql: "SELECT MAX(sourceSequence) FROM backorders WHERE tenantOrganizationID = ?",
+      arguments: [tenant.rawValue])
+    if let latest, latest > sequence {
+      throw DomainError.failedPrecondition(
+        "change \(sequence) of tenant \(tenant) arrived after its change \(latest); a tenant's changes are received in order (B3)"
+      )
+    }
+    _ = try requireAccount(account)
+    let blocker = try blockingBackorder(tenant: tenant, change: change)
+    let backorder = Backorder(
+      id: BackorderID(number: try nextSequence("backorder")), tenantOrganizationID: tenant,
+      tenantSubscriptionID: change.subscriptionID, sourceSequence: sequence, accountID: account, kind: change.kind,
+      sku: change.sku, quantity: change.quantity, previousSKU: change.previousSKU,
+      tenantBaseSubscriptionID: change.baseSubscriptionID, tenantOrderNumber: change.orderNumber,
+      changedAt: change.at, status: blocker == nil ? .received : .waiting,
+      reason: blocker.map(Self.waitingReason), waitingBehind: blocker?.id, subscriptionID: nil, orderID: nil,
+      receivedAt: now, appliedAt: nil)
+    try insert(backorder)
+    try appendNotification(.backorderReceived(backorder))
+    return (backorder, true)
+  }
+
+  /// The backorder, or `nil`.
+  public func backorder(_ id: BackorderID) throws -> Backorder? {
+    try Row.fetchOne(db, sql: "SELECT * FROM backorders WHERE id = ?", arguments: [id.rawValue])
+      .map(Backorder.init(row:))
+  }
+
+  /// The backorder, or `notFound`.
+  public func requireBackorder(_ id: BackorderID) throws -> Backorder {
+    guard let backorder = try backorder(id) else { throw DomainError.notFound("backorder \(id) not found") }
+    return backorder
+  }
+
+  /// The backorder of a tenant's change, or `nil` when it was not received.
+  public func backorder(tenant: OrganizationID, sourceSequence: Int64) throws -> Backorder? {
+    try Row.fetchOne(
+      db, sql: "SELECT * FROM backorders WHERE tenantOrganizationID = ? AND sourceSequence = ?",
+      arguments: [tenant.rawValue, sourceSequence]
+    ).map(Backorder.init(row:))
+  }
+
+  /// The newest sequence received from `tenant`, or `nil`: the tenant's outbox can be
+  /// cleared up to it.
+  public func lastReceivedSequence(tenant: OrganizationID) throws -> Int64? {
+    try Int64.fetchOne(
+      db, sql: "SELECT MAX(sourceSequence) FROM backorders WHERE tenantOrganizationID = ?",
+      arguments: [tenant.rawValue])
+  }
+
+  /// Backorders in the order received, optionally only those with `status`, of `tenant`,
+  /// or of one tenant subscription.
+  public func backorders(
+    status: BackorderStatus? = nil, tenant: OrganizationID? = nil, tenantSubscription: SubscriptionID? = nil,
+    limit: Int = 1000
+  ) throws -> [Backorder] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT * FROM backorders
+        WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR tenantOrganizationID = ?2)
+          AND (?3 IS NULL OR tenantSubscriptionID = ?3)
+        ORDER BY rowid LIMIT ?4
+        """,
+      arguments: [status?.rawValue, tenant?.rawValue, tenantSubscription?.rawValue, max(0, limit)]
+    ).map(Backorder.init(row:))
+  }
+
+  /// The earliest backorder of the tenant subscription that is not applied (stalled,
+  /// waiting or only received), before `sequence` when given: later changes of the same
+  /// subscription wait behind it, so nothing is dropped or reordered (B3).
+  public func blockingBackorder(
+    tenant: OrganizationID, tenantSubscription: SubscriptionID, before sequence: Int64? = nil
+  ) throws -> Backorder? {
+    try Row.fetchOne(
+      db,
+      sql: """
+        SELECT * FROM backorders
+        WHERE tenantOrganizationID = ?1 AND tenantSubscriptionID = ?2 AND status != 'applied'
+          AND (?3 IS NULL OR sourceSequence < ?3)
+        ORDER BY sourceSequence LIMIT 1
+        """, arguments: [tenant.rawValue, tenantSubscription.rawValue, sequence]
+    ).map(Backorder.init(row:))
+  }
+
+  /// The backorder `change` must wait behind: one of its own subscription, else (for an
+  /// add-on's sale) one of its base subscription; `nil` when it can apply now.
+  public func blockingBackorder(tenant: OrganizationID, change: BackorderChange) throws -> Backorder? {
+    if let own = try blockingBackorder(
+      tenant: tenant, tenantSubscription: change.subscriptionID, before: change.sequence)
+    {
+      return own
+    }
+    guard let base = change.baseSubscriptionID else { return nil }
+    return try blockingBackorder(tenant: tenant, tenantSubscription: base, before: change.sequence)
+  }
+
+  func insert(_ backorder: Backorder) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO backorders (id, tenantOrganizationID, tenantSubscriptionID, sourceSequence, accountID, kind, sku,
+          quantity, previousSKU, tenantBaseSubscriptionID, tenantOrderNumber, changedAt, status, reason,
+          waitingBehind, subscriptionID, orderID, receivedAt, appliedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        backorder.id.rawValue, backorder.tenantOrganizationID.rawValue, backorder.tenantSubscriptionID.rawValue,
+        backorder.sourceSequence, backorder.accountID.rawValue, backorder.kind.rawValue, backorder.sku,
+        backorder.quantity, backorder.previousSKU, backorder.tenantBaseSubscriptionID?.rawValue,
+        backorder.tenantOrderNumber.rawValue, backorder.changedAt, backorder.status.rawValue, backorder.reason,
+        backorder.waitingBehind?.rawValue, backorder.subscriptionID?.rawValue, backorder.orderID?.rawValue,
+        backorder.receivedAt, backorder.appliedAt,
+      ])
+  }
+
+  static func waitingReason(_ blocker: Backorder) -> String {
+    "waits behind backorder \(blocker.id) (\(blocker.status.rawValue)) of tenant subscription \(blocker.tenantSubscriptionID); it applies once that one is applied"
+  }
+}
+
+extension Backorder {
+  init(row: Row) throws {
+    self.init(
+      id: BackorderID(try row.decode("id") as String),
+      tenantOrganizationID: OrganizationID(try row.decode("tenantOrganizationID") as String),
+      tenantSubscriptionID: SubscriptionID(try row.decode("tenantSubscriptionID") as String),
+      sourceSequence: try row.decode("sourceSequence"), accountID: AccountID(try row.decode("accountID") as String),
+      kind: try row.decode("kind"), sku: try row.decode("sku"), quantity: try row.decode("quantity"),
+      previousSKU: try row.decodeIfPresent("previousSKU", as: String.self),
+      tenantBaseSubscriptionID: try row.decodeIfPresent("tenantBaseSubscriptionID", as: String.self).map(
+        SubscriptionID.init),
+      tenantOrderNumber: OrderNumber(try row.decode("tenantOrderNumber") as String),
+      changedAt: try row.decode("changedAt"), status: try row.decode("status"),
+      reason: try row.decodeIfPresent("reason", as: String.self),
+      waitingBehind: try row.decodeIfPresent("waitingBehind", as: String.self).map(BackorderID.init),
+      subscriptionID: try row.decodeIfPresent("subscriptionID", as: String.self).map(SubscriptionID.init),
+      orderID: try row.decodeIfPresent("orderID", as: String.self).map(OrderID.init),
+      receivedAt: try row.decode("receivedAt"), appliedAt: try row.decodeIfPresent("appliedAt", as: Date.self))
+  }
+}
