@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import OrderDomain
+import Testing
+
+@testable import OrderStorage
+
+@Suite("Store: backorders received by the parent")
+struct BackorderInboxStoreTests {
+  let tenant = OrganizationID("tenant-a")
+
+  @Test("B3: a repeated (tenant, sequence) returns the stored backorder and changes nothing")
+  func repeatIgnored() async throws {
+    try await withStore { store in
+      let (first, second, notifications) = try await store.write { tx in
+        let account = try tx.seed().account
+        let first = try tx.receiveBackorder(
+          tenant: tenant, account: account.id, change: tenantChange(.sale, sequence: 1), now: t0)
+        let second = try tx.receiveBackorder(
+          tenant: tenant, account: account.id, change: tenantChange(.sale, sequence: 1), now: t0 + 60)
+        return (first, second, try tx.notifications(after: 0).filter { $0.subject.kind == .backorder })
+      }
+      #expect(first.isNew && !second.isNew)
+      #expect(first.backorder == second.backorder)
+      #expect(first.backorder.id == "BKO-000001" && first.backorder.status == .received)
+      #expect(first.backorder.sourceSequence == 1 && first.backorder.accountID == "ACC-000001")
+      #expect(notifications.map(\.type) == [.backorderReceived])
+      #expect(notifications.first?.subject == .backorder("BKO-000001"))
+      #expect(notifications.first?.accountID == nil)
+    }
+  }
+
+  @Test("B3: a change older than one already received is refused, so order is kept")
+  func outOfOrder() async throws {
+    try await withStore { store in
+      let error = try await store.write { tx in
+        let account = try tx.seed().account
+        _ = try tx.receiveBackorder(
+          tenant: tenant, account: account.id, change: tenantChange(.sale, sequence: 5), now: t0)
+        return #expect(throws: DomainError.self) {
+          try tx.receiveBackorder(
+            tenant: tenant, account: account.id, change: tenantChange(.sale, sequence: 4), now: t0)
+        }
+      }
+      #expect(error?.code == .failedPrecondition)
+      #expect(error?.message.contains("arrived after its change 5") == true)
+    }
+  }
+
+  @Test("B3, B6: a stalled backorder is kept with its reason; later ones of the subscription wait behind it")
+  func stallAndWait() async throws {
+    try await withStore { store in
+      let (stalled, waiting, other, notifications) = try await store.write { tx in
+        let account = try tx.seed().account.id
+        let first = try tx.receiveBackorder(
+          tenant: tenant, account: account, change: tenantChange(.quantity, quantity: 8, sequence: 1), now: t0)
+        let stalled = try tx.markBackorder(first.backorder.id, stalled: "SKU O365-E3 is not in the catalog", now: t0)
+        let waiting = try tx.receiveBackorder(
+          tenant: tenant, account: account, change: tenantChange(.quantity, quantity: 9, sequence: 2), now: t0)
+        let other = try tx.receiveBackorder(
+          tenant: tenant, account: account,
+          change: tenantChange(.quantity, subscription: "SUB-000007", quantity: 2, sequence: 3), now: t0)
+        return (
+          stalled, waiting.backorder, other.backorder,
+          try tx.notifications(after: 0).filter { $0.subject.kind == .backorder }
+        )
+      }
+      #expect(stalled.status == .stalled && stalled.reason == "SKU O365-E3 is not in the catalog")
+      #expect(waiting.status == .waiting && waiting.waitingBehind == stalled.id)
+      #expect(waiting.reason?.contains("waits behind backorder BKO-000001 (stalled)") == true)
+      #expect(other.status == .received)
+      #expect(
+        notifications.map(\.type) == [.backorderReceived, .backorderFailed, .backorderReceived, .backorderReceived])
+      #expect(notifications[1].text.contains("stalled: SKU O365-E3 is not in the catalog") == true)
+      let listed = try await store.read { tx in
+        (try tx.backorders(status: .stalled), try tx.backorders(status: .waiting), try tx.backorders(tenant: tenant))
+      }
+      #expect(listed.0.map(\.id) == ["BKO-000001"])
+      #expect(listed.1.map(\.id) == ["BKO-000002"])
+      #expect(listed.2.map(\.sourceSequence) == [1, 2, 3])
+    }
+  }
+
+  @Test("B3: once the stalled one is applied, the waiting one is next and applies once; nothing is deleted")
+  func retryReleasesWaiting() async throws {
+    try await withStore { store in
+      try await store.write { tx in
+        let seeded = try tx.seed()
+        let account = seeded.account.id
+        let first = try tx.receiveBackorder(
+          tenant: tenant, account: account, change: tenantChange(.quantity, quantity: 8, sequence: 1), now: t0)
+        try tx.markBackorder(first.backorder.id, stalled: "no link", now: t0)
+        let second = try tx.receiveBackorder(
+          tenant: tenant, account: account, change: tenantChange(.quantity, quantity: 9, sequence: 2), now: t0)
+        #expect(
+          try tx.blockingBackorder(tenant: tenant, tenantSubscription: "SUB-000001", before: 2)?.id
+            == first.backorder.id)
+        let applied = try tx.markBackorder(
+          first.backorder.id, applied: seeded.subscription.id, orderID: nil, now: t0 + 60)
+        #expect(applied.status == .applied && applied.appliedAt == t0 + 60 && applied.reason == nil)
+        #expect(try tx.blockingBackorder(tenant: tenant, tenantSubscription: "SUB-000001", before: 2) == nil)
+        #expect(try tx.backorders(status: .waiting, tenant: tenant, tenantSubscription: "SUB-000001").count == 1)
+        try tx.markBackorder(second.backorder.id, applied: seeded.subscription.id, orderID: nil, now: t0 + 60)
+        let twice = #expect(throws: DomainError.self) {
+          try tx.markBackorder(second.backorder.id, applied: nil, orderID: nil, now: t0)
+        }
+        #expect(twice?.code == .failedPrecondition)
+        #expect(throws: (any Error).self) { try tx.db.execute(sql: "DELETE FROM backorders") }
+        #expect(try tx.lastReceivedSequence(tenant: tenant) == 2)
+      }
+    }
+  }
+
+  @Test("B2: an applied sale links the tenant's subscription; the parent then plans its changes on it")
+  func linkAndPlan() async throws {
+    try await withStore { store in
+      let (sale, change) = try await store.write { tx in
+        let seeded = try tx.seed()
+        let received = try tx.receiveBackorder(
+          tenant: tenant, account: seeded.account.id, change: tenantChange(.sale, sequence: 1), now: t0)
+        let sale = try tx.planBackorder(received.backorder, currency: "USD", now: t0)
+        try tx.markBackorder(received.backorder.id, applied: seeded.subscription.id, orderID: nil, now: t0)
+        #expect(try tx.parentSubscription(tenant: tenant, tenantSubscription: "SUB-000001") == seeded.subscription.id)
+        let quantity = try tx.receiveBackorder(
+          tenant: tenant, account: seeded.account.id, change: tenantChange(.quantity, quantity: 8, sequence: 2),
+          now: t0)
+        return (sale, try tx.planBackorder(quantity.backorder, currency: "USD", now: t0 + 86_400))
+      }
+      guard case .sale(let item, _) = sale else {
+        Issue.record("expected a sale, got \(sale)")
+        return
+      }
+      #expect(item.sku == "O365-E3" && item.quantity == 5)
+      guard case .change(let subscription, let actions, _) = change else {
+        Issue.record("expected a change, got \(change)")
+        return
+      }
+      #expect(subscription.id == "SUB-000001" && actions == [.quantity(8)])
+    }
+  }
+}
