@@ -139,3 +139,42 @@ struct BackorderInboxStoreTests {
     }
   }
 }
+
+@Suite("Store: retrying stalled backorders")
+struct BackorderRetryStoreTests {
+  let tenant = OrganizationID("tenant-b")
+
+  @Test("B3: only a stalled backorder is retried; the waiting ones are released in order afterwards")
+  func retryAndRelease() async throws {
+    try await withStore { store in
+      try await store.write { tx in
+        let seeded = try tx.seed()
+        let account = seeded.account.id
+        func receive(_ sequence: Int64, quantity: Int, subscription: SubscriptionID = "SUB-000001") throws -> Backorder
+        {
+          try tx.receiveBackorder(
+            tenant: tenant, account: account,
+            change: tenantChange(.quantity, subscription: subscription, quantity: quantity, sequence: sequence), now: t0
+          ).backorder
+        }
+        let first = try receive(1, quantity: 6)
+        try tx.markBackorder(first.id, stalled: "no link", now: t0)
+        let second = try receive(2, quantity: 7)
+        let third = try receive(3, quantity: 8)
+        #expect(second.status == .waiting && third.status == .waiting)
+        let waitingRetry = #expect(throws: DomainError.self) { try tx.backorderToRetry(third.id) }
+        #expect(waitingRetry?.message.contains("retry that one first") == true)
+        #expect(try tx.nextReleasableBackorder(tenant: tenant) == nil)
+        #expect(try tx.backorderToRetry(first.id).id == first.id)
+        try tx.markBackorder(first.id, applied: seeded.subscription.id, orderID: nil, now: t0)
+        #expect(try tx.nextReleasableBackorder(tenant: tenant)?.id == second.id)
+        try tx.markBackorder(second.id, applied: seeded.subscription.id, orderID: nil, now: t0)
+        #expect(try tx.nextReleasableBackorder(tenant: tenant)?.id == third.id)
+        try tx.markBackorder(third.id, applied: seeded.subscription.id, orderID: nil, now: t0)
+        #expect(try tx.nextReleasableBackorder(tenant: tenant) == nil)
+        let applied = #expect(throws: DomainError.self) { try tx.backorderToRetry(first.id) }
+        #expect(applied?.code == .failedPrecondition)
+      }
+    }
+  }
+}

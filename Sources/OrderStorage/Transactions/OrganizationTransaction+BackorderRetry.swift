@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import OrderDomain
+
+extension OrganizationTransaction {
+  /// The stalled backorder an admin asks to apply again (B3).
+  ///
+  /// - Throws: `notFound` for an unknown backorder; `failedPrecondition` when it is applied
+  ///   already, or waits behind another one (retry that one instead).
+  public func backorderToRetry(_ id: BackorderID) throws -> Backorder {
+    let backorder = try requireBackorder(id)
+    switch backorder.status {
+    case .stalled, .received:
+      return backorder
+    case .applied:
+      throw DomainError.failedPrecondition("backorder \(id) is applied already; there is nothing to retry")
+    case .waiting:
+      let behind = backorder.waitingBehind.map { "backorder \($0)" } ?? "an earlier backorder"
+      throw DomainError.failedPrecondition(
+        "backorder \(id) waits behind \(behind) of tenant subscription \(backorder.tenantSubscriptionID); retry that one first, this one follows"
+      )
+    }
+  }
+
+  /// The earliest waiting backorder of `tenant` that nothing blocks any more, or `nil`.
+  ///
+  /// After applying a backorder, apply (or stall) this one, then ask again, until `nil`:
+  /// the tenant's changes apply in their order (B3).
+  public func nextReleasableBackorder(tenant: OrganizationID) throws -> Backorder? {
+    for waiting in try backorders(status: .waiting, tenant: tenant)
+    where try blockingBackorder(tenant: tenant, change: waiting.change) == nil {
+      return waiting
+    }
+    return nil
+  }
+}
