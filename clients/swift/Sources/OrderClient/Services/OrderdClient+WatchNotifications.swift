@@ -17,10 +17,15 @@ extension OrderdClient {
   /// - Parameters:
   ///   - after: Deliver notifications after this position.
   ///   - accountID: Only this account's notifications (a storefront key sees only its own).
+  ///   - onReconnect: Called before each reconnect with why the watch was interrupted (nil:
+  ///     the server ended the stream), the position it resumes after, and the number of
+  ///     reconnects since a notification last arrived (1 for the first): for telling the user.
   public func watchNotifications(
     after: Int64 = 0,
     accountID: String = "",
     reconnect: WatchReconnectPolicy = WatchReconnectPolicy(),
+    onReconnect: @escaping @Sendable (_ cause: RPCError?, _ lastPosition: Int64, _ attempt: Int) -> Void = { _, _, _ in
+    },
     onNotification: @escaping @Sendable (Orders_V1_Notification) async throws -> Void
   ) async throws {
     let stub = Orders_V1_NotificationService.Client(wrapping: self.grpc)
@@ -35,6 +40,7 @@ extension OrderdClient {
       var options = CallOptions.defaults
       options.timeout = nil
       let before = request.after
+      var cause: RPCError?
       do {
         try await stub.watchNotifications(request, metadata: metadata, options: options) { response in
           for try await notification in response.messages {
@@ -43,10 +49,12 @@ extension OrderdClient {
           }
         }
       } catch let error as RPCError where error.code == .unavailable {
-        // Reconnect below.
+        cause = error
       }
       try Task.checkCancellation()
-      fruitlessAttempts = cursor.withLock { $0.lastPosition } > before ? 1 : fruitlessAttempts + 1
+      let lastPosition = cursor.withLock { $0.lastPosition }
+      fruitlessAttempts = lastPosition > before ? 1 : fruitlessAttempts + 1
+      onReconnect(cause, lastPosition, fruitlessAttempts)
       try await Task.sleep(for: reconnect.backoff(beforeAttempt: fruitlessAttempts))
     }
   }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GRPCCore
 import OrderClient
 import OrderProtocol
 import SwiftProtobuf
@@ -32,11 +33,20 @@ extension NotificationCommand {
       let output = self.connection.output
       try await self.connection.run { client in
         try await untilInterrupted {
-          try await client.watchNotifications(after: self.from ?? 0, accountID: self.account ?? "") { notification in
+          try await client.watchNotifications(
+            after: self.from ?? 0, accountID: self.account ?? "", onReconnect: Self.reportReconnect
+          ) { notification in
             try StandardOutput.writeLine(output.json ? try notification.jsonString() : notification.lineText)
           }
         }
       }
+    }
+
+    /// Tells the user, once per outage, that the watch lost the server and is reconnecting.
+    @Sendable static func reportReconnect(cause: RPCError?, lastPosition: Int64, attempt: Int) {
+      guard attempt == 1 else { return }
+      let reason = cause.map { "\($0.code.statusName): \($0.message)" } ?? "the server ended the watch"
+      StandardError.write("orderctl: \(reason); reconnecting, continuing after position \(lastPosition)")
     }
   }
 }
