@@ -33,9 +33,23 @@ public enum Orders_V1_NotificationService: Sendable {
                 type: .unary
             )
         }
+        /// Namespace for "WatchNotifications" metadata.
+        public enum WatchNotifications: Sendable {
+            /// Request type for "WatchNotifications".
+            public typealias Input = Orders_V1_WatchNotificationsRequest
+            /// Response type for "WatchNotifications".
+            public typealias Output = Orders_V1_Notification
+            /// Descriptor for "WatchNotifications".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "orders.v1.NotificationService"),
+                method: "WatchNotifications",
+                type: .serverStreaming
+            )
+        }
         /// Descriptors for all methods in the "orders.v1.NotificationService" service.
         public static let descriptors: [GRPCCore.MethodDescriptor] = [
-            ListNotifications.descriptor
+            ListNotifications.descriptor,
+            WatchNotifications.descriptor
         ]
     }
 }
@@ -80,6 +94,26 @@ extension Orders_V1_NotificationService {
             request: GRPCCore.StreamingServerRequest<Orders_V1_ListNotificationsRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_ListNotificationsResponse>
+
+        /// Handle the "WatchNotifications" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Streams the log from a position, live (N2, B6): first what is already there after
+        /// > `after`, then each new entry as it is written. A client that reconnects passes the last
+        /// > position it saw and gets nothing twice and nothing lost.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Orders_V1_WatchNotificationsRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_Notification` messages.
+        func watchNotifications(
+            request: GRPCCore.StreamingServerRequest<Orders_V1_WatchNotificationsRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Notification>
     }
 
     /// Service protocol for the "orders.v1.NotificationService" service.
@@ -108,6 +142,26 @@ extension Orders_V1_NotificationService {
             request: GRPCCore.ServerRequest<Orders_V1_ListNotificationsRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.ServerResponse<Orders_V1_ListNotificationsResponse>
+
+        /// Handle the "WatchNotifications" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Streams the log from a position, live (N2, B6): first what is already there after
+        /// > `after`, then each new entry as it is written. A client that reconnects passes the last
+        /// > position it saw and gets nothing twice and nothing lost.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_WatchNotificationsRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Orders_V1_Notification` messages.
+        func watchNotifications(
+            request: GRPCCore.ServerRequest<Orders_V1_WatchNotificationsRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Notification>
     }
 
     /// Simple service protocol for the "orders.v1.NotificationService" service.
@@ -134,6 +188,27 @@ extension Orders_V1_NotificationService {
             request: Orders_V1_ListNotificationsRequest,
             context: GRPCCore.ServerContext
         ) async throws -> Orders_V1_ListNotificationsResponse
+
+        /// Handle the "WatchNotifications" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Streams the log from a position, live (N2, B6): first what is already there after
+        /// > `after`, then each new entry as it is written. A client that reconnects passes the last
+        /// > position it saw and gets nothing twice and nothing lost.
+        ///
+        /// - Parameters:
+        ///   - request: A `Orders_V1_WatchNotificationsRequest` message.
+        ///   - response: A response stream of `Orders_V1_Notification` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        func watchNotifications(
+            request: Orders_V1_WatchNotificationsRequest,
+            response: GRPCCore.RPCWriter<Orders_V1_Notification>,
+            context: GRPCCore.ServerContext
+        ) async throws
     }
 }
 
@@ -147,6 +222,17 @@ extension Orders_V1_NotificationService.StreamingServiceProtocol {
             serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_ListNotificationsResponse>(),
             handler: { request, context in
                 try await self.listNotifications(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Orders_V1_NotificationService.Method.WatchNotifications.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_WatchNotificationsRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_Notification>(),
+            handler: { request, context in
+                try await self.watchNotifications(
                     request: request,
                     context: context
                 )
@@ -168,6 +254,17 @@ extension Orders_V1_NotificationService.ServiceProtocol {
         )
         return GRPCCore.StreamingServerResponse(single: response)
     }
+
+    public func watchNotifications(
+        request: GRPCCore.StreamingServerRequest<Orders_V1_WatchNotificationsRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Notification> {
+        let response = try await self.watchNotifications(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return response
+    }
 }
 
 // Default implementation of methods from 'ServiceProtocol'.
@@ -183,6 +280,23 @@ extension Orders_V1_NotificationService.SimpleServiceProtocol {
                 context: context
             ),
             metadata: [:]
+        )
+    }
+
+    public func watchNotifications(
+        request: GRPCCore.ServerRequest<Orders_V1_WatchNotificationsRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Orders_V1_Notification> {
+        return GRPCCore.StreamingServerResponse<Orders_V1_Notification>(
+            metadata: [:],
+            producer: { writer in
+                try await self.watchNotifications(
+                    request: request.message,
+                    response: writer,
+                    context: context
+                )
+                return [:]
+            }
         )
     }
 }
@@ -218,6 +332,31 @@ extension Orders_V1_NotificationService {
             deserializer: some GRPCCore.MessageDeserializer<Orders_V1_ListNotificationsResponse>,
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Orders_V1_ListNotificationsResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "WatchNotifications" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Streams the log from a position, live (N2, B6): first what is already there after
+        /// > `after`, then each new entry as it is written. A client that reconnects passes the last
+        /// > position it saw and gets nothing twice and nothing lost.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_WatchNotificationsRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_WatchNotificationsRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_Notification` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func watchNotifications<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_WatchNotificationsRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_WatchNotificationsRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Notification>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Orders_V1_Notification>) async throws -> Result
         ) async throws -> Result where Result: Sendable
     }
 
@@ -271,6 +410,40 @@ extension Orders_V1_NotificationService {
                 onResponse: handleResponse
             )
         }
+
+        /// Call the "WatchNotifications" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Streams the log from a position, live (N2, B6): first what is already there after
+        /// > `after`, then each new entry as it is written. A client that reconnects passes the last
+        /// > position it saw and gets nothing twice and nothing lost.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Orders_V1_WatchNotificationsRequest` message.
+        ///   - serializer: A serializer for `Orders_V1_WatchNotificationsRequest` messages.
+        ///   - deserializer: A deserializer for `Orders_V1_Notification` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func watchNotifications<Result>(
+            request: GRPCCore.ClientRequest<Orders_V1_WatchNotificationsRequest>,
+            serializer: some GRPCCore.MessageSerializer<Orders_V1_WatchNotificationsRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Orders_V1_Notification>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Orders_V1_Notification>) async throws -> Result
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.serverStreaming(
+                request: request,
+                descriptor: Orders_V1_NotificationService.Method.WatchNotifications.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
     }
 }
 
@@ -297,6 +470,35 @@ extension Orders_V1_NotificationService.ClientProtocol {
             request: request,
             serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_ListNotificationsRequest>(),
             deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_ListNotificationsResponse>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "WatchNotifications" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Streams the log from a position, live (N2, B6): first what is already there after
+    /// > `after`, then each new entry as it is written. A client that reconnects passes the last
+    /// > position it saw and gets nothing twice and nothing lost.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Orders_V1_WatchNotificationsRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func watchNotifications<Result>(
+        request: GRPCCore.ClientRequest<Orders_V1_WatchNotificationsRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Orders_V1_Notification>) async throws -> Result
+    ) async throws -> Result where Result: Sendable {
+        try await self.watchNotifications(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Orders_V1_WatchNotificationsRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Orders_V1_Notification>(),
             options: options,
             onResponse: handleResponse
         )
@@ -329,6 +531,39 @@ extension Orders_V1_NotificationService.ClientProtocol {
             metadata: metadata
         )
         return try await self.listNotifications(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "WatchNotifications" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Streams the log from a position, live (N2, B6): first what is already there after
+    /// > `after`, then each new entry as it is written. A client that reconnects passes the last
+    /// > position it saw and gets nothing twice and nothing lost.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func watchNotifications<Result>(
+        _ message: Orders_V1_WatchNotificationsRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Orders_V1_Notification>) async throws -> Result
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Orders_V1_WatchNotificationsRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.watchNotifications(
             request: request,
             options: options,
             onResponse: handleResponse

@@ -12,6 +12,7 @@ public struct OrderdApplication: Sendable {
   public let clock: ServerClock
   public let rootOrganization: Organization
   let scheduler: WorkScheduler
+  let bell: NotificationBell
   let logger: Logger
 
   private static let clockStateKey = "simulatedClock"
@@ -36,21 +37,22 @@ public struct OrderdApplication: Sendable {
         metadata: ["org": "\(bootstrap.root.id)", "keyFile": "\(directory.rootAdminKeyURL.path)"])
     }
     let databases = OrganizationDatabases(directory: directory, capacity: openDatabaseLimit, logger: logger)
-    let scheduler = WorkScheduler(registry: registry, databases: databases, clock: clock, logger: logger)
+    let bell = NotificationBell()
+    let scheduler = WorkScheduler(registry: registry, databases: databases, clock: clock, bell: bell, logger: logger)
     await scheduler.register(ProvisionJob(registry: registry))
     await scheduler.register(AssetSyncJob())
     await scheduler.register(ExecuteScheduledOrderJob(registry: registry))
     await scheduler.register(RenewJob(registry: registry))
     await scheduler.register(ExpireAssetsJob())
     return OrderdApplication(
-      registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root, scheduler: scheduler,
+      registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root, scheduler: scheduler, bell: bell,
       logger: logger)
   }
 
   /// The RPC services of the orderd API.
   public var services: [any RegistrableRPCService] {
     let deps = ServiceDependencies(
-      registry: self.registry, databases: self.databases, clock: self.clock, scheduler: self.scheduler,
+      registry: self.registry, databases: self.databases, clock: self.clock, scheduler: self.scheduler, bell: self.bell,
       logger: self.logger)
     let registry = self.registry
     return [
@@ -88,6 +90,11 @@ public struct OrderdApplication: Sendable {
   @discardableResult
   public func runDueWork() async throws -> Int {
     try await self.scheduler.runDue()
+  }
+
+  /// Ends live watches so that a graceful shutdown can drain.
+  public func beginShutdown() {
+    self.bell.close()
   }
 
   /// Closes every database cleanly.

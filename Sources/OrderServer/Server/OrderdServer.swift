@@ -57,6 +57,7 @@ public final class OrderdServer: Service {
           } onGracefulShutdown: {
             logger.notice("shutting down: no new calls, finishing in-flight calls", metadata: ["grace": "\(grace)"])
             server.beginGracefulShutdown()
+            self.application.beginShutdown()
           }
         }
         group.addTask {

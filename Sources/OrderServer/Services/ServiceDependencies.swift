@@ -10,6 +10,7 @@ struct ServiceDependencies: Sendable {
   let databases: OrganizationDatabases
   let clock: ServerClock
   let scheduler: WorkScheduler
+  let bell: NotificationBell
   let logger: Logger
 
   /// Runs `body` with the caller's own organization's database; handlers never open
@@ -37,6 +38,7 @@ struct ServiceDependencies: Sendable {
       try await store.idempotentWrite(call, request: request, now: now, body)
     }
     if jobs { self.scheduler.committed(organization) }
+    self.bell.ring(organization)
     return response
   }
 
@@ -60,6 +62,7 @@ struct ServiceDependencies: Sendable {
     try await self.scheduler.prepare(organization)
     let result = try await self.withStore(call) { store in try await store.write(body) }
     self.scheduler.committed(organization)
+    self.bell.ring(organization)
     return result
   }
 

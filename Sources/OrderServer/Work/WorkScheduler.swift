@@ -22,7 +22,10 @@ actor WorkScheduler {
   private nonisolated let signals: AsyncStream<Void>
   private nonisolated let signalContinuation: AsyncStream<Void>.Continuation
 
-  init(registry: Registry, databases: OrganizationDatabases, clock: ServerClock, logger: Logger) {
+  private let bell: NotificationBell
+
+  init(registry: Registry, databases: OrganizationDatabases, clock: ServerClock, bell: NotificationBell, logger: Logger) {
+    self.bell = bell
     self.registry = registry
     self.databases = databases
     self.clock = clock
@@ -128,6 +131,7 @@ actor WorkScheduler {
       }
       return (executed, try await store.read { tx in try tx.nextJobDueAt() })
     }
+    if executed > 0 { self.bell.ring(organization) }
     if self.generations[organization, default: 0] == generation {
       try await self.registry.replaceWakeup(organization, dueAt: next)
     } else if let next {
