@@ -48,7 +48,8 @@ struct RetryTests {
       // The last attempt's UNAVAILABLE, or DEADLINE_EXCEEDED when the deadline falls inside an attempt.
       [.unavailable, .deadlineExceeded].contains(($0 as? RPCError)?.code)
     }
-    #expect(start.duration(to: .now) < .seconds(2))
+    // Far below the 40 s that 1,000 attempts would take, with room for a loaded machine.
+    #expect(start.duration(to: .now) < .seconds(10))
     #expect(service.seen.count < 20)
   }
 
