@@ -39,7 +39,11 @@ struct NotificationStreamTests {
       let backlog = try await admin.notifications.listNotifications(.init(), metadata: admin.metadata()).notifications
       let watcher = Task { try await Self.watch(admin, after: 0, count: backlog.count + 1) }
       try await Task.sleep(for: .milliseconds(100))
-      _ = try await admin.change(try #require(try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first).id) {
+      _ = try await admin.change(
+        try #require(
+          try await admin.subscriptions.listSubscriptions(.init(), metadata: admin.metadata()).subscriptions.first
+        ).id
+      ) {
         $0.autoRenew = false
       }
       let seen = try await watcher.value

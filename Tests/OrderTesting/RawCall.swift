@@ -14,7 +14,8 @@ extension Caller {
 
   /// Every unary method of the orderd API (the streaming watch has its own tests).
   public static var allMethods: [MethodDescriptor] {
-    let unary = Orders_V1_OrganizationService.Method.descriptors + Orders_V1_KeyService.Method.descriptors
+    let unary =
+      Orders_V1_OrganizationService.Method.descriptors + Orders_V1_KeyService.Method.descriptors
       + Orders_V1_AccountService.Method.descriptors + Orders_V1_CatalogService.Method.descriptors
       + Orders_V1_OrderService.Method.descriptors + Orders_V1_SubscriptionService.Method.descriptors
       + Orders_V1_ClockService.Method.descriptors + Orders_V1_InvoiceService.Method.descriptors

@@ -60,7 +60,8 @@ extension Access {
       [
         Orders.CancelOrder.descriptor, Orders.GetOrderFlow.descriptor, Subscriptions.ChangeSubscription.descriptor,
         Subscriptions.ResyncSubscription.descriptor, Subscriptions.ResyncAsset.descriptor,
-        Invoices.ListInvoices.descriptor, Invoices.GetInvoice.descriptor, Notifications.ListNotifications.descriptor, Notifications.WatchNotifications.descriptor,
+        Invoices.ListInvoices.descriptor, Invoices.GetInvoice.descriptor, Notifications.ListNotifications.descriptor,
+        Notifications.WatchNotifications.descriptor,
       ])
     return table
   }()

@@ -45,7 +45,8 @@ public struct OrderdApplication: Sendable {
     await scheduler.register(RenewJob(registry: registry))
     await scheduler.register(ExpireAssetsJob())
     return OrderdApplication(
-      registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root, scheduler: scheduler, bell: bell,
+      registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root, scheduler: scheduler,
+      bell: bell,
       logger: logger)
   }
 

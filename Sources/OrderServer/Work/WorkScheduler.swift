@@ -24,7 +24,8 @@ actor WorkScheduler {
 
   private let bell: NotificationBell
 
-  init(registry: Registry, databases: OrganizationDatabases, clock: ServerClock, bell: NotificationBell, logger: Logger) {
+  init(registry: Registry, databases: OrganizationDatabases, clock: ServerClock, bell: NotificationBell, logger: Logger)
+  {
     self.bell = bell
     self.registry = registry
     self.databases = databases
