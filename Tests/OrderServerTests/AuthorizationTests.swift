@@ -17,7 +17,8 @@ struct AuthorizationTests {
     "orders.v1.OrderService/RetryOrder", "orders.v1.InvoiceService/PayInvoice",
     "orders.v1.VendorService/SetVendorBehavior", "orders.v1.VendorService/GetVendorBehavior",
     "orders.v1.OrganizationService/GetOrganizationSettings", "orders.v1.OrganizationService/UpdateOrganizationSettings",
-    "orders.v1.SubscriptionService/SyncVendorChange",
+    "orders.v1.SubscriptionService/SyncVendorChange", "orders.v1.BackorderService/ListBackorders",
+    "orders.v1.BackorderService/GetBackorder", "orders.v1.BackorderService/RetryBackorder",
   ]
 
   @Test("T6: no key, an unknown key and a revoked key get UNAUTHENTICATED on every method")

@@ -67,6 +67,9 @@ struct TenancyTests {
   func parentCannotSeeInsideChild() async throws {
     try await TestOrderd.with { orderd in
       let (_, child) = try await orderd.root.createTenant("Child")
+      // Ids are per organization: the parent's ACC-000001 is the child's own account (B2), so
+      // the child's customer gets an id the parent does not have.
+      _ = try await child.createAccount("Child's first customer")
       let account = try await child.createAccount("Child's customer")
       _ = try await child.createProduct(sku: "M365-E3")
       let order = try await child.placeOrder(account: account.id, items: [("M365-E3", 2)])
@@ -91,8 +94,9 @@ struct TenancyTests {
             .with { $0.id = subscription }, metadata: parent.metadata())
         } == .notFound)
       // Listings show only the parent's own objects.
+      // The parent holds only its own accounts: the child's own account (B2), not its customers.
       let accounts = try await parent.accounts.listAccounts(.init(), metadata: parent.metadata())
-      #expect(accounts.accounts.isEmpty)
+      #expect(accounts.accounts.map(\.name) == ["Child"])
       let orders = try await parent.orders.listOrders(.init(), metadata: parent.metadata())
       #expect(orders.orders.isEmpty)
       // Writes land in the parent's own database, never in the child's.

@@ -31,4 +31,5 @@ public struct Caller<Transport: ClientTransport>: Sendable {
   public var invoices: Orders_V1_InvoiceService.Client<Transport> { .init(wrapping: self.client) }
   public var vendors: Orders_V1_VendorService.Client<Transport> { .init(wrapping: self.client) }
   public var notifications: Orders_V1_NotificationService.Client<Transport> { .init(wrapping: self.client) }
+  public var backorders: Orders_V1_BackorderService.Client<Transport> { .init(wrapping: self.client) }
 }

@@ -20,6 +20,7 @@ extension Caller {
       + Orders_V1_OrderService.Method.descriptors + Orders_V1_SubscriptionService.Method.descriptors
       + Orders_V1_ClockService.Method.descriptors + Orders_V1_InvoiceService.Method.descriptors
       + Orders_V1_VendorService.Method.descriptors + Orders_V1_NotificationService.Method.descriptors
+      + Orders_V1_BackorderService.Method.descriptors
     return unary.filter { $0 != Orders_V1_NotificationService.Method.WatchNotifications.descriptor }
   }
 }

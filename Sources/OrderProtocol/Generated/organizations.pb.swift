@@ -103,6 +103,9 @@ public nonisolated struct Orders_V1_Organization: Sendable {
   /// Clears the value of `createdAt`. Subsequent reads from it will return its default value.
   public mutating func clearCreatedAt() {self._createdAt = nil}
 
+  /// The organization's own account in its parent organization, where its backorders land.
+  public var parentAccountID: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -128,36 +131,35 @@ public nonisolated struct Orders_V1_CreateOrganizationRequest: Sendable {
   public init() {}
 }
 
-public nonisolated struct Orders_V1_CreateOrganizationResponse: Sendable {
+public nonisolated struct Orders_V1_CreateOrganizationResponse: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   public var organization: Orders_V1_Organization {
-    get {_organization ?? Orders_V1_Organization()}
-    set {_organization = newValue}
+    get {_storage._organization ?? Orders_V1_Organization()}
+    set {_uniqueStorage()._organization = newValue}
   }
   /// Returns true if `organization` has been explicitly set.
-  public var hasOrganization: Bool {self._organization != nil}
+  public var hasOrganization: Bool {_storage._organization != nil}
   /// Clears the value of `organization`. Subsequent reads from it will return its default value.
-  public mutating func clearOrganization() {self._organization = nil}
+  public mutating func clearOrganization() {_uniqueStorage()._organization = nil}
 
   /// The child's first admin key. Shown once: it is stored only as a hash.
   public var adminKey: Orders_V1_IssuedKey {
-    get {_adminKey ?? Orders_V1_IssuedKey()}
-    set {_adminKey = newValue}
+    get {_storage._adminKey ?? Orders_V1_IssuedKey()}
+    set {_uniqueStorage()._adminKey = newValue}
   }
   /// Returns true if `adminKey` has been explicitly set.
-  public var hasAdminKey: Bool {self._adminKey != nil}
+  public var hasAdminKey: Bool {_storage._adminKey != nil}
   /// Clears the value of `adminKey`. Subsequent reads from it will return its default value.
-  public mutating func clearAdminKey() {self._adminKey = nil}
+  public mutating func clearAdminKey() {_uniqueStorage()._adminKey = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _organization: Orders_V1_Organization? = nil
-  fileprivate var _adminKey: Orders_V1_IssuedKey? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 public nonisolated struct Orders_V1_ListOrganizationsRequest: Sendable {
@@ -369,7 +371,7 @@ nonisolated extension Orders_V1_UpdateOrganizationSettingsRequest: SwiftProtobuf
 
 nonisolated extension Orders_V1_Organization: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Organization"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}name\0\u{1}kind\0\u{3}parent_id\0\u{1}currency\0\u{3}created_at\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}name\0\u{1}kind\0\u{3}parent_id\0\u{1}currency\0\u{3}created_at\0\u{3}parent_account_id\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -383,6 +385,7 @@ nonisolated extension Orders_V1_Organization: SwiftProtobuf.Message, SwiftProtob
       case 4: try { try decoder.decodeSingularStringField(value: &self.parentID) }()
       case 5: try { try decoder.decodeSingularStringField(value: &self.currency) }()
       case 6: try { try decoder.decodeSingularMessageField(value: &self._createdAt) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.parentAccountID) }()
       default: break
       }
     }
@@ -411,6 +414,9 @@ nonisolated extension Orders_V1_Organization: SwiftProtobuf.Message, SwiftProtob
     try { if let v = self._createdAt {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
     } }()
+    if !self.parentAccountID.isEmpty {
+      try visitor.visitSingularStringField(value: self.parentAccountID, fieldNumber: 7)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -421,6 +427,7 @@ nonisolated extension Orders_V1_Organization: SwiftProtobuf.Message, SwiftProtob
     if lhs.parentID != rhs.parentID {return false}
     if lhs.currency != rhs.currency {return false}
     if lhs._createdAt != rhs._createdAt {return false}
+    if lhs.parentAccountID != rhs.parentAccountID {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -470,36 +477,74 @@ nonisolated extension Orders_V1_CreateOrganizationResponse: SwiftProtobuf.Messag
   public static let protoMessageName: String = _protobuf_package + ".CreateOrganizationResponse"
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}organization\0\u{3}admin_key\0")
 
+  fileprivate class _StorageClass {
+    var _organization: Orders_V1_Organization? = nil
+    var _adminKey: Orders_V1_IssuedKey? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _organization = source._organization
+      _adminKey = source._adminKey
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularMessageField(value: &self._organization) }()
-      case 2: try { try decoder.decodeSingularMessageField(value: &self._adminKey) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularMessageField(value: &_storage._organization) }()
+        case 2: try { try decoder.decodeSingularMessageField(value: &_storage._adminKey) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    try { if let v = self._organization {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
-    } }()
-    try { if let v = self._adminKey {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
-    } }()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      try { if let v = _storage._organization {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+      } }()
+      try { if let v = _storage._adminKey {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+      } }()
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Orders_V1_CreateOrganizationResponse, rhs: Orders_V1_CreateOrganizationResponse) -> Bool {
-    if lhs._organization != rhs._organization {return false}
-    if lhs._adminKey != rhs._adminKey {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._organization != rhs_storage._organization {return false}
+        if _storage._adminKey != rhs_storage._adminKey {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -37,6 +37,8 @@ extension Access {
         Subscriptions.GetAsset.descriptor, Clock.GetClock.descriptor,
       ])
     set(.rootAdmin, [Clock.AdvanceClock.descriptor])
+    typealias Backorders = Orders_V1_BackorderService.Method
+    set(.admin, Backorders.descriptors)
     set(
       .admin,
       [

@@ -57,6 +57,8 @@ struct ChangeExecution {
         order.id, to: .completed, reason: plan.summary.isEmpty ? "applied" : "applied: \(plan.summary)", by: .system,
         now: self.now)
       let invoice = try Invoicing(tx: self.tx, now: self.now).invoice(completed)
+      try Backordering.record(
+        BackorderChange.changes(plan, orderNumber: order.number, at: self.now), tx: self.tx, now: self.now)
       try self.tx.appendNotification(
         NewNotification(
           type: .subscriptionChangeSuccess, time: self.now, subject: .subscription(subscription.id),

@@ -10,4 +10,6 @@ enum JobKinds {
   static let renew = "renew"
   /// Expire the assets whose expiration date has come (subject: the asset id).
   static let expireAssets = "expireAssets"
+  /// Deliver the outbox of backorders to the parent organization (subject: `outbox`).
+  static let relayBackorders = "relayBackorders"
 }

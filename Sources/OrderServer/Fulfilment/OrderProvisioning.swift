@@ -107,6 +107,11 @@ struct OrderProvisioning {
       invoiced.total = try Money.sum(lines.map(\.amount), currency: completed.total.currency)
     }
     try Invoicing(tx: self.tx, now: self.now).invoice(invoiced)
+    if completed.type == .sales {
+      try Backordering.record(
+        BackorderChange.sales(try self.subscriptions(of: completed), orderNumber: completed.number, at: self.now),
+        tx: self.tx, now: self.now)
+    }
     return completed
   }
 

@@ -66,6 +66,9 @@ struct Renewal {
     if !completed.total.isZero {
       _ = try self.tx.createInvoice(try plan.newInvoice(order: completed, issuedAt: self.now))
     }
+    // B2: a renewal that changed the quantity (a future request's effect) reaches the parent.
+    try Backordering.record(
+      BackorderChange.changes(plan, orderNumber: completed.number, at: self.now), tx: self.tx, now: self.now)
     if let pending {
       if plan.applied != nil {
         _ = try self.tx.transition(

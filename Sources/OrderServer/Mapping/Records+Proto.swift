@@ -22,6 +22,7 @@ extension Organization {
       $0.parentID = self.parentID?.rawValue ?? ""
       $0.currency = self.currency
       $0.createdAt = Google_Protobuf_Timestamp(date: self.createdAt)
+      $0.parentAccountID = self.parentAccountID?.rawValue ?? ""
     }
   }
 }

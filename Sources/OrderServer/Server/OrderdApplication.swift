@@ -44,6 +44,10 @@ public struct OrderdApplication: Sendable {
     await scheduler.register(ExecuteScheduledOrderJob(registry: registry))
     await scheduler.register(RenewJob(registry: registry))
     await scheduler.register(ExpireAssetsJob())
+    await scheduler.register(
+      RelayBackordersJob(registry: registry, databases: databases) { organization in
+        try await scheduler.prepare(organization)
+      })
     return OrderdApplication(
       registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root, scheduler: scheduler,
       bell: bell,
@@ -66,6 +70,7 @@ public struct OrderdApplication: Sendable {
       InvoiceService(deps: deps),
       VendorService(deps: deps),
       NotificationService(deps: deps),
+      BackorderService(deps: deps),
       ClockService(deps: deps) { now in
         try await registry.setStateValue(now.formatted(.iso8601), forKey: Self.clockStateKey)
       },

@@ -26,8 +26,23 @@ struct OrganizationService: Orders_V1_OrganizationService.SimpleServiceProtocol 
     let currency = request.currency.isEmpty ? parent.currency : request.currency.uppercased()
     let now = self.deps.clock.now()
     return try await self.deps.idempotentCall(call, request: request, now: now) {
-      let created = try await self.deps.registry.createOrganization(
+      var created = try await self.deps.registry.createOrganization(
         name: request.name, kind: kind, parent: parentID, currency: currency, now: now)
+      let child = created.organization.id
+      // The child's own account in this organization: the customer it is billed as, where its
+      // backorders land (B2).
+      let account = try await self.deps.withStore(call) { store in
+        try await store.write { tx in
+          try tx.createAccount(NewAccount(name: request.name, kind: .customer), now: now)
+        }
+      }
+      created.organization = try await self.deps.registry.setParentAccount(child: child, account: account.id)
+      // The kind's backordering default is written into the child's settings (B1).
+      try await self.deps.databases.withStore(child) { store in
+        try await store.write { tx in
+          try tx.updateSettings(OrganizationSettings(backordering: kind.backordersByDefault), kind: kind)
+        }
+      }
       self.deps.logger.info(
         "organization created",
         metadata: ["org": "\(parentID)", "child": "\(created.organization.id)", "kind": "\(kind)"])
