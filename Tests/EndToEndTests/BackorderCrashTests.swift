@@ -20,13 +20,16 @@ struct BackorderCrashTests {
     _ = try await orderctl(
       ["product", "create", "--sku", "SEAT", "--name", "Seat", "--kind", "subscription", "--price", "2.00"],
       server: server.address, key: rootKey)
-    let created = try await orderctl(["org", "create", "--name", "Tenant", "--kind", "tenant", "--json"], server: server.address, key: rootKey).json()
+    let created = try await orderctl(
+      ["org", "create", "--name", "Tenant", "--kind", "tenant", "--json"], server: server.address, key: rootKey
+    ).json()
     let key = try #require((created["adminKey"] as? [String: Any])?["secret"] as? String)
     _ = try await orderctl(
       ["product", "create", "--sku", "SEAT", "--name", "Seat", "--kind", "subscription", "--price", "3.00"],
       server: server.address, key: key)
     let account = try #require(
-      try await orderctl(["account", "create", "--name", "Customer", "--json"], server: server.address, key: key).json()["id"] as? String)
+      try await orderctl(["account", "create", "--name", "Customer", "--json"], server: server.address, key: key)
+        .json()["id"] as? String)
     var acknowledged: [String] = []  // tenant order numbers the server answered
     for _ in 0..<rounds {
       for _ in 0..<perRound {
@@ -46,8 +49,11 @@ struct BackorderCrashTests {
       try await Task.sleep(for: .milliseconds(100))
     }
     let tenantOrders = try #require(
-      try await orderctl(["order", "list", "--json"], server: server.address, key: key).json()["orders"] as? [[String: Any]])
-    let completed = tenantOrders.filter { $0["type"] as? String == "ORDER_TYPE_SO" && $0["status"] as? String == "completed" }
+      try await orderctl(["order", "list", "--json"], server: server.address, key: key).json()["orders"]
+        as? [[String: Any]])
+    let completed = tenantOrders.filter {
+      $0["type"] as? String == "ORDER_TYPE_SO" && $0["status"] as? String == "completed"
+    }
     #expect(Set(acknowledged).isSubset(of: Set(completed.compactMap { $0["number"] as? String })))
     // Exactly one backorder per executed tenant sale, none repeated, all applied, in order.
     #expect(backorders.count == completed.count)

@@ -45,15 +45,19 @@ struct BackorderTests {
       #expect(try await !settings(country).backordering)
       #expect(try await !settings(orderd.root).backordering)
       let turnOn = await statusCode {
-        _ = try await country.organizations.updateOrganizationSettings(.with { $0.backordering = true }, metadata: country.metadata())
+        _ = try await country.organizations.updateOrganizationSettings(
+          .with { $0.backordering = true }, metadata: country.metadata())
       }
       #expect(turnOn == .invalidArgument || turnOn == .failedPrecondition)
-      let off = try await tenant.organizations.updateOrganizationSettings(.with { $0.backordering = false }, metadata: tenant.metadata())
+      let off = try await tenant.organizations.updateOrganizationSettings(
+        .with { $0.backordering = false }, metadata: tenant.metadata())
       #expect(!off.backordering)
     }
   }
 
-  @Test("B2: a tenant's sale, change and cancellation reach the parent as immediate changes on the tenant's account, by SKU")
+  @Test(
+    "B2: a tenant's sale, change and cancellation reach the parent as immediate changes on the tenant's account, by SKU"
+  )
   func changesReachParent() async throws {
     try await TestOrderd.with { orderd in
       let chain = try await Chain.make(orderd)
@@ -63,10 +67,12 @@ struct BackorderTests {
       #expect(received.map(\.kind) == ["sale"])
       #expect(received.first?.status == "applied" && received.first?.accountID == chain.tenantOrg.parentAccountID)
       let parentSubscriptions = try await orderd.root.subscriptions.listSubscriptions(
-        .with { $0.accountID = chain.tenantOrg.parentAccountID }, metadata: orderd.root.metadata()).subscriptions
+        .with { $0.accountID = chain.tenantOrg.parentAccountID }, metadata: orderd.root.metadata()
+      ).subscriptions
       #expect(parentSubscriptions.map(\.sku) == ["SEAT"] && parentSubscriptions.first?.quantity == 5)
       let tenantSubscription = try #require(
-        try await chain.tenant.subscriptions.listSubscriptions(.init(), metadata: chain.tenant.metadata()).subscriptions.first)
+        try await chain.tenant.subscriptions.listSubscriptions(.init(), metadata: chain.tenant.metadata()).subscriptions
+          .first)
       _ = try await chain.tenant.change(tenantSubscription.id) { $0.quantity = 8 }
       _ = try await chain.tenant.change(tenantSubscription.id) { $0.cancel = true }
       try await Self.deliver(orderd)
@@ -85,7 +91,8 @@ struct BackorderTests {
       let chain = try await Chain.make(orderd)
       _ = try await chain.tenant.placeOrder(account: chain.customer.id, items: [("SEAT", 5)])
       let subscription = try #require(
-        try await chain.tenant.subscriptions.listSubscriptions(.init(), metadata: chain.tenant.metadata()).subscriptions.first)
+        try await chain.tenant.subscriptions.listSubscriptions(.init(), metadata: chain.tenant.metadata()).subscriptions
+          .first)
       _ = try await chain.tenant.setFutureRequest(subscription.id, quantity: 9)
       try await Self.deliver(orderd)
       #expect(try await Self.backorders(orderd.root).map(\.kind) == ["sale"])
@@ -96,13 +103,15 @@ struct BackorderTests {
     }
   }
 
-  @Test("B3: a backorder the parent cannot apply stalls; later ones of the subscription wait; retry applies them in order")
+  @Test(
+    "B3: a backorder the parent cannot apply stalls; later ones of the subscription wait; retry applies them in order")
   func stallAndRetry() async throws {
     try await TestOrderd.with { orderd in
       let chain = try await Chain.make(orderd, parentSKUs: [])
       _ = try await chain.tenant.placeOrder(account: chain.customer.id, items: [("SEAT", 2)])
       let subscription = try #require(
-        try await chain.tenant.subscriptions.listSubscriptions(.init(), metadata: chain.tenant.metadata()).subscriptions.first)
+        try await chain.tenant.subscriptions.listSubscriptions(.init(), metadata: chain.tenant.metadata()).subscriptions
+          .first)
       _ = try await chain.tenant.change(subscription.id) { $0.quantity = 3 }
       try await Self.deliver(orderd)
       var received = try await Self.backorders(orderd.root)
@@ -137,13 +146,16 @@ struct BackorderTests {
     }
   }
 
-  @Test("B5: with backordering on, a subscription is cancelled only immediately; scheduled cancellations point to auto-renew")
+  @Test(
+    "B5: with backordering on, a subscription is cancelled only immediately; scheduled cancellations point to auto-renew"
+  )
   func onlyImmediateCancellation() async throws {
     try await TestOrderd.with { orderd in
       let chain = try await Chain.make(orderd)
       _ = try await chain.tenant.placeOrder(account: chain.customer.id, items: [("SEAT", 2)])
       let subscription = try #require(
-        try await chain.tenant.subscriptions.listSubscriptions(.init(), metadata: chain.tenant.metadata()).subscriptions.first)
+        try await chain.tenant.subscriptions.listSubscriptions(.init(), metadata: chain.tenant.metadata()).subscriptions
+          .first)
       do {
         _ = try await chain.tenant.scheduleChange(subscription.id) { $0.cancel = true }
         Issue.record("expected a refusal")
@@ -158,7 +170,8 @@ struct BackorderTests {
   func parentWatches() async throws {
     try await TestOrderd.with { orderd in
       let chain = try await Chain.make(orderd)
-      let start = try await orderd.root.notifications.listNotifications(.init(), metadata: orderd.root.metadata()).lastPosition
+      let start = try await orderd.root.notifications.listNotifications(.init(), metadata: orderd.root.metadata())
+        .lastPosition
       let watcher = Task { try await NotificationStreamTests.watch(orderd.root, after: start, count: 1) }
       _ = try await chain.tenant.placeOrder(account: chain.customer.id, items: [("SEAT", 1)])
       try await Self.deliver(orderd)

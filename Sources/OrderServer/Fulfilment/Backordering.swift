@@ -94,7 +94,8 @@ struct RelayBackordersJob: JobHandler {
       try await self.scheduler(parentID)
       try await self.databases.withStore(parentID) { parentStore in
         try await parentStore.write { tx in
-          let (backorder, isNew) = try tx.receiveBackorder(tenant: organization, account: account, change: entry, now: now)
+          let (backorder, isNew) = try tx.receiveBackorder(
+            tenant: organization, account: account, change: entry, now: now)
           if isNew, backorder.status == .received {
             _ = try BackorderApplication(tx: tx, currency: parent.currency, now: now).apply(backorder)
           }

@@ -26,7 +26,8 @@ struct BackorderService: Orders_V1_BackorderService.SimpleServiceProtocol {
     return .with { $0.backorders = backorders.map(\.proto) }
   }
 
-  func getBackorder(request: Orders_V1_GetBackorderRequest, context: ServerContext) async throws -> Orders_V1_Backorder {
+  func getBackorder(request: Orders_V1_GetBackorderRequest, context: ServerContext) async throws -> Orders_V1_Backorder
+  {
     let call = try CallContext.required()
     let id = BackorderID(request.id)
     return try await self.deps.read(call) { tx in try tx.requireBackorder(id).proto }
