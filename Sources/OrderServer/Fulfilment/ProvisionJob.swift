@@ -8,7 +8,7 @@ struct ProvisionJob: JobHandler {
   let registry: Registry
 
   func run(_ job: Job, in organization: OrganizationID, store: OrganizationStore, now: Date) async throws {
-    let currency = try await self.registry.organization(id: organization)?.currency ?? "USD"
+    let currency = try await self.registry.currency(of: organization)
     try await store.write { tx in
       // Deleted with the work: the job runs exactly once.
       guard try tx.deleteJob(job.id), let order = try tx.order(OrderID(job.subject)),

@@ -11,7 +11,7 @@ struct RenewJob: JobHandler {
   let registry: Registry
 
   func run(_ job: Job, in organization: OrganizationID, store: OrganizationStore, now: Date) async throws {
-    let currency = try await self.registry.organization(id: organization)?.currency ?? "USD"
+    let currency = try await self.registry.currency(of: organization)
     try await store.write { tx in
       guard try tx.deleteJob(job.id), let subscription = try tx.subscription(SubscriptionID(job.subject)),
         subscription.status == .active, subscription.currentPeriodEnd <= now

@@ -42,7 +42,7 @@ struct ExecuteScheduledOrderJob: JobHandler {
   let registry: Registry
 
   func run(_ job: Job, in organization: OrganizationID, store: OrganizationStore, now: Date) async throws {
-    let currency = try await self.registry.organization(id: organization)?.currency ?? "USD"
+    let currency = try await self.registry.currency(of: organization)
     try await store.write { tx in
       guard try tx.deleteJob(job.id), let order = try tx.order(OrderID(job.subject)), order.status == .scheduled else {
         return

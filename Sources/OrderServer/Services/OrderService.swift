@@ -55,14 +55,10 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
     let call = try CallContext.required()
     let principal = call.principal
     let key = request.id
-    let found = try await self.deps.read(call) { tx -> (Order, [OrderStatusChange])? in
-      guard let order = try tx.order(OrderID(key)) ?? tx.order(number: OrderNumber(key)) else { return nil }
-      return (order, try tx.statusHistory(of: order.id))
+    return try await self.deps.read(call) { tx in
+      let order = try Self.find(key, tx, principal)
+      return order.proto(history: try tx.statusHistory(of: order.id))
     }
-    guard let (order, history) = found, principal.canSee(accountID: order.accountID) else {
-      throw RPCError(code: .notFound, message: "order \(key) not found")
-    }
-    return order.proto(history: history)
   }
 
   func retryOrder(request: Orders_V1_RetryOrderRequest, context: ServerContext) async throws -> Orders_V1_Order {

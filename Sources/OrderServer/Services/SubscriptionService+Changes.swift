@@ -133,52 +133,46 @@ extension SubscriptionService {
     let principal = call.principal
     let currency = try await self.deps.organization(call).currency
     let now = self.deps.clock.now()
-    let organization = principal.organizationID
-    try await self.deps.scheduler.prepare(organization)
-    let response = try await self.deps.withStore(call) { store in
-      try await store.idempotentWrite(call, request: request, now: now) { tx in
-        guard let subscription = try tx.subscription(id), principal.canSee(accountID: subscription.accountID) else {
-          throw DomainError.notFound("subscription \(id) not found")
-        }
-        try OrderFlow.requireNoneInProgress(subscription: id, orders: try tx.openOrders(subscriptionID: id))
-        let execution = ChangeExecution(tx: tx, now: now, currency: currency)
-        let plan = try execution.plan(subscription, actions: actions ?? [], resync: actions == nil)
-        guard
-          let new = plan.newOrder(
-            status: .executing, createdBy: principal.agent,
-            reason: actions == nil ? "resync requested" : "change requested")
-        else {
-          // A setting (auto-renew) changes without an order.
-          try tx.saveChange(plan, order: nil, by: principal.agent, now: now)
-          return Orders_V1_ChangeSubscriptionResponse.with { $0.subscription = plan.after.proto }
-        }
-        let order = try tx.createOrder(new, now: now)
-        try tx.recordChangeActions(actions ?? [], of: order.id)
-        let delay = try VendorCalls(tx: tx, now: now).delay(of: subscription.sku)
-        var outcome: ChangeExecution.Outcome
-        if delay > 0 {
-          let waiting = try tx.transition(
-            order.id, to: .provisioning, reason: "sent to the vendor", by: .system, now: now)
-          _ = try tx.enqueueJob(
-            kind: JobKinds.provision, subject: order.id.rawValue, dueAt: now.addingTimeInterval(Double(delay)), now: now
-          )
-          outcome = .stalled(waiting)
-        } else {
-          outcome = try execution.run(order, attempt: 1)
-        }
-        let settled = outcome.order
-        let invoice = outcome.invoice
-        let after = try tx.requireSubscription(id)
-        let history = try tx.statusHistory(of: settled.id)
-        return Orders_V1_ChangeSubscriptionResponse.with {
-          $0.subscription = after.proto
-          $0.order = settled.proto(history: history)
-          if let invoice { $0.invoice = invoice.proto(orderNumber: settled.number) }
-        }
+    return try await self.deps.idempotentWrite(call, request: request, now: now, jobs: true) { tx in
+      guard let subscription = try tx.subscription(id), principal.canSee(accountID: subscription.accountID) else {
+        throw DomainError.notFound("subscription \(id) not found")
+      }
+      try OrderFlow.requireNoneInProgress(subscription: id, orders: try tx.openOrders(subscriptionID: id))
+      let execution = ChangeExecution(tx: tx, now: now, currency: currency)
+      let plan = try execution.plan(subscription, actions: actions ?? [], resync: actions == nil)
+      guard
+        let new = plan.newOrder(
+          status: .executing, createdBy: principal.agent,
+          reason: actions == nil ? "resync requested" : "change requested")
+      else {
+        // A setting (auto-renew) changes without an order.
+        try tx.saveChange(plan, order: nil, by: principal.agent, now: now)
+        return Orders_V1_ChangeSubscriptionResponse.with { $0.subscription = plan.after.proto }
+      }
+      let order = try tx.createOrder(new, now: now)
+      try tx.recordChangeActions(actions ?? [], of: order.id)
+      let delay = try VendorCalls(tx: tx, now: now).delay(of: subscription.sku)
+      let settled: Order
+      var invoice: Invoice?
+      if delay > 0 {
+        // The vendor answers after its delay: a `provision` job finishes the order.
+        settled = try tx.transition(order.id, to: .provisioning, reason: "sent to the vendor", by: .system, now: now)
+        _ = try tx.enqueueJob(
+          kind: JobKinds.provision, subject: order.id.rawValue, dueAt: now.addingTimeInterval(Double(delay)), now: now
+        )
+      } else {
+        let outcome = try execution.run(order, attempt: 1)
+        settled = outcome.order
+        invoice = outcome.invoice
+      }
+      let after = try tx.requireSubscription(id)
+      let history = try tx.statusHistory(of: settled.id)
+      return Orders_V1_ChangeSubscriptionResponse.with {
+        $0.subscription = after.proto
+        $0.order = settled.proto(history: history)
+        if let invoice { $0.invoice = invoice.proto(orderNumber: settled.number) }
       }
     }
-    self.deps.scheduler.committed(organization)
-    return response
   }
 
   /// The actions of a change request, in the order they are applied.
