@@ -116,11 +116,11 @@ struct OrderProvisioning {
   }
 
   func subscriptions(of order: Order) throws -> [Subscription] {
-    try self.tx.subscriptions(accountID: order.accountID).filter { $0.orderID == order.id }
+    try self.tx.subscriptions(orderID: order.id)
   }
 
   func assets(of order: Order) throws -> [Asset] {
-    try self.tx.assets(accountID: order.accountID).filter { $0.orderID == order.id }
+    try self.tx.assets(orderID: order.id)
   }
 }
 

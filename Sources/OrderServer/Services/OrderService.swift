@@ -134,11 +134,11 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
 
   /// A cancelled sales order takes back what it created and never provisioned.
   static func withdraw(_ order: Order, _ tx: OrganizationTransaction) throws {
-    for var subscription in try tx.subscriptions(accountID: order.accountID) where subscription.orderID == order.id {
+    for var subscription in try tx.subscriptions(orderID: order.id) {
       subscription.status = .cancelled
       try tx.updateSubscription(subscription)
     }
-    for var asset in try tx.assets(accountID: order.accountID) where asset.orderID == order.id {
+    for var asset in try tx.assets(orderID: order.id) {
       asset.status = .cancelled
       try tx.updateAsset(asset)
     }

@@ -24,6 +24,9 @@ enum OrganizationSchema {
     migrator.registerMigration(v6Name) { db in
       try db.execute(sql: v6)
     }
+    migrator.registerMigration(v7Name) { db in
+      try db.execute(sql: v7)
+    }
     return migrator
   }
 

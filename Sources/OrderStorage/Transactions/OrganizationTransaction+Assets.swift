@@ -89,3 +89,11 @@ extension Asset {
       syncError: try row.decodeIfPresent("syncError", as: String.self), syncAttempts: try row.decode("syncAttempts"))
   }
 }
+
+extension OrganizationTransaction {
+  /// The assets an order created.
+  public func assets(orderID: OrderID) throws -> [Asset] {
+    try Row.fetchAll(db, sql: "SELECT * FROM assets WHERE orderID = ? ORDER BY id", arguments: [orderID.rawValue])
+      .map(Asset.init(row:))
+  }
+}

@@ -88,3 +88,13 @@ extension Subscription {
       parentSubscriptionID: try row.decodeIfPresent("parentSubscriptionID", as: String.self).map(SubscriptionID.init))
   }
 }
+
+extension OrganizationTransaction {
+  /// The subscriptions an order created.
+  public func subscriptions(orderID: OrderID) throws -> [Subscription] {
+    try Row.fetchAll(
+      db, sql: "SELECT * FROM subscriptions WHERE orderID = ? ORDER BY id", arguments: [orderID.rawValue]
+    )
+    .map(Subscription.init(row:))
+  }
+}
