@@ -3,8 +3,6 @@ import Foundation
 import Logging
 import OrderDomain
 import OrderServer
-import ServiceLifecycle
-import UnixSignals
 
 /// `orderd`: the order-scheduling server.
 @main
@@ -36,6 +34,9 @@ struct Orderd: AsyncParsableCommand {
 
   @Option(help: "Seconds in-flight calls may run after SIGTERM/SIGINT (env ORDERD_GRACE_SECONDS).")
   var gracePeriod: Int = Environment.value("ORDERD_GRACE_SECONDS").flatMap(Int.init) ?? 10
+
+  @Option(help: .hidden)
+  var idleWaitMilliseconds: Int?
 
   @Flag(help: "Print the order flows the server enforces as Markdown (docs/order-flows.md) and exit.")
   var printOrderFlows = false
@@ -78,14 +79,15 @@ struct Orderd: AsyncParsableCommand {
     let configuration = OrderdConfiguration(
       dataDirectory: self.dataDir, host: self.host, port: self.port, clock: try self.clockMode(),
       shutdownGracePeriod: .seconds(self.gracePeriod))
+    var work = BackgroundWorkConfiguration()
+    // Tests shorten the runner's longest sleep to prove it survives many idle periods.
+    if let milliseconds = self.idleWaitMilliseconds { work.maximumIdleWait = .milliseconds(milliseconds) }
     let application = try await OrderdApplication.open(
       dataDirectory: configuration.dataDirectory, clock: configuration.clock,
-      openDatabaseLimit: configuration.openDatabaseLimit, logger: logger)
+      openDatabaseLimit: configuration.openDatabaseLimit, work: work, logger: logger)
     let server = OrderdServer(configuration: configuration, application: application, logger: logger)
-    let group = ServiceGroup(
-      configuration: .init(
-        services: [.init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-    try await group.run()
+    try await OrderdServices.run(
+      application, server: server, gracePeriod: configuration.shutdownGracePeriod, logger: logger)
   }
 }
 

@@ -21,7 +21,7 @@ struct DatabaseSetupTests {
       #expect(
         migrations == [
           OrganizationSchema.v1Name, OrganizationSchema.v2Name, OrganizationSchema.v3Name, OrganizationSchema.v4Name,
-          OrganizationSchema.v5Name, OrganizationSchema.v6Name, OrganizationSchema.v7Name,
+          OrganizationSchema.v5Name, OrganizationSchema.v6Name, OrganizationSchema.v7Name, OrganizationSchema.v8Name,
         ])
       #expect(synchronous == 2)  // FULL
       #expect(foreignKeys == 1)

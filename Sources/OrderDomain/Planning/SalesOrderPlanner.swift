@@ -27,6 +27,17 @@ public struct SalesOrderPlanner: Sendable {
     return try build(items: items, resolved: checked.resolved, bases: checked.bases, now: now)
   }
 
+  /// The SKUs whose subscriptions of the account a plan of `items` looks at (a trial owned
+  /// already, an add-on's base): ``plan(account:items:subscriptions:now:)`` needs only the
+  /// account's subscriptions of these SKUs, however many others it has.
+  public func subscriptionSKUs(for items: [RequestedItem]) -> Set<String> {
+    var skus = Set(items.map(\.sku))
+    for item in items {
+      if let base = self.catalog[item.sku]?.addonOf { skus.insert(base) }
+    }
+    return skus
+  }
+
   /// One `invalidArgument` error listing `problems`; `nil` when there are none.
   public static func error(for problems: [ItemProblem]) -> DomainError? {
     let sorted = problems.sorted { $0.index < $1.index }

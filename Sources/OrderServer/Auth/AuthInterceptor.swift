@@ -2,6 +2,7 @@ import GRPCCore
 import Logging
 import OrderDomain
 import OrderProtocol
+import OrderTransport
 
 /// Resolves the API key in a call's metadata to a ``Principal`` and enforces the method's
 /// ``Access`` before any handler runs (T3, T6). Handlers work inside `principal`'s
@@ -84,7 +85,10 @@ struct AuthInterceptor: ServerInterceptor {
       throw RPCError(
         code: .invalidArgument, message: "idempotency-key must be 1 to \(MetadataKeys.maxIdempotencyKeyLength) bytes")
     }
-    return CallContext(principal: principal, idempotencyKey: idempotencyKey, method: method)
+    let deadline = metadata[stringValues: "grpc-timeout"].first(where: { _ in true })
+      .flatMap(GRPCTimeout.microseconds(from:))
+      .map { ContinuousClock.now.advanced(by: .microseconds(min($0, UInt64(Int64.max)))) }
+    return CallContext(principal: principal, idempotencyKey: idempotencyKey, method: method, deadline: deadline)
   }
 }
 

@@ -10,6 +10,8 @@ public struct CallContext: Sendable {
   public var idempotencyKey: String?
   /// The fully qualified method, e.g. `orders.v1.OrderService/PlaceOrder`.
   public var method: String
+  /// When the client's deadline passes, if it sent one (metadata `grpc-timeout`).
+  public var deadline: ContinuousClock.Instant?
 
   @TaskLocal static var current: CallContext?
 

@@ -71,16 +71,24 @@ struct BackorderApplication {
   }
 }
 
-/// Delivers a tenant's outbox to its parent, in order (B3): receiving an entry and applying
-/// it are one parent transaction; a repeat after a crash is recognized and ignored; the entry
-/// leaves the outbox only once the parent has it.
-struct RelayBackordersJob: JobHandler {
+/// Delivers a tenant's outbox to its parent, in order (B3): receiving entries and applying
+/// them is one parent transaction (each entry in its own savepoint); a repeat after a crash
+/// is recognized and ignored; entries leave the outbox only once the parent has them.
+struct RelayBackordersJob: CrossOrganizationJobHandler {
   let kind = JobKinds.relayBackorders
   let registry: Registry
   let databases: OrganizationDatabases
-  let scheduler: @Sendable (OrganizationID) async throws -> Void
+  /// Called before the parent's transaction, which may enqueue jobs there.
+  let prepare: @Sendable (OrganizationID) async throws -> Void
+  /// Called once the parent's transaction committed: wakes its work and its watchers.
+  let delivered: @Sendable (OrganizationID) -> Void
 
-  func run(_ job: Job, in organization: OrganizationID, store: OrganizationStore, now: Date) async throws {
+  /// Entries delivered per parent transaction.
+  static let batchSize = 256
+
+  func run(_ job: Job, store: OrganizationStore, context: JobContext) async throws {
+    let organization = context.organization
+    let now = context.now
     guard let tenant = try await self.registry.organization(id: organization), let parentID = tenant.parentID,
       let account = tenant.parentAccountID, let parent = try await self.registry.organization(id: parentID)
     else {
@@ -88,26 +96,53 @@ struct RelayBackordersJob: JobHandler {
       try await store.write { tx in _ = try tx.deleteJob(job.id) }
       return
     }
-    let entries = try await store.read { tx in try tx.outbox(limit: 100) }
-    for entry in entries {
-      guard let sequence = entry.sequence else { continue }
-      try await self.scheduler(parentID)
-      try await self.databases.withStore(parentID) { parentStore in
+    let entries = try await store.read { tx in try tx.outbox(limit: Self.batchSize) }.filter { $0.sequence != nil }
+    var failure: (any Error)?
+    var deliveredUpTo: Int64?
+    if !entries.isEmpty {
+      try await self.prepare(parentID)
+      (deliveredUpTo, failure) = try await self.databases.withStore(parentID) { parentStore in
         try await parentStore.write { tx in
-          let (backorder, isNew) = try tx.receiveBackorder(
-            tenant: organization, account: account, change: entry, now: now)
-          if isNew, backorder.status == .received {
-            _ = try BackorderApplication(tx: tx, currency: parent.currency, now: now).apply(backorder)
-          }
+          Self.receive(entries, tenant: organization, account: account, currency: parent.currency, tx: tx, now: now)
         }
       }
-      try await store.write { tx in _ = try tx.deleteOutbox(upTo: sequence) }
+      self.delivered(parentID)
     }
+    let upTo = deliveredUpTo
+    let failed = failure != nil
     try await store.write { tx in
+      if let upTo { _ = try tx.deleteOutbox(upTo: upTo) }
+      guard !failed else { return }
       _ = try tx.deleteJob(job.id)
       if try tx.outboxCount() > 0 {
         _ = try tx.enqueueJob(kind: JobKinds.relayBackorders, subject: "outbox", dueAt: now, now: now)
       }
     }
+    // The runner retries the job (it is still queued) after a backoff.
+    if let failure { throw failure }
+  }
+
+  /// Receives and applies `entries` in order, each in its own savepoint, stopping at the
+  /// first that fails unexpectedly (a stall is not a failure). Returns the last delivered
+  /// sequence and that failure.
+  private static func receive(
+    _ entries: [BackorderChange], tenant: OrganizationID, account: AccountID, currency: String,
+    tx: OrganizationTransaction, now: Date
+  ) -> (Int64?, (any Error)?) {
+    var delivered: Int64?
+    for entry in entries {
+      do {
+        try tx.savepoint {
+          let (backorder, isNew) = try tx.receiveBackorder(tenant: tenant, account: account, change: entry, now: now)
+          if isNew, backorder.status == .received {
+            _ = try BackorderApplication(tx: tx, currency: currency, now: now).apply(backorder)
+          }
+        }
+        delivered = entry.sequence
+      } catch {
+        return (delivered, error)
+      }
+    }
+    return (delivered, nil)
   }
 }

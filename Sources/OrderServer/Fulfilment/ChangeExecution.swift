@@ -21,9 +21,7 @@ struct ChangeExecution {
     let planner = ChangePlanner(catalog: try self.tx.products(), currency: self.currency)
     if resync { return try planner.resync(subscription, now: self.now) }
     let base = try subscription.parentSubscriptionID.flatMap { try self.tx.subscription($0) }
-    let addons = try self.tx.subscriptions(accountID: subscription.accountID).filter {
-      $0.parentSubscriptionID == subscription.id && $0.status == .active
-    }
+    let addons = try self.tx.addons(of: subscription.id).filter { $0.status == .active }
     return try planner.plan(subscription, actions: actions, base: base, addons: addons, now: self.now)
   }
 

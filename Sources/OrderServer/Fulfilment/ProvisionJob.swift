@@ -5,22 +5,15 @@ import OrderStorage
 /// Finishes provisioning an order after its vendors' delay (the `provision` job).
 struct ProvisionJob: JobHandler {
   let kind = JobKinds.provision
-  let registry: Registry
 
-  func run(_ job: Job, in organization: OrganizationID, store: OrganizationStore, now: Date) async throws {
-    let currency = try await self.registry.currency(of: organization)
-    try await store.write { tx in
-      // Deleted with the work: the job runs exactly once.
-      guard try tx.deleteJob(job.id), let order = try tx.order(OrderID(job.subject)),
-        order.status == .provisioning
-      else { return }
-      let attempt = try Self.attempt(of: order, tx)
-      if order.type == .sales {
-        var provisioning = OrderProvisioning(tx: tx, now: now)
-        _ = try provisioning.settle(order, attempt: attempt)
-      } else {
-        _ = try ChangeExecution(tx: tx, now: now, currency: currency).run(order, attempt: attempt)
-      }
+  func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws {
+    guard let order = try tx.order(OrderID(job.subject)), order.status == .provisioning else { return }
+    let attempt = try Self.attempt(of: order, tx)
+    if order.type == .sales {
+      var provisioning = OrderProvisioning(tx: tx, now: context.now)
+      _ = try provisioning.settle(order, attempt: attempt)
+    } else {
+      _ = try ChangeExecution(tx: tx, now: context.now, currency: context.currency).run(order, attempt: attempt)
     }
   }
 
@@ -35,14 +28,10 @@ struct ProvisionJob: JobHandler {
 struct AssetSyncJob: JobHandler {
   let kind = JobKinds.assetSync
 
-  func run(_ job: Job, in organization: OrganizationID, store: OrganizationStore, now: Date) async throws {
-    try await store.write { tx in
-      guard try tx.deleteJob(job.id), let asset = try tx.asset(AssetID(job.subject)), asset.needsResync else {
-        return
-      }
-      var provisioning = OrderProvisioning(tx: tx, now: now)
-      try provisioning.sync(asset)
-      try provisioning.resumeIfSettled(orderOf: asset, by: .system)
-    }
+  func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws {
+    guard let asset = try tx.asset(AssetID(job.subject)), asset.needsResync else { return }
+    var provisioning = OrderProvisioning(tx: tx, now: context.now)
+    try provisioning.sync(asset)
+    try provisioning.resumeIfSettled(orderOf: asset, by: .system)
   }
 }

@@ -8,16 +8,12 @@ import OrderStorage
 /// auto-renew is off.
 struct RenewJob: JobHandler {
   let kind = JobKinds.renew
-  let registry: Registry
 
-  func run(_ job: Job, in organization: OrganizationID, store: OrganizationStore, now: Date) async throws {
-    let currency = try await self.registry.currency(of: organization)
-    try await store.write { tx in
-      guard try tx.deleteJob(job.id), let subscription = try tx.subscription(SubscriptionID(job.subject)),
-        subscription.status == .active, subscription.currentPeriodEnd <= now
-      else { return }
-      try Renewal(tx: tx, currency: currency, now: now).renew(subscription)
-    }
+  func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws {
+    guard let subscription = try tx.subscription(SubscriptionID(job.subject)), subscription.status == .active,
+      subscription.currentPeriodEnd <= context.now
+    else { return }
+    try Renewal(tx: tx, currency: context.currency, now: context.now).renew(subscription)
   }
 }
 
@@ -94,10 +90,7 @@ struct Renewal {
 struct ExpireAssetsJob: JobHandler {
   let kind = JobKinds.expireAssets
 
-  func run(_ job: Job, in organization: OrganizationID, store: OrganizationStore, now: Date) async throws {
-    try await store.write { tx in
-      guard try tx.deleteJob(job.id) else { return }
-      try tx.expireAssets(by: now)
-    }
+  func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws {
+    try tx.expireAssets(by: context.now)
   }
 }

@@ -39,21 +39,15 @@ enum ScheduledSalesOrders {
 /// provisioning -> `completed`, or `failed` with the reason (and its notification).
 struct ExecuteScheduledOrderJob: JobHandler {
   let kind = JobKinds.executeScheduledOrder
-  let registry: Registry
 
-  func run(_ job: Job, in organization: OrganizationID, store: OrganizationStore, now: Date) async throws {
-    let currency = try await self.registry.currency(of: organization)
-    try await store.write { tx in
-      guard try tx.deleteJob(job.id), let order = try tx.order(OrderID(job.subject)), order.status == .scheduled else {
-        return
-      }
-      let executing = try tx.transition(
-        order.id, to: .executing, reason: "execution date reached", by: .system, now: now)
-      if order.type == .sales {
-        try Self.executeSale(executing, tx: tx, currency: currency, now: now)
-      } else {
-        try ScheduledChanges.execute(executing, tx: tx, currency: currency, now: now)
-      }
+  func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws {
+    guard let order = try tx.order(OrderID(job.subject)), order.status == .scheduled else { return }
+    let now = context.now
+    let executing = try tx.transition(order.id, to: .executing, reason: "execution date reached", by: .system, now: now)
+    if order.type == .sales {
+      try Self.executeSale(executing, tx: tx, currency: context.currency, now: now)
+    } else {
+      try ScheduledChanges.execute(executing, tx: tx, currency: context.currency, now: now)
     }
   }
 
@@ -61,9 +55,12 @@ struct ExecuteScheduledOrderJob: JobHandler {
     let plan: SalesOrderPlan
     do {
       let account = try tx.requireAccount(order.accountID)
-      plan = try SalesOrderPlanner(catalog: try tx.products(), currency: currency).plan(
-        account: account, items: ScheduledSalesOrders.items(of: order),
-        subscriptions: try tx.subscriptions(accountID: account.id), now: now)
+      let planner = SalesOrderPlanner(catalog: try tx.products(), currency: currency)
+      let items = ScheduledSalesOrders.items(of: order)
+      plan = try planner.plan(
+        account: account, items: items,
+        subscriptions: try tx.subscriptions(accountID: account.id, skus: planner.subscriptionSKUs(for: items)),
+        now: now)
     } catch let error as DomainError {
       _ = try tx.transition(
         order.id, to: .failed, reason: "no longer valid on its date: \(error.message)", by: .system, now: now)

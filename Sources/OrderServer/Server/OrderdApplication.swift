@@ -20,7 +20,8 @@ public struct OrderdApplication: Sendable {
   /// Opens (creating and migrating as needed) the data directory. On first start, creates
   /// the root organization and writes its first admin key to `root-admin.key` (mode 0600).
   public static func open(
-    dataDirectory: String, clock mode: ServerClock.Mode, openDatabaseLimit: Int = 256, logger: Logger
+    dataDirectory: String, clock mode: ServerClock.Mode, openDatabaseLimit: Int = 256,
+    work: BackgroundWorkConfiguration = .init(), logger: Logger
   ) async throws -> OrderdApplication {
     let directory = DataDirectory(path: dataDirectory)
     try directory.create()
@@ -38,16 +39,17 @@ public struct OrderdApplication: Sendable {
     }
     let databases = OrganizationDatabases(directory: directory, capacity: openDatabaseLimit, logger: logger)
     let bell = NotificationBell()
-    let scheduler = WorkScheduler(registry: registry, databases: databases, clock: clock, bell: bell, logger: logger)
-    await scheduler.register(ProvisionJob(registry: registry))
-    await scheduler.register(AssetSyncJob())
-    await scheduler.register(ExecuteScheduledOrderJob(registry: registry))
-    await scheduler.register(RenewJob(registry: registry))
-    await scheduler.register(ExpireAssetsJob())
-    await scheduler.register(
-      RelayBackordersJob(registry: registry, databases: databases) { organization in
-        try await scheduler.prepare(organization)
+    let wakeups = WorkWakeups(registry: registry, clock: clock)
+    let relay = RelayBackordersJob(
+      registry: registry, databases: databases, prepare: { try await wakeups.prepare($0) },
+      delivered: { parent in
+        wakeups.committed(parent)
+        bell.ring(parent)
       })
+    let scheduler = WorkScheduler(
+      registry: registry, databases: databases, clock: clock, bell: bell, wakeups: wakeups,
+      handlers: [ProvisionJob(), AssetSyncJob(), ExecuteScheduledOrderJob(), RenewJob(), ExpireAssetsJob()],
+      crossOrganizationHandlers: [relay], configuration: work.scheduler, logger: logger)
     return OrderdApplication(
       registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root, scheduler: scheduler,
       bell: bell,
@@ -87,10 +89,15 @@ public struct OrderdApplication: Sendable {
     ]
   }
 
-  /// Runs the background work (provisioning, retries) until cancelled.
-  public func runBackgroundWork() async throws {
-    try await self.scheduler.run()
-  }
+  /// The background work (scheduled orders, renewals, provisioning, retries, the backorder
+  /// relay) as a `Service` to run beside the server in the same `ServiceGroup`.
+  public var backgroundWork: BackgroundWork { BackgroundWork(scheduler: self.scheduler) }
+
+  /// How many passes over due work the background runner made so far (for tests).
+  public var backgroundPasses: Int { self.scheduler.passCount }
+
+  /// How many notification watchers are suspended waiting for news (for tests).
+  public var suspendedWatchers: Int { self.bell.waiterCount }
 
   /// Runs every background job that is due now; returns how many ran. For tests.
   @discardableResult

@@ -10,6 +10,10 @@ import SwiftProtobuf
 struct NotificationService: Orders_V1_NotificationService.SimpleServiceProtocol {
   let deps: ServiceDependencies
 
+  /// How long an idle watcher sleeps without a ring before it re-reads the log anyway: every
+  /// write rings the bell, so this only bounds the delay of a ring that was missed.
+  static let safetyInterval: Duration = .seconds(60)
+
   func listNotifications(
     request: Orders_V1_ListNotificationsRequest, context: ServerContext
   ) async throws -> Orders_V1_ListNotificationsResponse {
@@ -30,16 +34,47 @@ struct NotificationService: Orders_V1_NotificationService.SimpleServiceProtocol 
 
   /// The log from a position, then live (N2, B6). Pages are read from the durable log; the
   /// writer's backpressure paces a slow watcher, which falls behind and catches up from the
-  /// log without the server buffering for it or slowing other callers.
+  /// log without the server buffering for it or slowing other callers. Between pages the
+  /// watch suspends until the organization's bell rings: an idle watch costs nothing.
   func watchNotifications(
     request: Orders_V1_WatchNotificationsRequest, response: RPCWriter<Orders_V1_Notification>, context: ServerContext
   ) async throws {
     let call = try CallContext.required()
     let accountID = try SubscriptionService.scope(request.accountID, call.principal)
     guard request.after >= 0 else { throw DomainError.invalidArgument("after must be a position, 0 or more") }
+    let start = request.after
+    // gRPC cancels an RPC (deadline, client gone, shutdown) through its handle, not the
+    // task: the first of the two ends the watch.
+    let end = try await withThrowingTaskGroup(of: WatchEnd.self) { group in
+      group.addTask {
+        try await self.follow(call, accountID: accountID, after: start, response: response)
+        return .closing
+      }
+      group.addTask {
+        try await context.cancellation.cancelled
+        return .rpcCancelled
+      }
+      defer { group.cancelAll() }
+      return try await group.next() ?? .rpcCancelled
+    }
+    if end == .rpcCancelled {
+      if let deadline = call.deadline, ContinuousClock.now >= deadline {
+        throw RPCError(
+          code: .deadlineExceeded, message: "the watch reached its deadline; resume from the last position")
+      }
+      throw RPCError(code: .cancelled, message: "the watch was cancelled")
+    }
+  }
+
+  private enum WatchEnd { case closing, rpcCancelled }
+
+  /// Writes the log after `after`, then each new entry, until the server shuts down.
+  private func follow(
+    _ call: CallContext, accountID: AccountID?, after start: Int64, response: RPCWriter<Orders_V1_Notification>
+  ) async throws {
     let organization = call.principal.organizationID
-    var after = request.after
-    while !Task.isCancelled, !context.cancellation.isCancelled {
+    var after = start
+    while !Task.isCancelled {
       if self.deps.bell.isClosing {
         throw RPCError(code: .unavailable, message: "the server is shutting down; resume after position \(after)")
       }
@@ -53,7 +88,7 @@ struct NotificationService: Orders_V1_NotificationService.SimpleServiceProtocol 
         after = entry.position
       }
       if page.count < 256 {
-        await self.deps.bell.wait(organization, after: generation, timeout: .seconds(1))
+        await self.deps.bell.wait(organization, after: generation, timeout: Self.safetyInterval)
       }
     }
   }

@@ -46,7 +46,8 @@ struct SalesOrderPlacement: Sendable {
   func plan(_ tx: OrganizationTransaction) throws -> (Account, SalesOrderPlan) {
     let account = try tx.requireAccount(self.accountID)
     let planner = SalesOrderPlanner(catalog: try tx.products(), currency: self.currency)
-    let subscriptions = try tx.subscriptions(accountID: self.accountID)
+    let subscriptions = try tx.subscriptions(
+      accountID: self.accountID, skus: planner.subscriptionSKUs(for: self.items))
     guard let date = self.executionDate else {
       guard self.changeItems.isEmpty else {
         let numbers = self.changeItems.map { "item \($0.index + 1) (\($0.subscriptionID))" }.joined(separator: ", ")

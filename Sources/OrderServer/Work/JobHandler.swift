@@ -2,12 +2,29 @@ import Foundation
 import OrderDomain
 import OrderStorage
 
-/// Runs one kind of background job of an organization (provisioning, asset sync, ...).
+/// What a job runs with: its organization, the organization's currency and the time the
+/// runner executes it at.
+struct JobContext: Sendable {
+  let organization: OrganizationID
+  let currency: String
+  let now: Date
+}
+
+/// Runs one kind of background job inside its organization's write transaction.
 ///
-/// A handler does the job's work and deletes or reschedules the job in the same
-/// transaction, so a crash at any point neither loses nor repeats the work.
+/// The runner deletes the job and runs the handler in one savepoint of a transaction that
+/// may hold other due jobs of the same organization (one commit for a batch), so a job's
+/// work and its removal commit together: a crash neither loses nor repeats it. A handler
+/// that throws rolls back its savepoint only; the runner retries it later.
 protocol JobHandler: Sendable {
   /// The job kind this handler runs, as stored in the job queue.
   var kind: String { get }
-  func run(_ job: Job, in organization: OrganizationID, store: OrganizationStore, now: Date) async throws
+  func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws
+}
+
+/// Runs one kind of background job whose work spans databases (the backorder relay), with
+/// transactions of its own. It must delete or reschedule its job itself, idempotently.
+protocol CrossOrganizationJobHandler: Sendable {
+  var kind: String { get }
+  func run(_ job: Job, store: OrganizationStore, context: JobContext) async throws
 }

@@ -1,34 +1,28 @@
-import Foundation
 import OrderDomain
-import Synchronization
 
 /// Tells live notification watchers that an organization's log may have grown, so they
-/// re-read it at once instead of on their next poll. A missed ring only delays a watcher
-/// until its poll: the durable log, not the bell, is the source of truth (N2).
+/// re-read it at once. Watchers suspend until a ring (no polling loop); the durable log, not
+/// the bell, is the source of truth (N2), so a watcher also re-reads after a long safety
+/// interval in case a ring was ever missed.
 final class NotificationBell: Sendable {
-  private let generations = Mutex<[OrganizationID: UInt64]>([:])
-  private let closing = Mutex(false)
+  private let signal = KeyedSignal<OrganizationID>()
 
   /// Set when the server begins a graceful shutdown: live watches end so that the server
   /// can drain (their clients resume from their last position on the next server).
-  var isClosing: Bool { self.closing.withLock { $0 } }
+  var isClosing: Bool { self.signal.isClosed }
 
-  func close() { self.closing.withLock { $0 = true } }
+  func close() { self.signal.close() }
 
-  func ring(_ organization: OrganizationID) {
-    self.generations.withLock { $0[organization, default: 0] &+= 1 }
-  }
+  func ring(_ organization: OrganizationID) { self.signal.ring(organization) }
 
-  func generation(_ organization: OrganizationID) -> UInt64 {
-    self.generations.withLock { $0[organization, default: 0] }
-  }
+  func generation(_ organization: OrganizationID) -> UInt64 { self.signal.generation(organization) }
 
-  /// Waits until `organization` rings after `generation`, or `timeout` passes.
+  /// How many watchers are suspended now (for tests and metrics).
+  var waiterCount: Int { self.signal.waiterCount }
+
+  /// Waits until `organization` rings after `generation`, the bell closes, or `timeout`
+  /// passes.
   func wait(_ organization: OrganizationID, after generation: UInt64, timeout: Duration) async {
-    let clock = ContinuousClock()
-    let deadline = clock.now.advanced(by: timeout)
-    while clock.now < deadline, self.generation(organization) == generation, !Task.isCancelled, !self.isClosing {
-      try? await Task.sleep(for: .milliseconds(25))
-    }
+    await self.signal.wait(organization, after: generation, timeout: timeout)
   }
 }

@@ -27,6 +27,9 @@ enum OrganizationSchema {
     migrator.registerMigration(v7Name) { db in
       try db.execute(sql: v7)
     }
+    migrator.registerMigration(v8Name) { db in
+      try db.execute(sql: v8)
+    }
     return migrator
   }
 

@@ -41,7 +41,11 @@ extension OrganizationTransaction {
     let tenant = backorder.tenantOrganizationID
     let linked = try parentSubscription(tenant: tenant, tenantSubscription: backorder.tenantSubscriptionID)
       .flatMap(subscription)
-    let accountSubscriptions = try subscriptions(accountID: account.id)
+    let catalog = try products()
+    let sale = [RequestedItem(sku: backorder.change.sku, quantity: backorder.change.quantity)]
+    let accountSubscriptions = try subscriptions(
+      accountID: account.id,
+      skus: SalesOrderPlanner(catalog: catalog, currency: currency).subscriptionSKUs(for: sale))
     let base: Subscription?
     if let linked {
       base = try linked.parentSubscriptionID.flatMap(subscription)
@@ -50,8 +54,8 @@ extension OrganizationTransaction {
     } else {
       base = nil
     }
-    let addons = linked.map { linked in accountSubscriptions.filter { $0.parentSubscriptionID == linked.id } } ?? []
-    return BackorderPlanner(catalog: try products(), currency: currency).plan(
+    let addons = try linked.map { try self.addons(of: $0.id) } ?? []
+    return BackorderPlanner(catalog: catalog, currency: currency).plan(
       backorder.change, account: account, linked: linked, base: base, addons: addons,
       accountSubscriptions: accountSubscriptions, now: now)
   }

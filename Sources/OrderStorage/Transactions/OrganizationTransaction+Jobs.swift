@@ -99,3 +99,17 @@ extension Job {
       lastError: try row.decodeIfPresent("lastError", as: String.self), createdAt: try row.decode("createdAt"))
   }
 }
+
+extension OrganizationTransaction {
+  /// Runs `body` in a savepoint: when it throws, only its own changes roll back (the rest of
+  /// the transaction stays) and the error is rethrown.
+  public func savepoint<T>(_ body: () throws -> T) throws -> T {
+    var result: T?
+    try db.inSavepoint {
+      result = try body()
+      return .commit
+    }
+    guard let result else { throw DomainError.internalError("a savepoint ended without a result") }
+    return result
+  }
+}

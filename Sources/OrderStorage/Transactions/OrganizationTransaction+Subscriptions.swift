@@ -56,6 +56,25 @@ extension OrganizationTransaction {
     ).map(Subscription.init(row:))
   }
 
+  /// The account's subscriptions of the given SKUs, by id (indexed: a plan reads only the
+  /// subscriptions it needs, however many the account has).
+  public func subscriptions(accountID: AccountID, skus: Set<String>) throws -> [Subscription] {
+    guard !skus.isEmpty else { return [] }
+    let placeholders = Array(repeating: "?", count: skus.count).joined(separator: ", ")
+    return try Row.fetchAll(
+      db, sql: "SELECT * FROM subscriptions WHERE accountID = ? AND sku IN (\(placeholders)) ORDER BY id",
+      arguments: StatementArguments([accountID.rawValue] + skus.sorted())
+    ).map(Subscription.init(row:))
+  }
+
+  /// The add-ons of a subscription, by id.
+  public func addons(of subscriptionID: SubscriptionID) throws -> [Subscription] {
+    try Row.fetchAll(
+      db, sql: "SELECT * FROM subscriptions WHERE parentSubscriptionID = ? ORDER BY id",
+      arguments: [subscriptionID.rawValue]
+    ).map(Subscription.init(row:))
+  }
+
   /// Active subscriptions whose current billing period ends at or before `date` (F5).
   public func subscriptions(periodEndingBy date: Date) throws -> [Subscription] {
     try Row.fetchAll(

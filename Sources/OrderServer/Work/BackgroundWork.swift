@@ -1,0 +1,14 @@
+import ServiceLifecycle
+
+/// The billing service's background work as a long-lived `Service`, composed beside the
+/// server in one `ServiceGroup`: it runs due jobs by itself on the server's clock (F6) and
+/// stops, between transactions, when the group shuts down.
+public struct BackgroundWork: Service {
+  let scheduler: WorkScheduler
+
+  public func run() async throws {
+    await cancelWhenGracefulShutdown {
+      await self.scheduler.run()
+    }
+  }
+}
