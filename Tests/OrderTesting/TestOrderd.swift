@@ -19,24 +19,35 @@ public struct TestOrderd: Sendable {
   public static let start = Date(timeIntervalSince1970: 1_798_761_600)  // 2027-01-01T00:00:00Z
 
   /// Runs `body` against a fresh server; everything is torn down and deleted afterwards.
+  ///
+  /// With `backgroundWork`, the background runner works beside the server as in `orderd`
+  /// (on its own clock); without it, due work runs only when a test moves the clock.
   public static func with<Result: Sendable>(
     clock: ServerClock.Mode = .simulated(start: TestOrderd.start),
+    backgroundWork: BackgroundWorkConfiguration? = nil,
     _ body: (TestOrderd) async throws -> Result
   ) async throws -> Result {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orderd-test-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     var logger = Logger(label: "orderd.test")
     logger.logLevel = .warning
-    let application = try await OrderdApplication.open(dataDirectory: directory.path, clock: clock, logger: logger)
+    let application = try await OrderdApplication.open(
+      dataDirectory: directory.path, clock: clock, work: backgroundWork ?? .init(), logger: logger)
     let rootKey = try String(contentsOf: directory.appendingPathComponent("root-admin.key"), encoding: .utf8)
       .trimmingCharacters(in: .whitespacesAndNewlines)
     let transport = InProcessTransport()
     let result = try await withGRPCServer(
       transport: transport.server, services: application.services, interceptors: application.interceptors
     ) { _ in
-      try await withGRPCClient(transport: transport.client) { client in
-        try await body(
-          TestOrderd(application: application, client: client, dataDirectory: directory, rootKey: rootKey))
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        if backgroundWork != nil {
+          group.addTask { try await application.backgroundWork.run() }
+        }
+        defer { group.cancelAll() }
+        return try await withGRPCClient(transport: transport.client) { client in
+          try await body(
+            TestOrderd(application: application, client: client, dataDirectory: directory, rootKey: rootKey))
+        }
       }
     }
     try await application.close()

@@ -99,6 +99,9 @@ public struct OrderdApplication: Sendable {
   /// How many notification watchers are suspended waiting for news (for tests).
   public var suspendedWatchers: Int { self.bell.waiterCount }
 
+  /// How many times notification watchers went to sleep so far (for tests).
+  public var watcherSleeps: Int { self.bell.waitCount }
+
   /// Runs every background job that is due now; returns how many ran. For tests.
   @discardableResult
   public func runDueWork() async throws -> Int {

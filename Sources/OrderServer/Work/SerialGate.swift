@@ -15,6 +15,9 @@ final class SerialGate: Sendable {
 
   init() {}
 
+  /// How many callers wait for their turn now.
+  var waitingCount: Int { self.state.withLock { $0.queue.count } }
+
   /// Runs `operation` once every operation that arrived before it has finished.
   func run<T>(_ operation: () async throws -> T) async throws -> T {
     try await self.enter()
