@@ -15,6 +15,16 @@ struct SalesOrderPlannerTests {
     }
   }
 
+  @Test("C1: a plan reads only the subscriptions it needs: a trial's own SKU and an add-on's base")
+  func subscriptionSKUs() {
+    #expect(planner.subscriptionSKUs(for: [RequestedItem(sku: "O365-E3", quantity: 5)]).isEmpty)
+    #expect(planner.subscriptionSKUs(for: [RequestedItem(sku: "TRIAL", quantity: 1)]) == ["TRIAL"])
+    #expect(
+      planner.subscriptionSKUs(for: [
+        RequestedItem(sku: "STORAGE", quantity: 1), RequestedItem(sku: "UNKNOWN", quantity: 1),
+      ]) == ["O365-E3"])
+  }
+
   @Test("C1: lines charge the first period for prepaid, nothing now for postpaid, once for one-time")
   func amounts() throws {
     let plan = try planner.plan(

@@ -27,13 +27,16 @@ public struct SalesOrderPlanner: Sendable {
     return try build(items: items, resolved: checked.resolved, bases: checked.bases, now: now)
   }
 
-  /// The SKUs whose subscriptions of the account a plan of `items` looks at (a trial owned
-  /// already, an add-on's base): ``plan(account:items:subscriptions:now:)`` needs only the
-  /// account's subscriptions of these SKUs, however many others it has.
+  /// The SKUs whose subscriptions of the account a plan of `items` looks at: a trial's own
+  /// SKU (a trial is bought once per account) and an add-on's base. The plan needs only the
+  /// account's subscriptions of these SKUs, so a big account's order reads none of its other
+  /// subscriptions (a plain purchase reads none at all).
   public func subscriptionSKUs(for items: [RequestedItem]) -> Set<String> {
-    var skus = Set(items.map(\.sku))
+    var skus: Set<String> = []
     for item in items {
-      if let base = self.catalog[item.sku]?.addonOf { skus.insert(base) }
+      guard let product = self.catalog[item.sku] else { continue }
+      if product.kind == .trial { skus.insert(item.sku) }
+      if let base = product.addonOf { skus.insert(base) }
     }
     return skus
   }

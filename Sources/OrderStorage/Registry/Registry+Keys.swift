@@ -36,12 +36,12 @@ extension Registry {
   @discardableResult
   public func revokeKey(id: APIKeyID, organization: OrganizationID, now: Date) async throws -> APIKeyRecord {
     let record = try await pool.write { db in
-      try db.execute(
-        sql: "UPDATE apiKeys SET revokedAt = ? WHERE id = ? AND organizationID = ? AND revokedAt IS NULL",
-        arguments: [now, id.rawValue, organization.rawValue])
+      try db.cachedStatement(
+        sql: "UPDATE apiKeys SET revokedAt = ? WHERE id = ? AND organizationID = ? AND revokedAt IS NULL"
+      ).execute(arguments: [now, id.rawValue, organization.rawValue])
       guard
         let row = try Row.fetchOne(
-          db, sql: "SELECT * FROM apiKeys WHERE id = ? AND organizationID = ?",
+          try db.cachedStatement(sql: "SELECT * FROM apiKeys WHERE id = ? AND organizationID = ?"),
           arguments: [id.rawValue, organization.rawValue])
       else { throw DomainError.notFound("key \(id) not found") }
       return try APIKeyRecord(row: row)
@@ -54,7 +54,7 @@ extension Registry {
   public func keys(organization: OrganizationID) async throws -> [APIKeyRecord] {
     try await pool.read { db in
       try Row.fetchAll(
-        db, sql: "SELECT * FROM apiKeys WHERE organizationID = ? ORDER BY createdAt, id",
+        try db.cachedStatement(sql: "SELECT * FROM apiKeys WHERE organizationID = ? ORDER BY createdAt, id"),
         arguments: [organization.rawValue]
       ).map(APIKeyRecord.init(row:))
     }
@@ -70,7 +70,8 @@ extension Registry {
       return KeyMaterial.constantTimeEquals(cached.secretHash, presentedHash) ? cached.principal : nil
     }
     let found = try await pool.read { db in
-      try Row.fetchOne(db, sql: "SELECT * FROM apiKeys WHERE id = ?", arguments: [id.rawValue]).map {
+      try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM apiKeys WHERE id = ?"), arguments: [id.rawValue]).map
+      {
         (record: try APIKeyRecord(row: $0), hash: try $0.decode("secretHash") as Data)
       }
     }
@@ -89,14 +90,14 @@ extension Registry {
     let generated = KeyMaterial.generate()
     let record = APIKeyRecord(
       id: generated.id, organizationID: organization, role: role, accountID: accountID, createdAt: now)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO apiKeys (id, organizationID, role, accountID, secretHash, createdAt)
         VALUES (?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        record.id.rawValue, organization.rawValue, role.rawValue, accountID?.rawValue, generated.secretHash, now,
-      ])
+        """
+    ).execute(arguments: [
+      record.id.rawValue, organization.rawValue, role.rawValue, accountID?.rawValue, generated.secretHash, now,
+    ])
     return IssuedKey(record: record, plaintext: generated.plaintext)
   }
 }

@@ -6,7 +6,7 @@ extension Registry {
   public func organizations() async throws -> [Organization] {
     try await pool.read { db in
       try Row.fetchAll(
-        db, sql: "SELECT * FROM organizations ORDER BY kind != 'root', createdAt, id"
+        try db.cachedStatement(sql: "SELECT * FROM organizations ORDER BY kind != 'root', createdAt, id")
       ).map(Organization.init(row:))
     }
   }

@@ -19,8 +19,9 @@ extension Registry {
         throw DomainError.failedPrecondition(
           "organization \(child) is the root and has no parent to hold an account for it")
       }
-      try db.execute(
-        sql: "UPDATE organizations SET parentAccountID = ? WHERE id = ?", arguments: [account.rawValue, child.rawValue])
+      try db.cachedStatement(sql: "UPDATE organizations SET parentAccountID = ? WHERE id = ?").execute(arguments: [
+        account.rawValue, child.rawValue,
+      ])
       organization.parentAccountID = account
       return organization
     }

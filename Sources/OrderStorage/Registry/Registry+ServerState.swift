@@ -4,7 +4,7 @@ extension Registry {
   /// A value of the server's small durable state (e.g. the simulated clock's time).
   public func stateValue(forKey key: String) async throws -> String? {
     try await pool.read { db in
-      try String.fetchOne(db, sql: "SELECT value FROM serverState WHERE key = ?", arguments: [key])
+      try String.fetchOne(try db.cachedStatement(sql: "SELECT value FROM serverState WHERE key = ?"), arguments: [key])
     }
   }
 
@@ -12,12 +12,12 @@ extension Registry {
   public func setStateValue(_ value: String?, forKey key: String) async throws {
     try await pool.write { db in
       if let value {
-        try db.execute(
+        try db.cachedStatement(
           sql:
-            "INSERT INTO serverState (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-          arguments: [key, value])
+            "INSERT INTO serverState (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+        ).execute(arguments: [key, value])
       } else {
-        try db.execute(sql: "DELETE FROM serverState WHERE key = ?", arguments: [key])
+        try db.cachedStatement(sql: "DELETE FROM serverState WHERE key = ?").execute(arguments: [key])
       }
     }
   }

@@ -7,11 +7,12 @@ extension Registry {
   /// any time recorded already.
   public func setWakeup(_ organization: OrganizationID, dueAt: Date) async throws {
     try await pool.write { db in
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO wakeups (organizationID, dueAt) VALUES (?, ?)
           ON CONFLICT(organizationID) DO UPDATE SET dueAt = MIN(dueAt, excluded.dueAt)
-          """, arguments: [organization.rawValue, dueAt])
+          """
+      ).execute(arguments: [organization.rawValue, dueAt])
     }
   }
 
@@ -20,13 +21,16 @@ extension Registry {
   public func replaceWakeup(_ organization: OrganizationID, dueAt: Date?) async throws {
     try await pool.write { db in
       if let dueAt {
-        try db.execute(
+        try db.cachedStatement(
           sql: """
             INSERT INTO wakeups (organizationID, dueAt) VALUES (?, ?)
             ON CONFLICT(organizationID) DO UPDATE SET dueAt = excluded.dueAt
-            """, arguments: [organization.rawValue, dueAt])
+            """
+        ).execute(arguments: [organization.rawValue, dueAt])
       } else {
-        try db.execute(sql: "DELETE FROM wakeups WHERE organizationID = ?", arguments: [organization.rawValue])
+        try db.cachedStatement(sql: "DELETE FROM wakeups WHERE organizationID = ?").execute(arguments: [
+          organization.rawValue
+        ])
       }
     }
   }
@@ -35,7 +39,7 @@ extension Registry {
   public func dueWakeups(by date: Date, limit: Int = 100) async throws -> [(OrganizationID, Date)] {
     try await pool.read { db in
       try Row.fetchAll(
-        db, sql: "SELECT * FROM wakeups WHERE dueAt <= ? ORDER BY dueAt, organizationID LIMIT ?",
+        try db.cachedStatement(sql: "SELECT * FROM wakeups WHERE dueAt <= ? ORDER BY dueAt, organizationID LIMIT ?"),
         arguments: [date, max(0, limit)]
       ).map { row in (OrganizationID(try row.decode("organizationID") as String), try row.decode("dueAt")) }
     }
@@ -43,6 +47,6 @@ extension Registry {
 
   /// The earliest due time of any organization; `nil` when none has work.
   public func earliestWakeup() async throws -> Date? {
-    try await pool.read { db in try Date.fetchOne(db, sql: "SELECT MIN(dueAt) FROM wakeups") }
+    try await pool.read { db in try Date.fetchOne(try db.cachedStatement(sql: "SELECT MIN(dueAt) FROM wakeups")) }
   }
 }

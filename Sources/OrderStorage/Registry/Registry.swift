@@ -36,7 +36,7 @@ public final class Registry: Sendable {
   /// On a registry that has its root already, returns it without a key.
   public func bootstrap(now: Date, rootName: String = "Provider", currency: String = "USD") async throws -> Bootstrap {
     try await pool.write { db in
-      if let row = try Row.fetchOne(db, sql: "SELECT * FROM organizations WHERE kind = 'root'") {
+      if let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM organizations WHERE kind = 'root'")) {
         return Bootstrap(root: try Organization(row: row), rootAdminKey: nil)
       }
       let root = Organization(
@@ -83,7 +83,8 @@ public final class Registry: Sendable {
   /// The root organization, once bootstrapped.
   public func root() async throws -> Organization? {
     try await pool.read { db in
-      try Row.fetchOne(db, sql: "SELECT * FROM organizations WHERE kind = 'root'").map(Organization.init(row:))
+      try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM organizations WHERE kind = 'root'")).map(
+        Organization.init(row:))
     }
   }
 
@@ -91,27 +92,28 @@ public final class Registry: Sendable {
   public func children(of id: OrganizationID) async throws -> [Organization] {
     try await pool.read { db in
       try Row.fetchAll(
-        db, sql: "SELECT * FROM organizations WHERE parentID = ? ORDER BY createdAt, id", arguments: [id.rawValue]
+        try db.cachedStatement(sql: "SELECT * FROM organizations WHERE parentID = ? ORDER BY createdAt, id"),
+        arguments: [id.rawValue]
       )
       .map(Organization.init(row:))
     }
   }
 
   static func fetchOrganization(_ id: OrganizationID, _ db: Database) throws -> Organization? {
-    try Row.fetchOne(db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.rawValue])
+    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM organizations WHERE id = ?"), arguments: [id.rawValue])
       .map(Organization.init(row:))
   }
 
   static func insert(_ organization: Organization, _ db: Database) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO organizations (id, name, kind, parentID, currency, createdAt, parentAccountID)
         VALUES (?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        organization.id.rawValue, organization.name, organization.kind.rawValue, organization.parentID?.rawValue,
-        organization.currency, organization.createdAt, organization.parentAccountID?.rawValue,
-      ])
+        """
+    ).execute(arguments: [
+      organization.id.rawValue, organization.name, organization.kind.rawValue, organization.parentID?.rawValue,
+      organization.currency, organization.createdAt, organization.parentAccountID?.rawValue,
+    ])
   }
 }
 

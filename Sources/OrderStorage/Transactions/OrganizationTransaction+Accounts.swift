@@ -12,15 +12,15 @@ extension OrganizationTransaction {
     let created = Account(
       id: AccountID(number: try nextSequence("account")), name: new.name, kind: new.kind,
       resellerID: new.resellerID, createdAt: now)
-    try db.execute(
-      sql: "INSERT INTO accounts (id, name, kind, resellerID, createdAt) VALUES (?, ?, ?, ?, ?)",
-      arguments: [created.id.rawValue, created.name, created.kind.rawValue, created.resellerID?.rawValue, now])
+    try db.cachedStatement(sql: "INSERT INTO accounts (id, name, kind, resellerID, createdAt) VALUES (?, ?, ?, ?, ?)")
+      .execute(arguments: [created.id.rawValue, created.name, created.kind.rawValue, created.resellerID?.rawValue, now])
     return created
   }
 
   /// The account, or `nil`.
   public func account(_ id: AccountID) throws -> Account? {
-    try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id.rawValue]).map(Account.init(row:))
+    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?"), arguments: [id.rawValue]).map(
+      Account.init(row:))
   }
 
   /// The account, or `notFound`.
@@ -32,10 +32,10 @@ extension OrganizationTransaction {
   /// All accounts, or those of one kind or one reseller, by id.
   public func accounts(kind: AccountKind? = nil, resellerID: AccountID? = nil) throws -> [Account] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT * FROM accounts WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR resellerID = ?2) ORDER BY id
-        """,
+      try db.cachedStatement(
+        sql: """
+          SELECT * FROM accounts WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR resellerID = ?2) ORDER BY id
+          """),
       arguments: [kind?.rawValue, resellerID?.rawValue]
     ).map(Account.init(row:))
   }

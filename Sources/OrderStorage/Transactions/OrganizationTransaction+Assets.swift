@@ -9,12 +9,13 @@ extension OrganizationTransaction {
   public func createAsset(_ new: NewAsset) throws -> Asset {
     _ = try requireAccount(new.accountID)
     let asset = new.with(id: AssetID(number: try nextSequence("asset")))
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO assets (id, accountID, sku, name, status, syncStatus, purchaseDate, expirationDate, softwareID, orderID,
           syncError, syncAttempts)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """, arguments: Self.arguments(asset))
+        """
+    ).execute(arguments: Self.arguments(asset))
     return asset
   }
 
@@ -22,18 +23,20 @@ extension OrganizationTransaction {
   ///
   /// - Throws: `notFound` when there is no asset with this id.
   public func updateAsset(_ asset: Asset) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE assets SET accountID = ?2, sku = ?3, name = ?4, status = ?5, syncStatus = ?6, purchaseDate = ?7,
           expirationDate = ?8, softwareID = ?9, orderID = ?10, syncError = ?11, syncAttempts = ?12
         WHERE id = ?1
-        """, arguments: Self.arguments(asset))
+        """
+    ).execute(arguments: Self.arguments(asset))
     guard db.changesCount == 1 else { throw DomainError.notFound("asset \(asset.id) not found") }
   }
 
   /// The asset, or `nil`.
   public func asset(_ id: AssetID) throws -> Asset? {
-    try Row.fetchOne(db, sql: "SELECT * FROM assets WHERE id = ?", arguments: [id.rawValue]).map(Asset.init(row:))
+    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM assets WHERE id = ?"), arguments: [id.rawValue]).map(
+      Asset.init(row:))
   }
 
   /// The asset, or `notFound`.
@@ -45,15 +48,16 @@ extension OrganizationTransaction {
   /// Assets of one account, or of all accounts when `accountID` is `nil`, by id.
   public func assets(accountID: AccountID? = nil) throws -> [Asset] {
     try Row.fetchAll(
-      db, sql: "SELECT * FROM assets WHERE (?1 IS NULL OR accountID = ?1) ORDER BY id", arguments: [accountID?.rawValue]
+      try db.cachedStatement(sql: "SELECT * FROM assets WHERE (?1 IS NULL OR accountID = ?1) ORDER BY id"),
+      arguments: [accountID?.rawValue]
     ).map(Asset.init(row:))
   }
 
   /// Active assets whose expiration date is at or before `date` (A3), earliest first.
   public func assets(expiringBy date: Date) throws -> [Asset] {
     try Row.fetchAll(
-      db,
-      sql: "SELECT * FROM assets WHERE status = 'active' AND expirationDate <= ? ORDER BY expirationDate, id",
+      try db.cachedStatement(
+        sql: "SELECT * FROM assets WHERE status = 'active' AND expirationDate <= ? ORDER BY expirationDate, id"),
       arguments: [date]
     ).map(Asset.init(row:))
   }
@@ -61,11 +65,11 @@ extension OrganizationTransaction {
   /// Active assets whose provisioning failed or whose vendor data is missing (A2), by id.
   public func assetsNeedingResync() throws -> [Asset] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT * FROM assets WHERE status = 'active'
-          AND (syncStatus = 'failed' OR expirationDate IS NULL OR softwareID IS NULL) ORDER BY id
-        """
+      try db.cachedStatement(
+        sql: """
+          SELECT * FROM assets WHERE status = 'active'
+            AND (syncStatus = 'failed' OR expirationDate IS NULL OR softwareID IS NULL) ORDER BY id
+          """)
     ).map(Asset.init(row:))
   }
 
@@ -93,7 +97,9 @@ extension Asset {
 extension OrganizationTransaction {
   /// The assets an order created.
   public func assets(orderID: OrderID) throws -> [Asset] {
-    try Row.fetchAll(db, sql: "SELECT * FROM assets WHERE orderID = ? ORDER BY id", arguments: [orderID.rawValue])
-      .map(Asset.init(row:))
+    try Row.fetchAll(
+      try db.cachedStatement(sql: "SELECT * FROM assets WHERE orderID = ? ORDER BY id"), arguments: [orderID.rawValue]
+    )
+    .map(Asset.init(row:))
   }
 }

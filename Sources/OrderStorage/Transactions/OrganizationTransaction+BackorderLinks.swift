@@ -8,8 +8,8 @@ extension OrganizationTransaction {
     -> SubscriptionID?
   {
     try String.fetchOne(
-      db,
-      sql: "SELECT subscriptionID FROM backorderLinks WHERE tenantOrganizationID = ? AND tenantSubscriptionID = ?",
+      try db.cachedStatement(
+        sql: "SELECT subscriptionID FROM backorderLinks WHERE tenantOrganizationID = ? AND tenantSubscriptionID = ?"),
       arguments: [tenant.rawValue, tenantSubscription.rawValue]
     ).map(SubscriptionID.init)
   }
@@ -22,11 +22,12 @@ extension OrganizationTransaction {
     tenant: OrganizationID, tenantSubscription: SubscriptionID, to subscription: SubscriptionID
   ) throws {
     _ = try requireSubscription(subscription)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO backorderLinks (tenantOrganizationID, tenantSubscriptionID, subscriptionID) VALUES (?1, ?2, ?3)
         ON CONFLICT (tenantOrganizationID, tenantSubscriptionID) DO UPDATE SET subscriptionID = ?3
-        """, arguments: [tenant.rawValue, tenantSubscription.rawValue, subscription.rawValue])
+        """
+    ).execute(arguments: [tenant.rawValue, tenantSubscription.rawValue, subscription.rawValue])
   }
 
   /// Decides how to apply `backorder` here (B2), from this organization's catalog and the

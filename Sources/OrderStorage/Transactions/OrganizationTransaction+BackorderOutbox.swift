@@ -16,12 +16,12 @@ extension OrganizationTransaction {
         throw DomainError.internalError("a backorder change of \(change.subscriptionID) has a negative quantity")
       }
       let sequence = try Int64.fetchOne(
-        db,
-        sql: """
-          INSERT INTO backorderOutbox (subscriptionID, kind, sku, quantity, previousSKU, baseSubscriptionID,
-            createdAt, orderNumber)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence
-          """,
+        try db.cachedStatement(
+          sql: """
+            INSERT INTO backorderOutbox (subscriptionID, kind, sku, quantity, previousSKU, baseSubscriptionID,
+              createdAt, orderNumber)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence
+            """),
         arguments: [
           change.subscriptionID.rawValue, change.kind.rawValue, change.sku, change.quantity, change.previousSKU,
           change.baseSubscriptionID?.rawValue, change.at, change.orderNumber.rawValue,
@@ -36,7 +36,7 @@ extension OrganizationTransaction {
   /// The outbox's changes not yet confirmed by the parent, oldest first, at most `limit`.
   public func outbox(limit: Int = 100) throws -> [BackorderChange] {
     try Row.fetchAll(
-      db, sql: "SELECT * FROM backorderOutbox ORDER BY sequence LIMIT ?", arguments: [max(0, limit)]
+      try db.cachedStatement(sql: "SELECT * FROM backorderOutbox ORDER BY sequence LIMIT ?"), arguments: [max(0, limit)]
     ).map(BackorderChange.init(outboxRow:))
   }
 
@@ -45,20 +45,20 @@ extension OrganizationTransaction {
   /// - Returns: how many were removed.
   @discardableResult
   public func deleteOutbox(upTo sequence: Int64) throws -> Int {
-    try db.execute(sql: "DELETE FROM backorderOutbox WHERE sequence <= ?", arguments: [sequence])
+    try db.cachedStatement(sql: "DELETE FROM backorderOutbox WHERE sequence <= ?").execute(arguments: [sequence])
     return db.changesCount
   }
 
   /// Removes one change; `false` when it was not there.
   @discardableResult
   public func deleteOutbox(sequence: Int64) throws -> Bool {
-    try db.execute(sql: "DELETE FROM backorderOutbox WHERE sequence = ?", arguments: [sequence])
+    try db.cachedStatement(sql: "DELETE FROM backorderOutbox WHERE sequence = ?").execute(arguments: [sequence])
     return db.changesCount == 1
   }
 
   /// How many changes wait in the outbox.
   public func outboxCount() throws -> Int {
-    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM backorderOutbox") ?? 0
+    try Int.fetchOne(try db.cachedStatement(sql: "SELECT COUNT(*) FROM backorderOutbox")) ?? 0
   }
 }
 

@@ -70,14 +70,14 @@ extension OrganizationTransaction {
   }
 
   func updateStatus(_ backorder: Backorder) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE backorders SET status = ?, reason = ?, waitingBehind = ?, subscriptionID = ?, orderID = ?, appliedAt = ?
         WHERE id = ?
-        """,
-      arguments: [
-        backorder.status.rawValue, backorder.reason, backorder.waitingBehind?.rawValue,
-        backorder.subscriptionID?.rawValue, backorder.orderID?.rawValue, backorder.appliedAt, backorder.id.rawValue,
-      ])
+        """
+    ).execute(arguments: [
+      backorder.status.rawValue, backorder.reason, backorder.waitingBehind?.rawValue,
+      backorder.subscriptionID?.rawValue, backorder.orderID?.rawValue, backorder.appliedAt, backorder.id.rawValue,
+    ])
   }
 }

@@ -21,7 +21,7 @@ extension OrganizationTransaction {
     }
     if let existing = try backorder(tenant: tenant, sourceSequence: sequence) { return (existing, false) }
     let latest = try Int64.fetchOne(
-      db, sql: "SELECT MAX(sourceSequence) FROM backorders WHERE tenantOrganizationID = ?",
+      try db.cachedStatement(sql: "SELECT MAX(sourceSequence) FROM backorders WHERE tenantOrganizationID = ?"),
       arguments: [tenant.rawValue])
     if let latest, latest > sequence {
       throw DomainError.failedPrecondition(
@@ -45,7 +45,7 @@ extension OrganizationTransaction {
 
   /// The backorder, or `nil`.
   public func backorder(_ id: BackorderID) throws -> Backorder? {
-    try Row.fetchOne(db, sql: "SELECT * FROM backorders WHERE id = ?", arguments: [id.rawValue])
+    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM backorders WHERE id = ?"), arguments: [id.rawValue])
       .map(Backorder.init(row:))
   }
 
@@ -58,7 +58,7 @@ extension OrganizationTransaction {
   /// The backorder of a tenant's change, or `nil` when it was not received.
   public func backorder(tenant: OrganizationID, sourceSequence: Int64) throws -> Backorder? {
     try Row.fetchOne(
-      db, sql: "SELECT * FROM backorders WHERE tenantOrganizationID = ? AND sourceSequence = ?",
+      try db.cachedStatement(sql: "SELECT * FROM backorders WHERE tenantOrganizationID = ? AND sourceSequence = ?"),
       arguments: [tenant.rawValue, sourceSequence]
     ).map(Backorder.init(row:))
   }
@@ -67,7 +67,7 @@ extension OrganizationTransaction {
   /// cleared up to it.
   public func lastReceivedSequence(tenant: OrganizationID) throws -> Int64? {
     try Int64.fetchOne(
-      db, sql: "SELECT MAX(sourceSequence) FROM backorders WHERE tenantOrganizationID = ?",
+      try db.cachedStatement(sql: "SELECT MAX(sourceSequence) FROM backorders WHERE tenantOrganizationID = ?"),
       arguments: [tenant.rawValue])
   }
 
@@ -78,13 +78,13 @@ extension OrganizationTransaction {
     limit: Int = 1000
   ) throws -> [Backorder] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT * FROM backorders
-        WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR tenantOrganizationID = ?2)
-          AND (?3 IS NULL OR tenantSubscriptionID = ?3)
-        ORDER BY rowid LIMIT ?4
-        """,
+      try db.cachedStatement(
+        sql: """
+          SELECT * FROM backorders
+          WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR tenantOrganizationID = ?2)
+            AND (?3 IS NULL OR tenantSubscriptionID = ?3)
+          ORDER BY rowid LIMIT ?4
+          """),
       arguments: [status?.rawValue, tenant?.rawValue, tenantSubscription?.rawValue, max(0, limit)]
     ).map(Backorder.init(row:))
   }
@@ -96,13 +96,13 @@ extension OrganizationTransaction {
     tenant: OrganizationID, tenantSubscription: SubscriptionID, before sequence: Int64? = nil
   ) throws -> Backorder? {
     try Row.fetchOne(
-      db,
-      sql: """
-        SELECT * FROM backorders
-        WHERE tenantOrganizationID = ?1 AND tenantSubscriptionID = ?2 AND status != 'applied'
-          AND (?3 IS NULL OR sourceSequence < ?3)
-        ORDER BY sourceSequence LIMIT 1
-        """, arguments: [tenant.rawValue, tenantSubscription.rawValue, sequence]
+      try db.cachedStatement(
+        sql: """
+          SELECT * FROM backorders
+          WHERE tenantOrganizationID = ?1 AND tenantSubscriptionID = ?2 AND status != 'applied'
+            AND (?3 IS NULL OR sourceSequence < ?3)
+          ORDER BY sourceSequence LIMIT 1
+          """), arguments: [tenant.rawValue, tenantSubscription.rawValue, sequence]
     ).map(Backorder.init(row:))
   }
 
@@ -119,21 +119,21 @@ extension OrganizationTransaction {
   }
 
   func insert(_ backorder: Backorder) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO backorders (id, tenantOrganizationID, tenantSubscriptionID, sourceSequence, accountID, kind, sku,
           quantity, previousSKU, tenantBaseSubscriptionID, tenantOrderNumber, changedAt, status, reason,
           waitingBehind, subscriptionID, orderID, receivedAt, appliedAt)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        backorder.id.rawValue, backorder.tenantOrganizationID.rawValue, backorder.tenantSubscriptionID.rawValue,
-        backorder.sourceSequence, backorder.accountID.rawValue, backorder.kind.rawValue, backorder.sku,
-        backorder.quantity, backorder.previousSKU, backorder.tenantBaseSubscriptionID?.rawValue,
-        backorder.tenantOrderNumber.rawValue, backorder.changedAt, backorder.status.rawValue, backorder.reason,
-        backorder.waitingBehind?.rawValue, backorder.subscriptionID?.rawValue, backorder.orderID?.rawValue,
-        backorder.receivedAt, backorder.appliedAt,
-      ])
+        """
+    ).execute(arguments: [
+      backorder.id.rawValue, backorder.tenantOrganizationID.rawValue, backorder.tenantSubscriptionID.rawValue,
+      backorder.sourceSequence, backorder.accountID.rawValue, backorder.kind.rawValue, backorder.sku,
+      backorder.quantity, backorder.previousSKU, backorder.tenantBaseSubscriptionID?.rawValue,
+      backorder.tenantOrderNumber.rawValue, backorder.changedAt, backorder.status.rawValue, backorder.reason,
+      backorder.waitingBehind?.rawValue, backorder.subscriptionID?.rawValue, backorder.orderID?.rawValue,
+      backorder.receivedAt, backorder.appliedAt,
+    ])
   }
 
   static func waitingReason(_ blocker: Backorder) -> String {

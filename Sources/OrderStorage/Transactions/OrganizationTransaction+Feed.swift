@@ -11,11 +11,11 @@ extension OrganizationTransaction {
     -> [NotificationEntry]
   {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT * FROM notifications WHERE subjectKind = ? AND subjectID = ? AND position > ?
-        ORDER BY position LIMIT ?
-        """,
+      try db.cachedStatement(
+        sql: """
+          SELECT * FROM notifications WHERE subjectKind = ? AND subjectID = ? AND position > ?
+          ORDER BY position LIMIT ?
+          """),
       arguments: [subject.kind.rawValue, subject.id, position, max(0, limit)]
     ).map(NotificationEntry.init(row:))
   }

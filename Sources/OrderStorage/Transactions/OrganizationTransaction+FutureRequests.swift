@@ -14,16 +14,19 @@ extension OrganizationTransaction {
         "subscription \(request.subscriptionID) already has a future request for quantity \(existing.quantity); revoke it first"
       )
     }
-    try db.execute(
-      sql: "INSERT INTO futureRequests (subscriptionID, quantity, createdAt, createdBy) VALUES (?, ?, ?, ?)",
-      arguments: [request.subscriptionID.rawValue, request.quantity, request.createdAt, request.createdBy.rawValue])
+    try db.cachedStatement(
+      sql: "INSERT INTO futureRequests (subscriptionID, quantity, createdAt, createdBy) VALUES (?, ?, ?, ?)"
+    ).execute(arguments: [
+      request.subscriptionID.rawValue, request.quantity, request.createdAt, request.createdBy.rawValue,
+    ])
     try appendNotification(.futureRequestCreated(request, subscription: subscription))
   }
 
   /// The subscription's future request, or `nil`.
   public func futureRequest(of subscription: SubscriptionID) throws -> FutureRequest? {
     try Row.fetchOne(
-      db, sql: "SELECT * FROM futureRequests WHERE subscriptionID = ?", arguments: [subscription.rawValue]
+      try db.cachedStatement(sql: "SELECT * FROM futureRequests WHERE subscriptionID = ?"),
+      arguments: [subscription.rawValue]
     ).map(FutureRequest.init(row:))
   }
 
@@ -47,7 +50,9 @@ extension OrganizationTransaction {
   @discardableResult
   public func deleteFutureRequest(of subscription: SubscriptionID) throws -> FutureRequest? {
     guard let request = try futureRequest(of: subscription) else { return nil }
-    try db.execute(sql: "DELETE FROM futureRequests WHERE subscriptionID = ?", arguments: [subscription.rawValue])
+    try db.cachedStatement(sql: "DELETE FROM futureRequests WHERE subscriptionID = ?").execute(arguments: [
+      subscription.rawValue
+    ])
     return request
   }
 }

@@ -27,7 +27,10 @@ extension OrganizationTransaction {
   /// - Returns: `nil` when the key is new.
   /// - Throws: `invalidArgument` when the key was used for a different request.
   public func idempotentOutcome(key: String, method: String, requestHash: Data) throws -> StoredOutcome? {
-    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM idempotency WHERE key = ?", arguments: [key]) else {
+    guard
+      let row = try Row.fetchOne(
+        try db.cachedStatement(sql: "SELECT * FROM idempotency WHERE key = ?"), arguments: [key])
+    else {
       return nil
     }
     let storedMethod: String = try row.decode("method")
@@ -47,20 +50,22 @@ extension OrganizationTransaction {
     guard !key.isEmpty, key.utf8.count <= 256 else {
       throw DomainError.invalidArgument("an idempotency key must have 1 to 256 bytes")
     }
-    if try Bool.fetchOne(db, sql: "SELECT 1 FROM idempotency WHERE key = ?", arguments: [key]) != nil {
+    if try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM idempotency WHERE key = ?"), arguments: [key])
+      != nil
+    {
       throw DomainError.alreadyExists("idempotency key \(key) has an outcome already")
     }
-    try db.execute(
-      sql: "INSERT INTO idempotency (key, method, requestHash, response, createdAt) VALUES (?, ?, ?, ?, ?)",
-      arguments: [key, method, requestHash, response, now])
+    try db.cachedStatement(
+      sql: "INSERT INTO idempotency (key, method, requestHash, response, createdAt) VALUES (?, ?, ?, ?, ?)"
+    ).execute(arguments: [key, method, requestHash, response, now])
   }
 
   /// Removes outcomes older than the retention (24 hours); returns how many.
   @discardableResult
   public func purgeIdempotency(now: Date) throws -> Int {
-    try db.execute(
-      sql: "DELETE FROM idempotency WHERE createdAt < ?",
-      arguments: [now.addingTimeInterval(-Self.idempotencyRetention)])
+    try db.cachedStatement(sql: "DELETE FROM idempotency WHERE createdAt < ?").execute(arguments: [
+      now.addingTimeInterval(-Self.idempotencyRetention)
+    ])
     return db.changesCount
   }
 }

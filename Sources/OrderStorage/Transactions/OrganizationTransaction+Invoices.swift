@@ -19,26 +19,26 @@ extension OrganizationTransaction {
       throw DomainError.invalidArgument("invoice total \(new.total) is not the sum of its lines \(sum)")
     }
     let invoice = new.with(id: InvoiceID(number: try nextSequence("invoice")))
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO invoices (id, accountID, orderID, issuedAt, totalMinor, currency, status)
         VALUES (?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        invoice.id.rawValue, invoice.accountID.rawValue, invoice.orderID.rawValue, invoice.issuedAt,
-        invoice.total.minorUnits, invoice.currency, invoice.status.rawValue,
-      ])
+        """
+    ).execute(arguments: [
+      invoice.id.rawValue, invoice.accountID.rawValue, invoice.orderID.rawValue, invoice.issuedAt,
+      invoice.total.minorUnits, invoice.currency, invoice.status.rawValue,
+    ])
     for (position, line) in invoice.lines.enumerated() {
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO invoiceLines (invoiceID, position, sku, description, quantity, unitPriceMinor, amountMinor,
             currency, periodStart, periodEnd)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          invoice.id.rawValue, position, line.sku, line.description, line.quantity, line.unitPrice.minorUnits,
-          line.amount.minorUnits, line.amount.currency, line.periodStart, line.periodEnd,
-        ])
+          """
+      ).execute(arguments: [
+        invoice.id.rawValue, position, line.sku, line.description, line.quantity, line.unitPrice.minorUnits,
+        line.amount.minorUnits, line.amount.currency, line.periodStart, line.periodEnd,
+      ])
     }
     try appendNotification(
       NewNotification(
@@ -49,7 +49,8 @@ extension OrganizationTransaction {
 
   /// The invoice with its lines, or `nil`.
   public func invoice(_ id: InvoiceID) throws -> Invoice? {
-    try Row.fetchOne(db, sql: "SELECT * FROM invoices WHERE id = ?", arguments: [id.rawValue]).map(invoice(row:))
+    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM invoices WHERE id = ?"), arguments: [id.rawValue]).map(
+      invoice(row:))
   }
 
   /// The invoice, or `notFound`.
@@ -61,28 +62,33 @@ extension OrganizationTransaction {
   /// Invoices of one account, or of all when `accountID` is `nil`, newest first.
   public func invoices(accountID: AccountID? = nil, limit: Int = 1000) throws -> [Invoice] {
     try Row.fetchAll(
-      db,
-      sql: "SELECT * FROM invoices WHERE (?1 IS NULL OR accountID = ?1) ORDER BY issuedAt DESC, id DESC LIMIT ?2",
+      try db.cachedStatement(
+        sql: "SELECT * FROM invoices WHERE (?1 IS NULL OR accountID = ?1) ORDER BY issuedAt DESC, id DESC LIMIT ?2"),
       arguments: [accountID?.rawValue, max(0, limit)]
     ).map(invoice(row:))
   }
 
   /// The invoices of an order, oldest first.
   public func invoices(orderID: OrderID) throws -> [Invoice] {
-    try Row.fetchAll(db, sql: "SELECT * FROM invoices WHERE orderID = ? ORDER BY id", arguments: [orderID.rawValue])
-      .map(invoice(row:))
+    try Row.fetchAll(
+      try db.cachedStatement(sql: "SELECT * FROM invoices WHERE orderID = ? ORDER BY id"), arguments: [orderID.rawValue]
+    )
+    .map(invoice(row:))
   }
 
   /// Marks an invoice paid (or open again).
   public func setInvoiceStatus(_ id: InvoiceID, _ status: InvoiceStatus) throws {
-    try db.execute(sql: "UPDATE invoices SET status = ? WHERE id = ?", arguments: [status.rawValue, id.rawValue])
+    try db.cachedStatement(sql: "UPDATE invoices SET status = ? WHERE id = ?").execute(arguments: [
+      status.rawValue, id.rawValue,
+    ])
     guard db.changesCount == 1 else { throw DomainError.notFound("invoice \(id) not found") }
   }
 
   private func invoice(row: Row) throws -> Invoice {
     let id = InvoiceID(try row.decode("id") as String)
     let lines = try Row.fetchAll(
-      db, sql: "SELECT * FROM invoiceLines WHERE invoiceID = ? ORDER BY position", arguments: [id.rawValue]
+      try db.cachedStatement(sql: "SELECT * FROM invoiceLines WHERE invoiceID = ? ORDER BY position"),
+      arguments: [id.rawValue]
     ).map(InvoiceLine.init(row:))
     return Invoice(
       id: id, accountID: AccountID(try row.decode("accountID") as String),

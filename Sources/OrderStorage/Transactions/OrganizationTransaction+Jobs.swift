@@ -42,7 +42,8 @@ extension OrganizationTransaction {
   @discardableResult
   public func enqueueJob(kind: String, subject: String, dueAt: Date, now: Date) throws -> JobID {
     let id = try Int64.fetchOne(
-      db, sql: "INSERT INTO jobs (kind, subject, dueAt, createdAt) VALUES (?, ?, ?, ?) RETURNING id",
+      try db.cachedStatement(
+        sql: "INSERT INTO jobs (kind, subject, dueAt, createdAt) VALUES (?, ?, ?, ?) RETURNING id"),
       arguments: [kind, subject, dueAt, now])
     guard let id else { throw DomainError.internalError("the job was not enqueued") }
     return JobID(id)
@@ -51,27 +52,29 @@ extension OrganizationTransaction {
   /// Jobs due at or before `date`, earliest first (ties in creation order).
   public func dueJobs(by date: Date, limit: Int = 100) throws -> [Job] {
     try Row.fetchAll(
-      db, sql: "SELECT * FROM jobs WHERE dueAt <= ? ORDER BY dueAt, id LIMIT ?", arguments: [date, max(0, limit)]
+      try db.cachedStatement(sql: "SELECT * FROM jobs WHERE dueAt <= ? ORDER BY dueAt, id LIMIT ?"),
+      arguments: [date, max(0, limit)]
     ).map(Job.init(row:))
   }
 
   /// The jobs of a kind about a subject (e.g. to avoid enqueuing a duplicate).
   public func jobs(kind: String, subject: String) throws -> [Job] {
     try Row.fetchAll(
-      db, sql: "SELECT * FROM jobs WHERE kind = ? AND subject = ? ORDER BY dueAt, id",
+      try db.cachedStatement(sql: "SELECT * FROM jobs WHERE kind = ? AND subject = ? ORDER BY dueAt, id"),
       arguments: [kind, subject]
     ).map(Job.init(row:))
   }
 
   /// The job, or `nil` when it does not exist (any more).
   public func job(_ id: JobID) throws -> Job? {
-    try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id.rawValue]).map(Job.init(row:))
+    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM jobs WHERE id = ?"), arguments: [id.rawValue]).map(
+      Job.init(row:))
   }
 
   /// Removes a job; `false` when it was gone already.
   @discardableResult
   public func deleteJob(_ id: JobID) throws -> Bool {
-    try db.execute(sql: "DELETE FROM jobs WHERE id = ?", arguments: [id.rawValue])
+    try db.cachedStatement(sql: "DELETE FROM jobs WHERE id = ?").execute(arguments: [id.rawValue])
     return db.changesCount == 1
   }
 
@@ -79,15 +82,14 @@ extension OrganizationTransaction {
   ///
   /// - Throws: `notFound` when the job does not exist.
   public func rescheduleJob(_ id: JobID, dueAt: Date, error: String?) throws {
-    try db.execute(
-      sql: "UPDATE jobs SET dueAt = ?, attempts = attempts + 1, lastError = ? WHERE id = ?",
-      arguments: [dueAt, error, id.rawValue])
+    try db.cachedStatement(sql: "UPDATE jobs SET dueAt = ?, attempts = attempts + 1, lastError = ? WHERE id = ?")
+      .execute(arguments: [dueAt, error, id.rawValue])
     guard db.changesCount == 1 else { throw DomainError.notFound("\(id) not found") }
   }
 
   /// When the earliest job is due; `nil` when the queue is empty (for the registry's wakeup).
   public func nextJobDueAt() throws -> Date? {
-    try Date.fetchOne(db, sql: "SELECT dueAt FROM jobs ORDER BY dueAt, id LIMIT 1")
+    try Date.fetchOne(try db.cachedStatement(sql: "SELECT dueAt FROM jobs ORDER BY dueAt, id LIMIT 1"))
   }
 }
 

@@ -9,11 +9,11 @@ extension OrganizationTransaction {
   @discardableResult
   public func appendNotification(_ new: NewNotification) throws -> NotificationEntry {
     let position = try Int64.fetchOne(
-      db,
-      sql: """
-        INSERT INTO notifications (type, time, subjectKind, subjectID, accountID, text)
-        VALUES (?, ?, ?, ?, ?, ?) RETURNING position
-        """,
+      try db.cachedStatement(
+        sql: """
+          INSERT INTO notifications (type, time, subjectKind, subjectID, accountID, text)
+          VALUES (?, ?, ?, ?, ?, ?) RETURNING position
+          """),
       arguments: [
         new.type.rawValue, new.time, new.subject.kind.rawValue, new.subject.id, new.accountID?.rawValue, new.text,
       ])
@@ -29,18 +29,18 @@ extension OrganizationTransaction {
     -> [NotificationEntry]
   {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT * FROM notifications WHERE position > ?1 AND (?2 IS NULL OR accountID = ?2)
-        ORDER BY position LIMIT ?3
-        """,
+      try db.cachedStatement(
+        sql: """
+          SELECT * FROM notifications WHERE position > ?1 AND (?2 IS NULL OR accountID = ?2)
+          ORDER BY position LIMIT ?3
+          """),
       arguments: [position, accountID?.rawValue, max(0, limit)]
     ).map(NotificationEntry.init(row:))
   }
 
   /// The position of the newest notification, 0 when there is none.
   public func lastNotificationPosition() throws -> Int64 {
-    try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM notifications") ?? 0
+    try Int64.fetchOne(try db.cachedStatement(sql: "SELECT MAX(position) FROM notifications")) ?? 0
   }
 }
 

@@ -22,18 +22,19 @@ extension OrganizationTransaction {
   /// The status history of an order, oldest first (O4).
   public func statusHistory(of id: OrderID) throws -> [OrderStatusChange] {
     try Row.fetchAll(
-      db, sql: "SELECT * FROM orderStatusChanges WHERE orderID = ? ORDER BY id", arguments: [id.rawValue]
+      try db.cachedStatement(sql: "SELECT * FROM orderStatusChanges WHERE orderID = ? ORDER BY id"),
+      arguments: [id.rawValue]
     ).map(OrderStatusChange.init(row:))
   }
 
   func recordStatusChange(_ change: OrderStatusChange) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql:
-        "INSERT INTO orderStatusChanges (orderID, time, fromStatus, toStatus, reason, byActor) VALUES (?, ?, ?, ?, ?, ?)",
-      arguments: [
-        change.orderID.rawValue, change.time, change.from?.rawValue, change.to.rawValue, change.reason,
-        change.by.rawValue,
-      ])
+        "INSERT INTO orderStatusChanges (orderID, time, fromStatus, toStatus, reason, byActor) VALUES (?, ?, ?, ?, ?, ?)"
+    ).execute(arguments: [
+      change.orderID.rawValue, change.time, change.from?.rawValue, change.to.rawValue, change.reason,
+      change.by.rawValue,
+    ])
   }
 }
 

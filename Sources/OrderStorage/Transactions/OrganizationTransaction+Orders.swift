@@ -21,17 +21,17 @@ extension OrganizationTransaction {
       number: OrderNumber(type: new.type, sequence: try nextSequence("order.\(new.type.rawValue)")),
       type: new.type, status: new.status, accountID: new.accountID, createdAt: now, createdBy: new.createdBy,
       lines: new.lines, total: new.total, scheduledFor: new.scheduledFor, subscriptionID: new.subscriptionID)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO orders (id, number, type, status, accountID, createdAt, createdBy, totalMinor, currency, scheduledFor,
           subscriptionID)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        order.id.rawValue, order.number.rawValue, order.type.rawValue, order.status.rawValue,
-        order.accountID.rawValue, now, order.createdBy.rawValue, order.total.minorUnits, order.total.currency,
-        order.scheduledFor, order.subscriptionID?.rawValue,
-      ])
+        """
+    ).execute(arguments: [
+      order.id.rawValue, order.number.rawValue, order.type.rawValue, order.status.rawValue,
+      order.accountID.rawValue, now, order.createdBy.rawValue, order.total.minorUnits, order.total.currency,
+      order.scheduledFor, order.subscriptionID?.rawValue,
+    ])
     for (position, line) in order.lines.enumerated() { try insert(line, position: position, of: order.id) }
     try recordStatusChange(
       OrderStatusChange(
@@ -42,7 +42,10 @@ extension OrganizationTransaction {
 
   /// The order with its lines, or `nil`.
   public func order(_ id: OrderID) throws -> Order? {
-    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM orders WHERE id = ?", arguments: [id.rawValue]) else {
+    guard
+      let row = try Row.fetchOne(
+        try db.cachedStatement(sql: "SELECT * FROM orders WHERE id = ?"), arguments: [id.rawValue])
+    else {
       return nil
     }
     return try order(row: row)
@@ -50,7 +53,9 @@ extension OrganizationTransaction {
 
   /// The order with this number, or `nil`.
   public func order(number: OrderNumber) throws -> Order? {
-    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM orders WHERE number = ?", arguments: [number.rawValue])
+    guard
+      let row = try Row.fetchOne(
+        try db.cachedStatement(sql: "SELECT * FROM orders WHERE number = ?"), arguments: [number.rawValue])
     else { return nil }
     return try order(row: row)
   }
@@ -89,15 +94,15 @@ extension OrganizationTransaction {
       case .executionDate: "scheduledFor IS NULL, scheduledFor, rowid"
       }
     return try Row.fetchAll(
-      db, sql: "SELECT * FROM orders \(whereClause) ORDER BY \(sort) LIMIT ?", arguments: arguments
+      try db.cachedStatement(sql: "SELECT * FROM orders \(whereClause) ORDER BY \(sort) LIMIT ?"), arguments: arguments
     ).map { try order(row: $0) }
   }
 
   /// Scheduled orders due at or before `date`, earliest first (S4).
   public func scheduledOrders(dueBy date: Date) throws -> [Order] {
     try Row.fetchAll(
-      db,
-      sql: "SELECT * FROM orders WHERE status = ? AND scheduledFor <= ? ORDER BY scheduledFor, rowid",
+      try db.cachedStatement(
+        sql: "SELECT * FROM orders WHERE status = ? AND scheduledFor <= ? ORDER BY scheduledFor, rowid"),
       arguments: [OrderStatus.scheduled.rawValue, date]
     ).map { try order(row: $0) }
   }
@@ -108,9 +113,9 @@ extension OrganizationTransaction {
     let finals = Set(OrderFlow.all.flatMap(\.finals).map(\.rawValue)).sorted()
     let placeholders = finals.map { _ in "?" }.joined(separator: ", ")
     return try Row.fetchAll(
-      db,
-      sql:
-        "SELECT * FROM orders WHERE subscriptionID = ? AND status NOT IN (\(placeholders)) ORDER BY createdAt, rowid",
+      try db.cachedStatement(
+        sql:
+          "SELECT * FROM orders WHERE subscriptionID = ? AND status NOT IN (\(placeholders)) ORDER BY createdAt, rowid"),
       arguments: StatementArguments([subscriptionID.rawValue] + finals)
     ).map { try order(row: $0) }
   }
@@ -118,7 +123,8 @@ extension OrganizationTransaction {
   private func order(row: Row) throws -> Order {
     let id = OrderID(try row.decode("id") as String)
     let lines = try Row.fetchAll(
-      db, sql: "SELECT * FROM orderLines WHERE orderID = ? ORDER BY position", arguments: [id.rawValue]
+      try db.cachedStatement(sql: "SELECT * FROM orderLines WHERE orderID = ? ORDER BY position"),
+      arguments: [id.rawValue]
     ).map(OrderLine.init(row:))
     return Order(
       id: id, number: OrderNumber(try row.decode("number") as String), type: try row.decode("type"),
@@ -130,16 +136,16 @@ extension OrganizationTransaction {
   }
 
   private func insert(_ line: OrderLine, position: Int, of order: OrderID) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO orderLines (orderID, position, sku, quantity, unitPriceMinor, amountMinor, currency,
           billingCycle, term, periodStart, periodEnd)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        order.rawValue, position, line.sku, line.quantity, line.unitPrice.minorUnits, line.amount.minorUnits,
-        line.amount.currency, line.billingCycle?.rawValue, line.term?.rawValue, line.periodStart, line.periodEnd,
-      ])
+        """
+    ).execute(arguments: [
+      order.rawValue, position, line.sku, line.quantity, line.unitPrice.minorUnits, line.amount.minorUnits,
+      line.amount.currency, line.billingCycle?.rawValue, line.term?.rawValue, line.periodStart, line.periodEnd,
+    ])
   }
 }
 

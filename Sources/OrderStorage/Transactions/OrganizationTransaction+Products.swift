@@ -12,24 +12,25 @@ extension OrganizationTransaction {
       throw DomainError.alreadyExists("a product with SKU \(product.sku) exists already")
     }
     try product.validateNew(catalog: try catalog(), currency: currency)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO products (sku, name, kind, vendor, pricing, billingCycles, terms, unitPriceMinor, currency,
           minQuantity, maxQuantity, autoProvisioned, upgradesTo, addonOf, createdAt)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        product.sku, product.name, product.kind.rawValue, product.vendor.rawValue, product.pricing.rawValue,
-        Self.join(product.billingCycles.map(\.rawValue)), Self.join(product.terms.map(\.rawValue)),
-        product.unitPrice.minorUnits, product.unitPrice.currency, product.minQuantity, product.maxQuantity,
-        product.autoProvisioned, Self.join(product.upgradesTo), product.addonOf, now,
-      ])
+        """
+    ).execute(arguments: [
+      product.sku, product.name, product.kind.rawValue, product.vendor.rawValue, product.pricing.rawValue,
+      Self.join(product.billingCycles.map(\.rawValue)), Self.join(product.terms.map(\.rawValue)),
+      product.unitPrice.minorUnits, product.unitPrice.currency, product.minQuantity, product.maxQuantity,
+      product.autoProvisioned, Self.join(product.upgradesTo), product.addonOf, now,
+    ])
     return product
   }
 
   /// The product, or `nil`.
   public func product(sku: String) throws -> Product? {
-    try Row.fetchOne(db, sql: "SELECT * FROM products WHERE sku = ?", arguments: [sku]).map(Product.init(row:))
+    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM products WHERE sku = ?"), arguments: [sku]).map(
+      Product.init(row:))
   }
 
   /// The product, or `notFound`.
@@ -40,7 +41,7 @@ extension OrganizationTransaction {
 
   /// The whole catalog, by SKU.
   public func products() throws -> [Product] {
-    try Row.fetchAll(db, sql: "SELECT * FROM products ORDER BY sku").map(Product.init(row:))
+    try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM products ORDER BY sku")).map(Product.init(row:))
   }
 
   /// The whole catalog keyed by SKU.

@@ -5,24 +5,24 @@ import OrderDomain
 extension OrganizationTransaction {
   /// Stores how a change order is timed, once, with the order (H1).
   public func recordScheduling(order: OrderID, timing: ChangeTiming, vendorSyncStatus: VendorSyncStatus?) throws {
-    try db.execute(
-      sql: "INSERT INTO orderScheduling (orderID, timing, vendorSyncStatus) VALUES (?, ?, ?)",
-      arguments: [order.rawValue, timing.rawValue, vendorSyncStatus?.rawValue])
+    try db.cachedStatement(sql: "INSERT INTO orderScheduling (orderID, timing, vendorSyncStatus) VALUES (?, ?, ?)")
+      .execute(arguments: [order.rawValue, timing.rawValue, vendorSyncStatus?.rawValue])
   }
 
   /// How a change order is timed; `nil` for orders recorded without one (before schema v5,
   /// or not change orders).
   public func scheduling(of order: OrderID) throws -> ChangeScheduling? {
-    try Row.fetchOne(db, sql: "SELECT * FROM orderScheduling WHERE orderID = ?", arguments: [order.rawValue])
-      .map(ChangeScheduling.init(row:))
+    try Row.fetchOne(
+      try db.cachedStatement(sql: "SELECT * FROM orderScheduling WHERE orderID = ?"), arguments: [order.rawValue]
+    )
+    .map(ChangeScheduling.init(row:))
   }
 
   /// Updates the vendor sync status of a change order (H8, H9).
   ///
   /// - Throws: `notFound` when the order has no recorded timing.
   public func updateVendorSyncStatus(of order: OrderID, to status: VendorSyncStatus?) throws {
-    try db.execute(
-      sql: "UPDATE orderScheduling SET vendorSyncStatus = ? WHERE orderID = ?",
+    try db.cachedStatement(sql: "UPDATE orderScheduling SET vendorSyncStatus = ? WHERE orderID = ?").execute(
       arguments: [status?.rawValue, order.rawValue])
     guard db.changesCount == 1 else { throw DomainError.notFound("order \(order) has no recorded timing") }
   }

@@ -5,7 +5,7 @@ import OrderDomain
 extension OrganizationTransaction {
   /// The organization's settings (defaults until changed).
   public func settings() throws -> OrganizationSettings {
-    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM settings WHERE id = 1") else {
+    guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM settings WHERE id = 1")) else {
       return OrganizationSettings()
     }
     return OrganizationSettings(
@@ -18,10 +18,11 @@ extension OrganizationTransaction {
   /// - Throws: `invalidArgument` naming each setting that is not allowed.
   public func updateSettings(_ settings: OrganizationSettings, kind: OrganizationKind) throws {
     try settings.validate(kind: kind)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO settings (id, scheduleHorizonDays, backordering) VALUES (1, ?1, ?2)
         ON CONFLICT(id) DO UPDATE SET scheduleHorizonDays = ?1, backordering = ?2
-        """, arguments: [settings.scheduleHorizonDays, settings.backordering])
+        """
+    ).execute(arguments: [settings.scheduleHorizonDays, settings.backordering])
   }
 }

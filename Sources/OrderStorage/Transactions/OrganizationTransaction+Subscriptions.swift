@@ -9,12 +9,13 @@ extension OrganizationTransaction {
   public func createSubscription(_ new: NewSubscription) throws -> Subscription {
     _ = try requireAccount(new.accountID)
     let subscription = new.with(id: SubscriptionID(number: try nextSequence("subscription")))
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO subscriptions (id, accountID, sku, productName, status, provisioningStatus, quantity,
           billingCycle, term, autoRenew, startDate, currentPeriodEnd, termEnd, orderID, parentSubscriptionID)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """, arguments: Self.arguments(subscription))
+        """
+    ).execute(arguments: Self.arguments(subscription))
     return subscription
   }
 
@@ -22,19 +23,20 @@ extension OrganizationTransaction {
   ///
   /// - Throws: `notFound` when there is no subscription with this id.
   public func updateSubscription(_ subscription: Subscription) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE subscriptions SET accountID = ?2, sku = ?3, productName = ?4, status = ?5, provisioningStatus = ?6,
           quantity = ?7, billingCycle = ?8, term = ?9, autoRenew = ?10, startDate = ?11, currentPeriodEnd = ?12,
           termEnd = ?13, orderID = ?14, parentSubscriptionID = ?15
         WHERE id = ?1
-        """, arguments: Self.arguments(subscription))
+        """
+    ).execute(arguments: Self.arguments(subscription))
     guard db.changesCount == 1 else { throw DomainError.notFound("subscription \(subscription.id) not found") }
   }
 
   /// The subscription, or `nil`.
   public func subscription(_ id: SubscriptionID) throws -> Subscription? {
-    try Row.fetchOne(db, sql: "SELECT * FROM subscriptions WHERE id = ?", arguments: [id.rawValue])
+    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM subscriptions WHERE id = ?"), arguments: [id.rawValue])
       .map(Subscription.init(row:))
   }
 
@@ -49,9 +51,10 @@ extension OrganizationTransaction {
   /// Subscriptions of one account, or of all accounts when `accountID` is `nil`, by id.
   public func subscriptions(accountID: AccountID? = nil, status: SubscriptionStatus? = nil) throws -> [Subscription] {
     try Row.fetchAll(
-      db,
-      sql:
-        "SELECT * FROM subscriptions WHERE (?1 IS NULL OR accountID = ?1) AND (?2 IS NULL OR status = ?2) ORDER BY id",
+      try db.cachedStatement(
+        sql:
+          "SELECT * FROM subscriptions WHERE (?1 IS NULL OR accountID = ?1) AND (?2 IS NULL OR status = ?2) ORDER BY id"
+      ),
       arguments: [accountID?.rawValue, status?.rawValue]
     ).map(Subscription.init(row:))
   }
@@ -62,7 +65,8 @@ extension OrganizationTransaction {
     guard !skus.isEmpty else { return [] }
     let placeholders = Array(repeating: "?", count: skus.count).joined(separator: ", ")
     return try Row.fetchAll(
-      db, sql: "SELECT * FROM subscriptions WHERE accountID = ? AND sku IN (\(placeholders)) ORDER BY id",
+      try db.cachedStatement(
+        sql: "SELECT * FROM subscriptions WHERE accountID = ? AND sku IN (\(placeholders)) ORDER BY id"),
       arguments: StatementArguments([accountID.rawValue] + skus.sorted())
     ).map(Subscription.init(row:))
   }
@@ -70,7 +74,7 @@ extension OrganizationTransaction {
   /// The add-ons of a subscription, by id.
   public func addons(of subscriptionID: SubscriptionID) throws -> [Subscription] {
     try Row.fetchAll(
-      db, sql: "SELECT * FROM subscriptions WHERE parentSubscriptionID = ? ORDER BY id",
+      try db.cachedStatement(sql: "SELECT * FROM subscriptions WHERE parentSubscriptionID = ? ORDER BY id"),
       arguments: [subscriptionID.rawValue]
     ).map(Subscription.init(row:))
   }
@@ -78,8 +82,8 @@ extension OrganizationTransaction {
   /// Active subscriptions whose current billing period ends at or before `date` (F5).
   public func subscriptions(periodEndingBy date: Date) throws -> [Subscription] {
     try Row.fetchAll(
-      db,
-      sql: "SELECT * FROM subscriptions WHERE status = ? AND currentPeriodEnd <= ? ORDER BY currentPeriodEnd, id",
+      try db.cachedStatement(
+        sql: "SELECT * FROM subscriptions WHERE status = ? AND currentPeriodEnd <= ? ORDER BY currentPeriodEnd, id"),
       arguments: [SubscriptionStatus.active.rawValue, date]
     ).map(Subscription.init(row:))
   }
@@ -112,7 +116,8 @@ extension OrganizationTransaction {
   /// The subscriptions an order created.
   public func subscriptions(orderID: OrderID) throws -> [Subscription] {
     try Row.fetchAll(
-      db, sql: "SELECT * FROM subscriptions WHERE orderID = ? ORDER BY id", arguments: [orderID.rawValue]
+      try db.cachedStatement(sql: "SELECT * FROM subscriptions WHERE orderID = ? ORDER BY id"),
+      arguments: [orderID.rawValue]
     )
     .map(Subscription.init(row:))
   }

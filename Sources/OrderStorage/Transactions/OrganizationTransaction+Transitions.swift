@@ -43,8 +43,9 @@ extension OrganizationTransaction {
   }
 
   private func record(_ change: OrderStatusChange, of order: Order) throws -> Order {
-    try db.execute(
-      sql: "UPDATE orders SET status = ? WHERE id = ?", arguments: [change.to.rawValue, order.id.rawValue])
+    try db.cachedStatement(sql: "UPDATE orders SET status = ? WHERE id = ?").execute(arguments: [
+      change.to.rawValue, order.id.rawValue,
+    ])
     try recordStatusChange(change)
     var moved = order
     moved.status = change.to
