@@ -15,6 +15,7 @@ let package = Package(
     .executable(name: "orderctl", targets: ["orderctl"]),
     .library(name: "OrderClient", targets: ["OrderClient"]),
     .library(name: "OrderTransport", targets: ["OrderTransport"]),
+    .library(name: "OrderProtocol", targets: ["OrderProtocol"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),

@@ -11,8 +11,9 @@ struct NotificationService: Orders_V1_NotificationService.SimpleServiceProtocol 
   let deps: ServiceDependencies
 
   /// How long an idle watcher sleeps without a ring before it re-reads the log anyway: every
-  /// write rings the bell, so this only bounds the delay of a ring that was missed.
-  static let safetyInterval: Duration = .seconds(60)
+  /// write that appends a notification rings the bell after its commit, so this only bounds
+  /// the delay of a ring missed by a bug. Long, so that a thousand idle watches cost nothing.
+  static let safetyInterval: Duration = .seconds(600)
 
   func listNotifications(
     request: Orders_V1_ListNotificationsRequest, context: ServerContext

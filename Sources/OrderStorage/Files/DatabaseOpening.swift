@@ -6,8 +6,6 @@ import GRDB
 enum DatabaseOpening {
   /// How long a connection waits for a lock before failing with SQLITE_BUSY.
   static let busyTimeout: TimeInterval = 5
-  /// The writer connection's page cache, in KiB (SQLite's default is 2,000).
-  static let writerCacheKiB = 16_384
 
   static func openPool(at url: URL, label: String, maximumReaderCount: Int, migrator: DatabaseMigrator) throws
     -> DatabasePool
@@ -23,9 +21,6 @@ enum DatabaseOpening {
       // keeps one writer connection, so setting it once applies to every write.
       try pool.writeWithoutTransaction { db in
         try db.execute(sql: "PRAGMA synchronous = FULL")
-        // A billing run commits hundreds of jobs per transaction: a writer cache that holds
-        // them keeps SQLite from spilling dirty pages to the WAL mid-transaction.
-        try db.execute(sql: "PRAGMA cache_size = -\(writerCacheKiB)")
         // Each job of a batch runs in a savepoint, whose sub-journal SQLite keeps in a
         // temporary file by default: one write per page the job touched.
         try db.execute(sql: "PRAGMA temp_store = MEMORY")

@@ -1,0 +1,72 @@
+import Foundation
+import GRPCCore
+import OrderClient
+import OrderProtocol
+import SwiftProtobuf
+
+/// One `due` run against a started orderd: setup, the billing run, the checks.
+struct DueRun: Sendable {
+  let organizations: Int
+  let ordersEach: Int
+  let kind: TenantKind
+  let quantity: Int32
+  let advanceTimeout: Duration
+  let concurrency: Int
+
+  /// Returns whether the advance answered in time and every check passed.
+  func run(_ pool: ClientPool, rootKey: String) async throws -> Bool {
+    let total = self.organizations * self.ordersEach
+    Console.line(
+      "due: \(self.organizations) \(self.kind.rawValue) organization(s) × \(self.ordersEach) sales orders "
+        + "scheduled for \(DueCalendar.scheduledFor) (\(total) in all), \(self.concurrency) setup calls in flight")
+
+    let setupStart = ContinuousClock.now
+    try await BenchProduct.create(with: pool.client(apiKey: rootKey))
+    let tenants = try await pool.createTenants(
+      count: self.organizations, kind: self.kind, rootKey: rootKey, limit: self.concurrency)
+    let organizationsDone = ContinuousClock.now
+    try await pool.placeScheduledOrders(
+      in: tenants, perTenant: self.ordersEach, quantity: self.quantity, date: DueCalendar.scheduledFor,
+      limit: self.concurrency)
+    let setupEnd = ContinuousClock.now
+    let ordersSeconds = Units.seconds(setupEnd - organizationsDone)
+    Console.line(
+      "setup: \(Units.fixed(Units.seconds(setupEnd - setupStart))) s "
+        + "(organizations \(Units.fixed(Units.seconds(organizationsDone - setupStart))) s, "
+        + "orders \(Units.fixed(ordersSeconds)) s = \(Units.fixed(Double(total) / ordersSeconds, digits: 0)) "
+        + "PlaceOrder calls/s)")
+
+    let advanced = try await self.advance(pool.client(apiKey: rootKey), orders: total)
+    let checks = await ExactlyOnceChecks(
+      pool: pool, rootKey: rootKey, tenants: tenants, ordersEach: self.ordersEach, kind: self.kind,
+      concurrency: self.concurrency
+    ).run()
+    for check in checks { Console.line(check.line) }
+    let passed = advanced && checks.allSatisfy(\.passed)
+    Console.line("result: \(passed ? "pass" : "FAIL")")
+    return passed
+  }
+
+  /// The billing run: one AdvanceClock past the scheduled date, timed. Returns whether it
+  /// answered within the timeout.
+  private func advance(_ root: OrderdTCPClient, orders: Int) async throws -> Bool {
+    let target = try Date(DueCalendar.advanceTo, strategy: .iso8601)
+    let start = ContinuousClock.now
+    do {
+      _ = try await root.advanceClock(
+        .with { $0.to = Google_Protobuf_Timestamp(date: target) }, timeout: self.advanceTimeout)
+    } catch let error as RPCError where error.code == .deadlineExceeded {
+      let waited = Units.seconds(ContinuousClock.now - start)
+      Console.line("billing run: AdvanceClock to \(DueCalendar.advanceTo) TIMED OUT after \(Units.fixed(waited)) s")
+      return false
+    } catch let error as RPCError {
+      Console.line("billing run: AdvanceClock to \(DueCalendar.advanceTo) FAILED: \(error)")
+      return false
+    }
+    let seconds = Units.seconds(ContinuousClock.now - start)
+    Console.line(
+      "billing run: AdvanceClock to \(DueCalendar.advanceTo) took \(Units.fixed(seconds, digits: 3)) s "
+        + "= \(Units.fixed(Double(orders) / seconds, digits: 1)) orders/s")
+    return true
+  }
+}

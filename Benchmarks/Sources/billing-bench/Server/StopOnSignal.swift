@@ -1,0 +1,29 @@
+import Dispatch
+import Foundation
+
+/// While installed, SIGINT, SIGTERM and SIGHUP stop orderd and delete its directory before this
+/// process exits (as `timeout` or Ctrl-C would otherwise leave the directory behind).
+final class StopOnSignal {
+  private static let signals = [SIGINT, SIGTERM, SIGHUP]
+  private let sources: [any DispatchSourceSignal]
+
+  init(stopping orderd: OrderdProcess) {
+    self.sources = Self.signals.map { number in
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler {
+        Console.line("billing-bench: signal \(number), stopping orderd")
+        orderd.stop()
+        exit(128 + number)
+      }
+      source.resume()
+      return source
+    }
+  }
+
+  /// Restores the default handling.
+  func remove() {
+    for source in self.sources { source.cancel() }
+    for number in Self.signals { signal(number, SIG_DFL) }
+  }
+}

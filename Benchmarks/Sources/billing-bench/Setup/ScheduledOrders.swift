@@ -1,0 +1,27 @@
+import OrderClient
+import OrderProtocol
+import SwiftProtobuf
+
+extension ClientPool {
+  /// Places `perTenant` sales orders of `quantity` seats in each tenant, scheduled for
+  /// `date` (YYYY-MM-DD), `limit` calls in flight across all tenants.
+  func placeScheduledOrders(
+    in tenants: [Tenant], perTenant: Int, quantity: Int32, date: String, limit: Int
+  ) async throws {
+    let work = tenants.flatMap { tenant in (0..<perTenant).map { _ in tenant } }
+    _ = try await concurrentMap(work, limit: limit) { tenant in
+      // OrderClient draws an idempotency key for each call and reuses it on retries.
+      _ = try await self.client(apiKey: tenant.adminKey).placeOrder(
+        .with {
+          $0.accountID = tenant.accountID
+          $0.items = [
+            .with {
+              $0.sku = BenchProduct.sku
+              $0.quantity = quantity
+            }
+          ]
+          $0.scheduledFor = date
+        })
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import OrderClient
+import OrderProtocol
+import SwiftProtobuf
+
+/// A child organization made for the benchmark, with what its calls need.
+struct Tenant: Sendable {
+  let id: String
+  let adminKey: String
+  /// Its own account in the root, where its backorders land.
+  let parentAccountID: String
+  /// The one customer account its orders are for.
+  let accountID: String
+}
+
+extension ClientPool {
+  /// Creates organization number `index` under the root, then its product and its account.
+  func createTenant(_ index: Int, kind: TenantKind, rootKey: String) async throws -> Tenant {
+    let root = self.client(apiKey: rootKey)
+    let created = try await root.createOrganization(
+      .with {
+        $0.name = "Bench \(kind.rawValue) \(index + 1)"
+        $0.kind = kind == .tenant ? .tenant : .countryTenant
+      })
+    let admin = self.client(apiKey: created.adminKey.secret)
+    try await BenchProduct.create(with: admin)
+    let account = try await admin.createAccount(.with { $0.name = "Bench customer \(index + 1)" })
+    return Tenant(
+      id: created.organization.id, adminKey: created.adminKey.secret,
+      parentAccountID: created.organization.parentAccountID, accountID: account.id)
+  }
+
+  /// Creates `count` organizations, `limit` calls in flight.
+  func createTenants(count: Int, kind: TenantKind, rootKey: String, limit: Int) async throws -> [Tenant] {
+    try await concurrentMap(Array(0..<count), limit: limit) { index in
+      try await self.createTenant(index, kind: kind, rootKey: rootKey)
+    }
+  }
+}
