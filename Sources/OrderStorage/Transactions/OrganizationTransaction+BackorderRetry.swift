@@ -27,10 +27,24 @@ extension OrganizationTransaction {
   /// After applying a backorder, apply (or stall) this one, then ask again, until `nil`:
   /// the tenant's changes apply in their order (B3).
   public func nextReleasableBackorder(tenant: OrganizationID) throws -> Backorder? {
-    for waiting in try backorders(status: .waiting, tenant: tenant)
+    for waiting in try waitingBackorders(tenant: tenant)
     where try blockingBackorder(tenant: tenant, change: waiting.change) == nil {
       return waiting
     }
     return nil
+  }
+
+  /// The tenant's waiting backorders in the order received. Asked after every backorder
+  /// applied, so it reads the (few) waiting ones through the status index, never the
+  /// tenant's whole history.
+  func waitingBackorders(tenant: OrganizationID) throws -> [Backorder] {
+    try Row.fetchAll(
+      try db.cachedStatement(
+        sql: """
+          SELECT * FROM backorders INDEXED BY backorders_status
+          WHERE status = ? AND tenantOrganizationID = ? ORDER BY rowid
+          """),
+      arguments: [BackorderStatus.waiting.rawValue, tenant.rawValue]
+    ).map(Backorder.init(row:))
   }
 }
