@@ -102,15 +102,19 @@ final class WorkScheduler: Sendable {
   /// the system clock. A simulated clock moves only through ``advance(to:persist:)``.
   func run() async {
     while !Task.isCancelled {
-      let seen = self.wakeups.wakeCount
+      var seen = self.wakeups.wakeCount
+      var wait: Duration
       do {
         try await self.runDue()
+        wait = (try? await self.idleWait()) ?? self.configuration.maximumIdleWait
       } catch _ where Task.isCancelled {
         return
       } catch {
-        self.logger.error("background work failed", metadata: ["error": "\(error)"])
+        // The registry itself failed (the disk, say): back off instead of spinning on it.
+        self.logger.error("background work failed; trying again in a second", metadata: ["error": "\(error)"])
+        seen = self.wakeups.wakeCount
+        wait = .seconds(1)
       }
-      let wait = (try? await self.idleWait()) ?? self.configuration.maximumIdleWait
       if wait > .zero {
         await self.wakeups.waitForWake(after: seen, timeout: wait)
       }
