@@ -190,7 +190,7 @@ let package = Package(
     .testTarget(
       name: "OrderServerTests",
       dependencies: [
-        "OrderServer", "OrderTesting", "OrderProtocol", "OrderDomain",
+        "OrderServer", "OrderTesting", "OrderProtocol", "OrderDomain", "OrderStorage",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],

@@ -1,7 +1,9 @@
 import Foundation
 import GRPCCore
+import OrderDomain
 import OrderProtocol
 import OrderServer
+import OrderStorage
 import OrderTesting
 import SwiftProtobuf
 import Testing
@@ -147,6 +149,44 @@ struct ClockAdvanceConcurrencyTests {
       #expect(backorders.count == backordering * ordersEach)
       #expect(backorders.allSatisfy { $0.status == "applied" })
       #expect(Set(backorders.map(\.id)).count == backorders.count)
+    }
+  }
+}
+
+/// F6: one job that fails does not hold back, undo or repeat the others of its batch.
+@Suite("Due jobs in batches", .timeLimit(.minutes(2)))
+struct JobBatchTests {
+  @Test("F6, S4: a job that fails is kept for a retry with its error; the orders due with it execute once")
+  func failingJobInBatch() async throws {
+    try await TestOrderd.with { orderd in
+      let admin = orderd.root
+      _ = try await admin.createProduct(sku: "BB")
+      let account = try await admin.createAccount("Customer")
+      for _ in 1...5 {
+        _ = try await admin.schedule(account: account.id, items: [("BB", 1)], on: "2027-01-10")
+      }
+      // A job this server has no handler for (a newer server's, say), due among the orders.
+      let root = orderd.application.rootOrganization.id
+      let due = TestOrderd.start.addingTimeInterval(9 * 86_400)
+      try await orderd.application.databases.withStore(root) { store in
+        try await store.write { tx in
+          _ = try tx.enqueueJob(kind: "fromTheFuture", subject: "x", dueAt: due, now: TestOrderd.start)
+        }
+      }
+      try await orderd.application.registry.setWakeup(root, dueAt: due)
+      try await admin.advanceClock(by: "P12D")
+      let orders = try await admin.orders.listOrders(.init(), metadata: admin.metadata()).orders
+      #expect(orders.count == 5)
+      #expect(orders.allSatisfy { $0.status == "completed" })
+      #expect(try await admin.invoices().count == 5)
+      let kept = try await orderd.application.databases.withStore(root) { store in
+        try await store.read { tx in try tx.jobs(kind: "fromTheFuture", subject: "x") }
+      }
+      #expect(kept.count == 1)
+      // Retried hourly from its due date to the clock's (3 days): kept, never dropped.
+      #expect(kept.first?.attempts == 73)
+      #expect(kept.first?.lastError == "no handler for job kind fromTheFuture")
+      #expect(try #require(kept.first).dueAt > TestOrderd.start.addingTimeInterval(12 * 86_400))
     }
   }
 }

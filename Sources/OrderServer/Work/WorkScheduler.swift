@@ -27,13 +27,14 @@ final class WorkScheduler: Sendable {
 
   let wakeups: WorkWakeups
   let configuration: Configuration
-  private let registry: Registry
-  private let databases: OrganizationDatabases
-  private let clock: ServerClock
-  private let bell: NotificationBell
-  private let logger: Logger
-  private let handlers: [String: any JobHandler]
-  private let crossOrganizationHandlers: [String: any CrossOrganizationJobHandler]
+  let registry: Registry
+  let databases: OrganizationDatabases
+  let clock: ServerClock
+  let bell: NotificationBell
+  let logger: Logger
+  let handlers: [String: any JobHandler]
+  let crossOrganizationHandlers: [String: any CrossOrganizationJobHandler]
+  var crossOrganizationKinds: Set<String> { Set(self.crossOrganizationHandlers.keys) }
   private let gate = SerialGate()
   private let passes = Atomic<Int>(0)
 
@@ -159,129 +160,4 @@ final class WorkScheduler: Sendable {
       }
     }
   }
-
-  /// Runs one organization's due jobs. A failure of the organization as a whole is logged
-  /// and postpones only that organization.
-  private func runOrganization(_ organization: OrganizationID, now: Date) async throws -> Int {
-    do {
-      return try await self.runJobs(of: organization, now: now)
-    } catch _ where Task.isCancelled {
-      throw CancellationError()
-    } catch {
-      let retry = now.addingTimeInterval(self.configuration.failedOrganizationDelay)
-      self.logger.error(
-        "background work of an organization failed; trying it again later",
-        metadata: ["org": "\(organization)", "error": "\(error)", "retryAt": "\(retry.iso8601)"])
-      try await self.wakeups.postpone(organization, until: retry)
-      return 0
-    }
-  }
-
-  private func runJobs(of organization: OrganizationID, now: Date) async throws -> Int {
-    let preparations = self.wakeups.preparationCount(organization)
-    let context = JobContext(
-      organization: organization, currency: try await self.registry.currency(of: organization), now: now)
-    let limit = self.configuration.jobsPerTransaction
-    let (executed, next) = try await self.databases.withStore(organization) { store in
-      var executed = 0
-      while true {
-        try Task.checkCancellation()
-        let jobs = try await store.read { tx in try tx.dueJobs(by: now, limit: limit) }
-        if jobs.isEmpty { break }
-        executed += try await self.run(jobs, store: store, context: context)
-      }
-      return (executed, try await store.read { tx in try tx.nextJobDueAt() })
-    }
-    if executed > 0 { self.bell.ring(organization) }
-    try await self.wakeups.settle(organization, next: next, preparationsSeen: preparations)
-    return executed
-  }
-
-  /// Runs `jobs` in order: consecutive in-transaction jobs share a transaction, a
-  /// cross-organization job runs on its own.
-  private func run(_ jobs: [Job], store: OrganizationStore, context: JobContext) async throws -> Int {
-    var batch: [Job] = []
-    for job in jobs {
-      guard let handler = self.crossOrganizationHandlers[job.kind] else {
-        batch.append(job)
-        continue
-      }
-      try await self.runInTransaction(batch, store: store, context: context)
-      batch = []
-      try await self.run(job, handler: handler, store: store, context: context)
-    }
-    try await self.runInTransaction(batch, store: store, context: context)
-    return jobs.count
-  }
-
-  /// Runs `jobs` in one transaction, each in its own savepoint with its removal from the
-  /// queue. A job that throws is rolled back alone and retried later with its error kept.
-  private func runInTransaction(_ jobs: [Job], store: OrganizationStore, context: JobContext) async throws {
-    guard !jobs.isEmpty else { return }
-    let handlers = self.handlers
-    do {
-      let failures = try await store.write { tx in
-        var failures: [(Job, String)] = []
-        for job in jobs {
-          do {
-            try tx.savepoint {
-              guard try tx.deleteJob(job.id) else { return }
-              guard let handler = handlers[job.kind] else { throw UnknownJobKind(kind: job.kind) }
-              try handler.run(job, tx: tx, context: context)
-            }
-          } catch {
-            let delay = error is UnknownJobKind ? 3600 : Self.retryDelay(afterAttempts: job.attempts + 1)
-            try tx.rescheduleJob(job.id, dueAt: context.now.addingTimeInterval(delay), error: "\(error)")
-            failures.append((job, "\(error)"))
-          }
-        }
-        return failures
-      }
-      for (job, error) in failures { self.logFailure(of: job, in: context.organization, error: error) }
-    } catch _ where Task.isCancelled {
-      throw CancellationError()
-    } catch _ where jobs.count > 1 {
-      // The transaction failed as a whole: one job per transaction, so that one broken job
-      // cannot hold back the others.
-      for job in jobs { try await self.runInTransaction([job], store: store, context: context) }
-    } catch {
-      self.logFailure(of: jobs[0], in: context.organization, error: "\(error)")
-      try await self.reschedule(jobs[0], store: store, context: context, error: error)
-    }
-  }
-
-  private func run(
-    _ job: Job, handler: any CrossOrganizationJobHandler, store: OrganizationStore, context: JobContext
-  ) async throws {
-    do {
-      try await handler.run(job, store: store, context: context)
-    } catch _ where Task.isCancelled {
-      throw CancellationError()
-    } catch {
-      self.logFailure(of: job, in: context.organization, error: "\(error)")
-      try await self.reschedule(job, store: store, context: context, error: error)
-    }
-  }
-
-  private func reschedule(_ job: Job, store: OrganizationStore, context: JobContext, error: any Error) async throws {
-    let dueAt = context.now.addingTimeInterval(Self.retryDelay(afterAttempts: job.attempts + 1))
-    try await store.write { tx in try tx.rescheduleJob(job.id, dueAt: dueAt, error: "\(error)") }
-  }
-
-  private func logFailure(of job: Job, in organization: OrganizationID, error: String) {
-    self.logger.error(
-      "job failed; it runs again later",
-      metadata: ["org": "\(organization)", "kind": "\(job.kind)", "subject": "\(job.subject)", "error": "\(error)"])
-  }
-
-  /// Backoff for jobs whose transaction failed unexpectedly: 5 s doubling to 1 h.
-  static func retryDelay(afterAttempts attempts: Int) -> TimeInterval {
-    min(3600, 5 * pow(2, Double(max(0, attempts - 1))))
-  }
-}
-
-/// A queued job of a kind this server has no handler for (a newer server's job, say).
-struct UnknownJobKind: Error, CustomStringConvertible {
-  let kind: String
-  var description: String { "no handler for job kind \(self.kind)" }
 }

@@ -57,6 +57,18 @@ extension OrganizationTransaction {
     ).map(Job.init(row:))
   }
 
+  /// Due jobs of the given kinds only, earliest first: lets a runner find a job of one kind
+  /// (the relay, say) behind thousands of others due at the same time.
+  public func dueJobs(by date: Date, kinds: Set<String>, limit: Int) throws -> [Job] {
+    guard !kinds.isEmpty else { return [] }
+    let placeholders = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
+    return try Row.fetchAll(
+      try db.cachedStatement(
+        sql: "SELECT * FROM jobs WHERE kind IN (\(placeholders)) AND dueAt <= ? ORDER BY dueAt, id LIMIT ?"),
+      arguments: StatementArguments(kinds.sorted()) + [date, max(0, limit)]
+    ).map(Job.init(row:))
+  }
+
   /// The jobs of a kind about a subject (e.g. to avoid enqueuing a duplicate).
   public func jobs(kind: String, subject: String) throws -> [Job] {
     try Row.fetchAll(

@@ -1,0 +1,152 @@
+import Foundation
+import Logging
+import OrderDomain
+import OrderStorage
+
+/// Running one organization's due jobs: in batches, each job in a savepoint, the relay beside.
+extension WorkScheduler {
+  /// Runs one organization's due jobs. A failure of the organization as a whole is logged
+  /// and postpones only that organization.
+  func runOrganization(_ organization: OrganizationID, now: Date) async throws -> Int {
+    do {
+      return try await self.runJobs(of: organization, now: now)
+    } catch _ where Task.isCancelled {
+      throw CancellationError()
+    } catch {
+      let retry = now.addingTimeInterval(self.configuration.failedOrganizationDelay)
+      self.logger.error(
+        "background work of an organization failed; trying it again later",
+        metadata: ["org": "\(organization)", "error": "\(error)", "retryAt": "\(retry.iso8601)"])
+      try await self.wakeups.postpone(organization, until: retry)
+      return 0
+    }
+  }
+
+  private func runJobs(of organization: OrganizationID, now: Date) async throws -> Int {
+    let preparations = self.wakeups.preparationCount(organization)
+    let context = JobContext(
+      organization: organization, currency: try await self.registry.currency(of: organization), now: now)
+    let (executed, next) = try await self.databases.withStore(organization) { store in
+      let executed = try await self.runDueJobs(store: store, context: context)
+      return (executed, try await store.read { tx in try tx.nextJobDueAt() })
+    }
+    if executed > 0 { self.bell.ring(organization) }
+    try await self.wakeups.settle(organization, next: next, preparationsSeen: preparations)
+    return executed
+  }
+
+  /// Runs the organization's due jobs until none is left: in-transaction jobs in due order,
+  /// many to a transaction; a cross-organization job (the backorder relay) beside them, one
+  /// at a time, so that the parent applies the first backorders while the tenant still
+  /// executes the rest of its orders. The relay delivers only what is committed, in outbox
+  /// order, so running it beside later jobs keeps every guarantee of B3.
+  private func runDueJobs(store: OrganizationStore, context: JobContext) async throws -> Int {
+    let limit = self.configuration.jobsPerTransaction
+    return try await withThrowingTaskGroup(of: Int.self) { beside in
+      var executed = 0
+      var running: JobID?
+      while true {
+        try Task.checkCancellation()
+        let crossKinds = self.crossOrganizationKinds
+        let due = try await store.read { tx in
+          // The relay is found even behind thousands of jobs due at the same time.
+          try tx.dueJobs(by: context.now, kinds: crossKinds, limit: 1) + tx.dueJobs(by: context.now, limit: limit)
+        }
+        var batch: [Job] = []
+        for job in due where job.id != running {
+          guard let handler = self.crossOrganizationHandlers[job.kind] else {
+            batch.append(job)
+            continue
+          }
+          guard running == nil else { continue }  // the next one waits for this one
+          running = job.id
+          beside.addTask {
+            try await self.run(job, handler: handler, store: store, context: context)
+            return 1
+          }
+        }
+        if batch.isEmpty {
+          // Nothing to run but the job beside: wait for it, then look again.
+          guard running != nil, let count = try await beside.next() else { break }
+          executed += count
+          running = nil
+          continue
+        }
+        try await self.runInTransaction(batch, store: store, context: context)
+        executed += batch.count
+      }
+      return executed
+    }
+  }
+
+  /// Runs `jobs` in one transaction, each in its own savepoint with its removal from the
+  /// queue. A job that throws is rolled back alone and retried later with its error kept.
+  private func runInTransaction(_ jobs: [Job], store: OrganizationStore, context: JobContext) async throws {
+    guard !jobs.isEmpty else { return }
+    let handlers = self.handlers
+    do {
+      let failures = try await store.write { tx in
+        var failures: [(Job, String)] = []
+        for job in jobs {
+          do {
+            try tx.savepoint {
+              guard try tx.deleteJob(job.id) else { return }
+              guard let handler = handlers[job.kind] else { throw UnknownJobKind(kind: job.kind) }
+              try handler.run(job, tx: tx, context: context)
+            }
+          } catch {
+            let delay = error is UnknownJobKind ? 3600 : Self.retryDelay(afterAttempts: job.attempts + 1)
+            try tx.rescheduleJob(job.id, dueAt: context.now.addingTimeInterval(delay), error: "\(error)")
+            failures.append((job, "\(error)"))
+          }
+        }
+        return failures
+      }
+      for (job, error) in failures { self.logFailure(of: job, in: context.organization, error: error) }
+    } catch _ where Task.isCancelled {
+      throw CancellationError()
+    } catch _ where jobs.count > 1 {
+      // The transaction failed as a whole: one job per transaction, so that one broken job
+      // cannot hold back the others.
+      for job in jobs { try await self.runInTransaction([job], store: store, context: context) }
+    } catch {
+      self.logFailure(of: jobs[0], in: context.organization, error: "\(error)")
+      try await self.reschedule(jobs[0], store: store, context: context, error: error)
+    }
+  }
+
+  private func run(
+    _ job: Job, handler: any CrossOrganizationJobHandler, store: OrganizationStore, context: JobContext
+  ) async throws {
+    do {
+      try await handler.run(job, store: store, context: context)
+    } catch _ where Task.isCancelled {
+      throw CancellationError()
+    } catch {
+      self.logFailure(of: job, in: context.organization, error: "\(error)")
+      try await self.reschedule(job, store: store, context: context, error: error)
+    }
+  }
+
+  private func reschedule(_ job: Job, store: OrganizationStore, context: JobContext, error: any Error) async throws {
+    let dueAt = context.now.addingTimeInterval(Self.retryDelay(afterAttempts: job.attempts + 1))
+    try await store.write { tx in try tx.rescheduleJob(job.id, dueAt: dueAt, error: "\(error)") }
+  }
+
+  private func logFailure(of job: Job, in organization: OrganizationID, error: String) {
+    self.logger.error(
+      "job failed; it runs again later",
+      metadata: ["org": "\(organization)", "kind": "\(job.kind)", "subject": "\(job.subject)", "error": "\(error)"])
+  }
+
+  /// Backoff for jobs whose transaction failed unexpectedly: 5 s doubling to 1 h.
+  static func retryDelay(afterAttempts attempts: Int) -> TimeInterval {
+    min(3600, 5 * pow(2, Double(max(0, attempts - 1))))
+  }
+}
+
+/// A queued job of a kind this server has no handler for (a newer server's job, say).
+struct UnknownJobKind: Error, CustomStringConvertible {
+  let kind: String
+  var description: String { "no handler for job kind \(self.kind)" }
+}
