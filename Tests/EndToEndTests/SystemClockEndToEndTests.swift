@@ -34,9 +34,18 @@ struct SystemClockEndToEndTests {
       server: server.address, key: rootKey)
     // Idle well past the runner's longest sleep (200 ms), many times over.
     try await Task.sleep(for: .seconds(2))
-    _ = try await run(["order", "place", "--account", account, "--item", "BB:7"], key: key)
-    let line = try await watcher.nextJSON(timeout: .seconds(2))
+    let sale = try await run(["order", "place", "--account", account, "--item", "BB:7", "--json"], key: key).json()
+    // Delivered live to the parent's watch (generous: the watcher is a separate process on a
+    // loaded machine) ...
+    let line = try await watcher.nextJSON(timeout: .seconds(20))
     #expect(line?["type"] as? String == "BackorderReceived", "\(watcher.errors)")
+    // ... and received by the parent within a second of the sale, by the server's own clock.
+    let backorders = try #require(
+      try await run(["backorder", "list", "--json"], key: rootKey).json()["backorders"] as? [[String: Any]])
+    let soldAt = try #require(Self.instant(sale["createdAt"]))
+    let receivedAt = try #require(Self.instant(backorders.first?["receivedAt"]))
+    #expect(
+      receivedAt.timeIntervalSince(soldAt) < 1, "received \(receivedAt.timeIntervalSince(soldAt)) s after the sale")
     _ = try await watcher.stop()
 
     // A vendor that takes two seconds: the order completes by itself, not before.
@@ -101,5 +110,12 @@ struct SystemClockEndToEndTests {
       #expect(history.filter { $0["to"] as? String == "executing" }.count == 1, "\(number) executed more than once")
     }
     try await server.stop()
+  }
+
+  /// A protobuf JSON timestamp (RFC 3339, fractional seconds optional).
+  static func instant(_ value: Any?) -> Date? {
+    guard let text = value as? String else { return nil }
+    return (try? Date(text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true)))
+      ?? (try? Date(text, strategy: .iso8601))
   }
 }
