@@ -13,8 +13,7 @@ struct SystemClockEndToEndTests {
     let server = try await ServerProcess.start(
       dataDirectory: directory, clock: "system", extraArguments: ["--idle-wait-milliseconds", "200"])
     defer { server.stopBlocking(signal: SIGKILL) }
-    let rootKey = try String(contentsOf: directory.appendingPathComponent("root-admin.key"), encoding: .utf8)
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let rootKey = try server.rootKey()
     func run(_ arguments: [String], key: String) async throws -> CommandResult {
       let result = try await orderctl(arguments, server: server.address, key: key)
       #expect(result.status == 0, "\(arguments): \(result.stderr)")
@@ -72,8 +71,7 @@ struct SystemClockEndToEndTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orderd-term-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     var server = try await ServerProcess.start(dataDirectory: directory, extraArguments: ["--grace-period", "1"])
-    let rootKey = try String(contentsOf: directory.appendingPathComponent("root-admin.key"), encoding: .utf8)
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let rootKey = try server.rootKey()
     func run(_ arguments: [String]) async throws -> CommandResult {
       let result = try await orderctl(arguments, server: server.address, key: rootKey)
       #expect(result.status == 0, "\(arguments): \(result.stderr)")

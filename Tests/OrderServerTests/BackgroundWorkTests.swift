@@ -62,6 +62,32 @@ struct BackgroundWorkTests {
     }
   }
 
+  @Test("F6: jobs enqueued by writes racing with the runner's passes all run (none loses its wake-up)")
+  func concurrentWritesKeepTheirWakeups() async throws {
+    try await TestOrderd.with(clock: .system, backgroundWork: Self.idleWait(milliseconds: 20)) { orderd in
+      let admin = orderd.root
+      _ = try await admin.createProduct(sku: "SOON")
+      try await admin.setVendorBehavior(sku: "SOON") { $0.provisioningDelay = "PT1S" }
+      let account = try await admin.createAccount("Customer")
+      // Rounds of concurrent orders, each enqueuing a job due a second later, while the
+      // runner keeps passing over the organization.
+      var placed: [String] = []
+      for _ in 1...3 {
+        placed += try await withThrowingTaskGroup(of: String.self) { group in
+          for _ in 1...10 {
+            group.addTask { try await admin.placeOrder(account: account.id, items: [("SOON", 1)]).id }
+          }
+          return try await group.reduce(into: []) { $0.append($1) }
+        }
+      }
+      let done = try await eventually(timeout: .seconds(60), every: .milliseconds(100)) {
+        let orders = try await admin.orders.listOrders(.init(), metadata: admin.metadata()).orders
+        return orders.filter { placed.contains($0.id) && $0.status == "completed" }.count == placed.count
+      }
+      #expect(done, "some provisioning jobs never ran")
+    }
+  }
+
   @Test("F6, N2: an idle runner and an idle watcher stay asleep (no polling)")
   func idleStaysAsleep() async throws {
     try await TestOrderd.with(clock: .system, backgroundWork: .init()) { orderd in

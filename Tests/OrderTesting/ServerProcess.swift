@@ -42,6 +42,12 @@ public final class ServerProcess: Sendable {
     self.address = try collector.waitForListeningAddress(timeout: 30, process: process)
   }
 
+  /// The root organization's first admin key, as orderd wrote it on its first start.
+  public func rootKey() throws -> String {
+    try String(contentsOf: self.dataDirectory.appendingPathComponent("root-admin.key"), encoding: .utf8)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   /// Everything the server logged so far.
   public var log: String { self.stderr.text }
 

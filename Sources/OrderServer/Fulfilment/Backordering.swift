@@ -78,9 +78,11 @@ struct RelayBackordersJob: CrossOrganizationJobHandler {
   let kind = JobKinds.relayBackorders
   let registry: Registry
   let databases: OrganizationDatabases
-  /// Called before the parent's transaction, which may enqueue jobs there.
-  let prepare: @Sendable (OrganizationID) async throws -> Void
-  /// Called once the parent's transaction committed: wakes its work and its watchers.
+  /// Runs the parent's transaction, which may enqueue jobs there, as a prepared write
+  /// (``WorkWakeups/preparing(_:_:)``).
+  let delivering:
+    @Sendable (OrganizationID, () async throws -> (Int64?, (any Error)?)) async throws -> (Int64?, (any Error)?)
+  /// Called once the parent's transaction committed: wakes its watchers.
   let delivered: @Sendable (OrganizationID) -> Void
 
   /// Entries delivered per parent transaction.
@@ -100,10 +102,11 @@ struct RelayBackordersJob: CrossOrganizationJobHandler {
     var failure: (any Error)?
     var deliveredUpTo: Int64?
     if !entries.isEmpty {
-      try await self.prepare(parentID)
-      (deliveredUpTo, failure) = try await self.databases.withStore(parentID) { parentStore in
-        try await parentStore.write { tx in
-          Self.receive(entries, tenant: organization, account: account, currency: parent.currency, tx: tx, now: now)
+      (deliveredUpTo, failure) = try await self.delivering(parentID) {
+        try await self.databases.withStore(parentID) { parentStore in
+          try await parentStore.write { tx in
+            Self.receive(entries, tenant: organization, account: account, currency: parent.currency, tx: tx, now: now)
+          }
         }
       }
       self.delivered(parentID)

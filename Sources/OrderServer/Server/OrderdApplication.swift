@@ -41,11 +41,9 @@ public struct OrderdApplication: Sendable {
     let bell = NotificationBell()
     let wakeups = WorkWakeups(registry: registry, clock: clock)
     let relay = RelayBackordersJob(
-      registry: registry, databases: databases, prepare: { try await wakeups.prepare($0) },
-      delivered: { parent in
-        wakeups.committed(parent)
-        bell.ring(parent)
-      })
+      registry: registry, databases: databases,
+      delivering: { parent, write in try await wakeups.preparing(parent, write) },
+      delivered: { parent in bell.ring(parent) })
     let scheduler = WorkScheduler(
       registry: registry, databases: databases, clock: clock, bell: bell, wakeups: wakeups,
       handlers: [ProvisionJob(), AssetSyncJob(), ExecuteScheduledOrderJob(), RenewJob(), ExpireAssetsJob()],

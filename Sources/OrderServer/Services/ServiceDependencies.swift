@@ -33,11 +33,11 @@ struct ServiceDependencies: Sendable {
     _ body: @Sendable @escaping (OrganizationTransaction) throws -> Response
   ) async throws -> Response {
     let organization = call.principal.organizationID
-    if jobs { try await self.scheduler.prepare(organization) }
-    let response = try await self.withStore(call) { store in
-      try await store.idempotentWrite(call, request: request, now: now, body)
+    let write = {
+      try await self.withStore(call) { store in try await store.idempotentWrite(call, request: request, now: now, body)
+      }
     }
-    if jobs { self.scheduler.committed(organization) }
+    let response = jobs ? try await self.scheduler.preparing(organization, write) : try await write()
     self.bell.ring(organization)
     return response
   }
@@ -52,16 +52,16 @@ struct ServiceDependencies: Sendable {
   }
 
   /// A write that may enqueue background jobs: the scheduler is prepared before the
-  /// transaction and woken after it committed, so no job is ever left without a wake-up.
+  /// transaction and woken after it ended, so no job is ever left without a wake-up.
   func writeWithJobs<T: Sendable>(
     _ call: CallContext, _ body: @Sendable @escaping (OrganizationTransaction) throws -> T
   )
     async throws -> T
   {
     let organization = call.principal.organizationID
-    try await self.scheduler.prepare(organization)
-    let result = try await self.withStore(call) { store in try await store.write(body) }
-    self.scheduler.committed(organization)
+    let result = try await self.scheduler.preparing(organization) {
+      try await self.withStore(call) { store in try await store.write(body) }
+    }
     self.bell.ring(organization)
     return result
   }

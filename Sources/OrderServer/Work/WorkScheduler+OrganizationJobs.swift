@@ -23,7 +23,8 @@ extension WorkScheduler {
   }
 
   private func runJobs(of organization: OrganizationID, now: Date) async throws -> Int {
-    let preparations = self.wakeups.preparationCount(organization)
+    // Noted before the queue is read: a write that begins or ends after this may add a job.
+    let seen = self.wakeups.writes(organization)
     let context = JobContext(
       organization: organization, currency: try await self.registry.currency(of: organization), now: now)
     let (executed, next) = try await self.databases.withStore(organization) { store in
@@ -31,7 +32,7 @@ extension WorkScheduler {
       return (executed, try await store.read { tx in try tx.nextJobDueAt() })
     }
     if executed > 0 { self.bell.ring(organization) }
-    try await self.wakeups.settle(organization, next: next, preparationsSeen: preparations)
+    try await self.wakeups.settle(organization, next: next, seen: seen)
     return executed
   }
 

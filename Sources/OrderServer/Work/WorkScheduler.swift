@@ -59,21 +59,24 @@ final class WorkScheduler: Sendable {
   /// stays asleep).
   var passCount: Int { self.passes.load(ordering: .relaxed) }
 
-  /// Call before a transaction that may enqueue jobs for `organization`.
-  func prepare(_ organization: OrganizationID) async throws {
-    try await self.wakeups.prepare(organization)
+  /// Runs `write`, which may enqueue jobs for `organization`, so that its jobs are never
+  /// left without a wake-up (see ``WorkWakeups/preparing(_:_:)``).
+  func preparing<T>(_ organization: OrganizationID, _ write: () async throws -> T) async throws -> T {
+    try await self.wakeups.preparing(organization, write)
   }
 
-  /// Call after that transaction committed: wakes the runner.
-  func committed(_ organization: OrganizationID) {
-    self.wakeups.committed(organization)
+  /// What a pass did: how many jobs ran, and whether it left organizations alone because a
+  /// write that may enqueue jobs was in flight there (its end wakes the runner).
+  struct Pass: Sendable {
+    var executed = 0
+    var leftInFlight = false
   }
 
   /// Runs every job due at the clock's current time until none is left; returns how many
   /// jobs ran.
   @discardableResult
   func runDue() async throws -> Int {
-    try await self.gate.run { try await self.runDuePass() }
+    try await self.gate.run { try await self.runDuePass() }.executed
   }
 
   /// Moves a simulated clock to `target`, running everything that comes due on the way in
@@ -84,13 +87,18 @@ final class WorkScheduler: Sendable {
       guard self.clock.isSimulated else { throw ClockError.notSimulated }
       let start = self.clock.now()
       guard target >= start else { throw ClockError.backwards(now: start, target: target) }
-      try await self.runDuePass()
+      var seen = self.wakeups.wakeCount
+      var pass = try await self.runDuePass()
       while let next = try await self.registry.earliestWakeup(), next <= target {
         try Task.checkCancellation()
         if next > self.clock.now() {
           try await persist(try self.clock.advance(to: next))
+        } else if pass.leftInFlight {
+          // Due now but a write is in flight there: wait for it to end, not in a loop.
+          await self.wakeups.waitForWake(after: seen, timeout: .seconds(1))
         }
-        try await self.runDuePass()
+        seen = self.wakeups.wakeCount
+        pass = try await self.runDuePass()
       }
       let now = try self.clock.advance(to: target)
       try await persist(now)
@@ -106,8 +114,12 @@ final class WorkScheduler: Sendable {
       var seen = self.wakeups.wakeCount
       var wait: Duration
       do {
-        try await self.runDue()
-        wait = (try? await self.idleWait()) ?? self.configuration.maximumIdleWait
+        let pass = try await self.gate.run { try await self.runDuePass() }
+        // A write in flight wakes the runner when it ends; until then nothing is to be done there.
+        wait =
+          pass.leftInFlight
+          ? min(.seconds(1), self.configuration.maximumIdleWait)
+          : (try? await self.idleWait()) ?? self.configuration.maximumIdleWait
       } catch _ where Task.isCancelled {
         return
       } catch {
@@ -133,18 +145,21 @@ final class WorkScheduler: Sendable {
   }
 
   /// One pass: every organization with work due now, `concurrentOrganizations` at a time,
-  /// until none has any left.
+  /// until none has any left. An organization with a write in flight that may enqueue jobs
+  /// is left for the pass that its end wakes.
   @discardableResult
-  private func runDuePass() async throws -> Int {
+  private func runDuePass() async throws -> Pass {
     self.passes.add(1, ordering: .relaxed)
-    var executed = 0
+    var pass = Pass()
     while true {
       try Task.checkCancellation()
       let now = self.clock.now()
       let due = try await self.registry.dueWakeups(by: now, limit: 1024).map(\.0)
-      if due.isEmpty { return executed }
-      executed += try await withThrowingTaskGroup(of: Int.self) { group in
-        var remaining = due.makeIterator()
+      let ready = due.filter { !self.wakeups.writes($0).inFlight }
+      pass.leftInFlight = ready.count < due.count
+      if ready.isEmpty { return pass }
+      pass.executed += try await withThrowingTaskGroup(of: Int.self) { group in
+        var remaining = ready.makeIterator()
         for _ in 0..<self.configuration.concurrentOrganizations {
           guard let organization = remaining.next() else { break }
           group.addTask { try await self.runOrganization(organization, now: now) }

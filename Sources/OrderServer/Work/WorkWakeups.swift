@@ -7,17 +7,24 @@ import Synchronization
 /// registry, so finding due work never scans every organization), and the signal that wakes
 /// the runner when new work is committed.
 ///
-/// A caller that may enqueue a job first calls ``prepare(_:)`` (an early wake-up in the
-/// registry, written before the job's transaction), then ``committed(_:)``. A crash between
-/// the two leaves a harmless early wake-up, never a job without one.
+/// A write that may enqueue a job runs inside ``preparing(_:_:)``: an early wake-up is
+/// written to the registry before its transaction (a crash after it leaves a harmless early
+/// wake-up, never a job without one), and the runner is woken after the commit. While such a
+/// write is in flight, the runner leaves the organization alone and never moves its wake-up
+/// later: it cannot see a job that is not committed yet.
 final class WorkWakeups: Sendable {
   private enum Runner: Hashable { case work }
 
+  /// Writes that may enqueue jobs, per organization: begun and ended (committed or not).
+  struct Writes: Equatable, Sendable {
+    var begun: UInt64 = 0
+    var ended: UInt64 = 0
+    var inFlight: Bool { self.begun != self.ended }
+  }
+
   private let registry: Registry
   private let clock: ServerClock
-  /// Bumped by ``prepare(_:)``: the runner keeps an organization's wake-up early when a
-  /// caller prepared while it ran that organization's jobs.
-  private let preparations = Mutex<[OrganizationID: UInt64]>([:])
+  private let writes = Mutex<[OrganizationID: Writes]>([:])
   private let signal = KeyedSignal<Runner>()
 
   init(registry: Registry, clock: ServerClock) {
@@ -25,15 +32,16 @@ final class WorkWakeups: Sendable {
     self.clock = clock
   }
 
-  /// Call before a transaction that may enqueue jobs for `organization`.
-  func prepare(_ organization: OrganizationID) async throws {
-    self.preparations.withLock { $0[organization, default: 0] &+= 1 }
+  /// Runs `write`, which may enqueue jobs for `organization`, between an early wake-up and a
+  /// wake of the runner.
+  func preparing<T>(_ organization: OrganizationID, _ write: () async throws -> T) async throws -> T {
+    self.writes.withLock { $0[organization, default: Writes()].begun &+= 1 }
+    defer {
+      self.writes.withLock { $0[organization, default: Writes()].ended &+= 1 }
+      self.wake()
+    }
     try await self.registry.setWakeup(organization, dueAt: self.clock.now())
-  }
-
-  /// Call after that transaction committed: wakes the runner.
-  func committed(_ organization: OrganizationID) {
-    self.wake()
+    return try await write()
   }
 
   /// Wakes the runner.
@@ -47,18 +55,19 @@ final class WorkWakeups: Sendable {
     await self.signal.wait(.work, after: count, timeout: timeout)
   }
 
-  /// How often `organization` was prepared so far.
-  func preparationCount(_ organization: OrganizationID) -> UInt64 {
-    self.preparations.withLock { $0[organization, default: 0] }
+  /// The writes of `organization` so far; the runner notes them before it reads the queue.
+  func writes(_ organization: OrganizationID) -> Writes {
+    self.writes.withLock { $0[organization, default: Writes()] }
   }
 
-  /// Records the organization's next due job after the runner ran its due jobs. When a
-  /// caller prepared since `preparationsSeen` (it may have enqueued a job the runner did not
-  /// see), the wake-up stays at now. The check comes after the write, so a preparation
-  /// racing with it is never overwritten.
-  func settle(_ organization: OrganizationID, next: Date?, preparationsSeen: UInt64) async throws {
+  /// Records the organization's next due job after the runner ran its due jobs, unless a
+  /// write began or ended since `seen` or is in flight (it may have enqueued a job the runner
+  /// did not see): then the wake-up stays as it is, due now. A write that begins while the
+  /// new time is written is caught by the check after it.
+  func settle(_ organization: OrganizationID, next: Date?, seen: Writes) async throws {
+    guard self.writes(organization) == seen, !seen.inFlight else { return }
     try await self.registry.replaceWakeup(organization, dueAt: next)
-    if self.preparationCount(organization) != preparationsSeen {
+    if self.writes(organization) != seen {
       try await self.registry.setWakeup(organization, dueAt: self.clock.now())
     }
   }
