@@ -7,7 +7,7 @@ import OrderStorage
 extension WorkScheduler {
   /// Runs one organization's due jobs. A failure of the organization as a whole is logged
   /// and postpones only that organization.
-  func runOrganization(_ organization: OrganizationID, now: Date) async throws -> Int {
+  func runOrganization(_ organization: OrganizationID, now: Date) async throws -> (executed: Int, settled: Bool) {
     do {
       return try await self.runJobs(of: organization, now: now)
     } catch _ where Task.isCancelled {
@@ -18,11 +18,11 @@ extension WorkScheduler {
         "background work of an organization failed; trying it again later",
         metadata: ["org": "\(organization)", "error": "\(error)", "retryAt": "\(retry.iso8601)"])
       try await self.wakeups.postpone(organization, until: retry)
-      return 0
+      return (0, true)
     }
   }
 
-  private func runJobs(of organization: OrganizationID, now: Date) async throws -> Int {
+  private func runJobs(of organization: OrganizationID, now: Date) async throws -> (executed: Int, settled: Bool) {
     // Noted before the queue is read: a write that begins or ends after this may add a job.
     let seen = self.wakeups.writes(organization)
     let context = JobContext(
@@ -32,8 +32,7 @@ extension WorkScheduler {
       return (executed, try await store.read { tx in try tx.nextJobDueAt() })
     }
     if executed > 0 { self.bell.ring(organization) }
-    try await self.wakeups.settle(organization, next: next, seen: seen)
-    return executed
+    return (executed, try await self.wakeups.settle(organization, next: next, seen: seen))
   }
 
   /// Runs the organization's due jobs until none is left: in-transaction jobs in due order,

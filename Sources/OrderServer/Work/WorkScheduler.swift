@@ -65,8 +65,9 @@ final class WorkScheduler: Sendable {
     try await self.wakeups.preparing(organization, write)
   }
 
-  /// What a pass did: how many jobs ran, and whether it left organizations alone because a
-  /// write that may enqueue jobs was in flight there (its end wakes the runner).
+  /// What a pass did: how many jobs ran, and whether it left organizations due because a
+  /// write that may enqueue jobs began, ended or was in flight there while their jobs ran
+  /// (the end of that write wakes the runner).
   struct Pass: Sendable {
     var executed = 0
     var leftInFlight = false
@@ -145,33 +146,44 @@ final class WorkScheduler: Sendable {
   }
 
   /// One pass: every organization with work due now, `concurrentOrganizations` at a time,
-  /// until none has any left. An organization with a write in flight that may enqueue jobs
-  /// is left for the pass that its end wakes.
+  /// until none has any left. An organization left due because a write was in flight there
+  /// runs once per pass (the next pass comes when that write ends), so a busy organization
+  /// gets its jobs run on every pass without the runner spinning on it.
   @discardableResult
   private func runDuePass() async throws -> Pass {
     self.passes.add(1, ordering: .relaxed)
     var pass = Pass()
+    var leftDue: Set<OrganizationID> = []
     while true {
       try Task.checkCancellation()
       let now = self.clock.now()
-      let due = try await self.registry.dueWakeups(by: now, limit: 1024).map(\.0)
-      let ready = due.filter { !self.wakeups.writes($0).inFlight }
-      pass.leftInFlight = ready.count < due.count
+      let ready = try await self.registry.dueWakeups(by: now, limit: 1024).map(\.0).filter { !leftDue.contains($0) }
       if ready.isEmpty { return pass }
-      pass.executed += try await withThrowingTaskGroup(of: Int.self) { group in
+      let run = { @Sendable (organization: OrganizationID) async throws -> (OrganizationID, Int, Bool) in
+        let (executed, settled) = try await self.runOrganization(organization, now: now)
+        return (organization, executed, settled)
+      }
+      let outcomes = try await withThrowingTaskGroup(of: (OrganizationID, Int, Bool).self) { group in
         var remaining = ready.makeIterator()
         for _ in 0..<self.configuration.concurrentOrganizations {
           guard let organization = remaining.next() else { break }
-          group.addTask { try await self.runOrganization(organization, now: now) }
+          group.addTask { try await run(organization) }
         }
-        var total = 0
-        while let count = try await group.next() {
-          total += count
+        var outcomes: [(OrganizationID, Int, Bool)] = []
+        while let outcome = try await group.next() {
+          outcomes.append(outcome)
           if let organization = remaining.next() {
-            group.addTask { try await self.runOrganization(organization, now: now) }
+            group.addTask { try await run(organization) }
           }
         }
-        return total
+        return outcomes
+      }
+      for (organization, executed, settled) in outcomes {
+        pass.executed += executed
+        if !settled {
+          leftDue.insert(organization)
+          pass.leftInFlight = true
+        }
       }
     }
   }

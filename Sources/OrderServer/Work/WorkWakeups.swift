@@ -62,14 +62,17 @@ final class WorkWakeups: Sendable {
 
   /// Records the organization's next due job after the runner ran its due jobs, unless a
   /// write began or ended since `seen` or is in flight (it may have enqueued a job the runner
-  /// did not see): then the wake-up stays as it is, due now. A write that begins while the
-  /// new time is written is caught by the check after it.
-  func settle(_ organization: OrganizationID, next: Date?, seen: Writes) async throws {
-    guard self.writes(organization) == seen, !seen.inFlight else { return }
+  /// did not see): then the wake-up stays as it is, due now, and this returns `false` (run
+  /// the organization again once that write has ended). A write that begins while the new
+  /// time is written is caught by the check after it.
+  func settle(_ organization: OrganizationID, next: Date?, seen: Writes) async throws -> Bool {
+    guard self.writes(organization) == seen, !seen.inFlight else { return false }
     try await self.registry.replaceWakeup(organization, dueAt: next)
-    if self.writes(organization) != seen {
+    guard self.writes(organization) == seen else {
       try await self.registry.setWakeup(organization, dueAt: self.clock.now())
+      return false
     }
+    return true
   }
 
   /// Puts an organization whose work failed as a whole (its database could not be opened,
