@@ -78,12 +78,10 @@ struct RelayBackordersJob: CrossOrganizationJobHandler {
   let kind = JobKinds.relayBackorders
   let registry: Registry
   let databases: OrganizationDatabases
-  /// Runs the parent's transaction, which may enqueue jobs there, as a prepared write
-  /// (``WorkWakeups/preparing(_:_:)``).
-  let delivering:
-    @Sendable (OrganizationID, () async throws -> (Int64?, (any Error)?)) async throws -> (Int64?, (any Error)?)
-  /// Called once the parent's transaction committed: wakes its watchers.
-  let delivered: @Sendable (OrganizationID) -> Void
+  /// The parent's transaction may enqueue jobs there: it runs as a prepared write.
+  let wakeups: WorkWakeups
+  /// Rung once the parent's transaction committed: its watchers see the backorders.
+  let bell: NotificationBell
 
   /// Entries delivered per parent transaction.
   static let batchSize = 256
@@ -102,14 +100,14 @@ struct RelayBackordersJob: CrossOrganizationJobHandler {
     var failure: (any Error)?
     var deliveredUpTo: Int64?
     if !entries.isEmpty {
-      (deliveredUpTo, failure) = try await self.delivering(parentID) {
+      (deliveredUpTo, failure) = try await self.wakeups.preparing(parentID) {
         try await self.databases.withStore(parentID) { parentStore in
           try await parentStore.write { tx in
             Self.receive(entries, tenant: organization, account: account, currency: parent.currency, tx: tx, now: now)
           }
         }
       }
-      self.delivered(parentID)
+      self.bell.ring(parentID)
     }
     let upTo = deliveredUpTo
     let failed = failure != nil

@@ -40,10 +40,7 @@ public struct OrderdApplication: Sendable {
     let databases = OrganizationDatabases(directory: directory, capacity: openDatabaseLimit, logger: logger)
     let bell = NotificationBell()
     let wakeups = WorkWakeups(registry: registry, clock: clock)
-    let relay = RelayBackordersJob(
-      registry: registry, databases: databases,
-      delivering: { parent, write in try await wakeups.preparing(parent, write) },
-      delivered: { parent in bell.ring(parent) })
+    let relay = RelayBackordersJob(registry: registry, databases: databases, wakeups: wakeups, bell: bell)
     let scheduler = WorkScheduler(
       registry: registry, databases: databases, clock: clock, bell: bell, wakeups: wakeups,
       handlers: [ProvisionJob(), AssetSyncJob(), ExecuteScheduledOrderJob(), RenewJob(), ExpireAssetsJob()],

@@ -34,7 +34,7 @@ final class WorkScheduler: Sendable {
   let logger: Logger
   let handlers: [String: any JobHandler]
   let crossOrganizationHandlers: [String: any CrossOrganizationJobHandler]
-  var crossOrganizationKinds: Set<String> { Set(self.crossOrganizationHandlers.keys) }
+  let crossOrganizationKinds: Set<String>
   private let gate = SerialGate()
   private let passes = Atomic<Int>(0)
 
@@ -51,6 +51,7 @@ final class WorkScheduler: Sendable {
     self.handlers = Dictionary(handlers.map { ($0.kind, $0) }, uniquingKeysWith: { $1 })
     self.crossOrganizationHandlers = Dictionary(
       crossOrganizationHandlers.map { ($0.kind, $0) }, uniquingKeysWith: { $1 })
+    self.crossOrganizationKinds = Set(self.crossOrganizationHandlers.keys)
     self.configuration = configuration
     self.logger = logger
   }

@@ -4,13 +4,14 @@ import OrderDomain
 
 extension Registry {
   /// Records that `organization` has work due at `dueAt`, keeping the earlier of this and
-  /// any time recorded already.
+  /// any time recorded already. When the recorded time is not later, nothing is written (no
+  /// commit to sync): every write of a busy organization asks for this.
   public func setWakeup(_ organization: OrganizationID, dueAt: Date) async throws {
     try await pool.write { db in
       try db.cachedStatement(
         sql: """
           INSERT INTO wakeups (organizationID, dueAt) VALUES (?, ?)
-          ON CONFLICT(organizationID) DO UPDATE SET dueAt = MIN(dueAt, excluded.dueAt)
+          ON CONFLICT(organizationID) DO UPDATE SET dueAt = excluded.dueAt WHERE excluded.dueAt < wakeups.dueAt
           """
       ).execute(arguments: [organization.rawValue, dueAt])
     }
