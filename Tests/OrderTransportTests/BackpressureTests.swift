@@ -35,7 +35,7 @@ struct BackpressureTests {
   @Test("closing an inbox releases a blocked producer")
   func inboxClose() async {
     let inbox = StreamInbox<Int>(capacity: 1)
-    let producer = Task { await inbox.send(1, size: 100) }
+    let producer = Task { _ = await inbox.send(1, size: 100) }
     try? await Task.sleep(for: .milliseconds(20))
     inbox.close()
     await producer.value

@@ -8,7 +8,10 @@ struct BackpressureTransportTests {
   func slowReaderStallsWriter() async throws {
     let probe = Probe()
     let total = 3000  // 3000 × 64 KiB = 188 MiB
-    try await withEcho(probe: probe) { client, _ in
+    // Uncompressed: 64 KiB of one letter compresses to a few hundred bytes.
+    var server = OrderTransport.ServerConfig()
+    server.compression.compressOutbound = false
+    try await withEcho(server: server, probe: probe) { client, _ in
       let received = try await client.serverStreaming(
         request: ClientRequest(message: "\(total)"),
         descriptor: EchoService.Method.flood,
@@ -19,7 +22,7 @@ struct BackpressureTransportTests {
         // Read nothing for a while: the server can only get as far as the buffers allow.
         try await Task.sleep(for: .seconds(1))
         let sentWhileStalled = await probe.count("sent")
-        // Bounded by the per-stream inbox (1 MiB), the frames NIO reads ahead (64), the
+        // Bounded by the per-stream inbox (1 MiB), the frames NIO reads ahead (16), the
         // outbound queue (1 MiB) and the kernel's socket buffers (tens of MiB on loopback,
         // which autotunes up to net.ipv4.tcp_rmem): far less than everything.
         #expect(sentWhileStalled < total / 2, "the server sent \(sentWhileStalled) messages to a reader that read none")

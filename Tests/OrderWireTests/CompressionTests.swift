@@ -27,6 +27,35 @@ struct CompressionTests {
     #expect(try MessageCompression.decompress(compressed, maxSize: 4096).readableBytes == 4096)
   }
 
+  @Test("a zlib stream must end with the Adler-32 of its output (RFC 1950)")
+  func adlerChecked() throws {
+    let message = ByteBuffer(string: String(repeating: "two lines of an order ", count: 40))
+    let compressed = try MessageCompression.compress(message)
+    // Without its 4-byte trailer.
+    #expect(throws: MessageCompression.Corrupt.self) {
+      _ = try MessageCompression.decompress(
+        compressed.getSlice(at: 0, length: compressed.readableBytes - 4)!, maxSize: 1 << 20)
+    }
+    // With a wrong trailer.
+    var wrong = compressed
+    wrong.setInteger(wrong.getInteger(at: wrong.writerIndex - 4, as: UInt32.self)! ^ 1, at: wrong.writerIndex - 4)
+    #expect(throws: MessageCompression.Corrupt.self) { _ = try MessageCompression.decompress(wrong, maxSize: 1 << 20) }
+    // Cut after a sync flush (Python: compressobj().compress(d) + flush(Z_SYNC_FLUSH)).
+    let synced = ByteBuffer(bytes: Self.bytes(hex: "789cca48cdc9c957c8c020f38b52528b52b0488c4a8f4a93290d000000ffff"))
+    #expect(throws: MessageCompression.Corrupt.self) { _ = try MessageCompression.decompress(synced, maxSize: 1 << 20) }
+    // The same data, finished properly, is accepted.
+    let whole = ByteBuffer(bytes: Self.bytes(hex: "789ccb48cdc9c957c8c020f38b52528b52b0488c4a8f4a93290d00bf93e4c1"))
+    let expected = String(repeating: "hello hello hello hello orderd ", count: 20)
+    #expect(try MessageCompression.decompress(whole, maxSize: 1 << 20) == ByteBuffer(string: expected))
+  }
+
+  static func bytes(hex: String) -> [UInt8] {
+    stride(from: 0, to: hex.count, by: 2).map { offset in
+      let start = hex.index(hex.startIndex, offsetBy: offset)
+      return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)!
+    }
+  }
+
   @Test("corrupt data is reported as corrupt")
   func corrupt() {
     #expect(throws: MessageCompression.Corrupt.self) {

@@ -33,13 +33,13 @@ extension OrderTransport {
   public struct Compression: Hashable, Sendable {
     /// Announce in the preface that the peer may send compressed messages. Default true.
     public var acceptsCompressedMessages: Bool
-    /// Compress outgoing messages when the peer accepts them. Default false. A client can
+    /// Compress outgoing messages when the peer accepts them. Default true. A client can
     /// also choose per call with `CallOptions.compression` (`.deflate`/`.gzip` on, `.none` off).
     public var compressOutbound: Bool
     /// Messages smaller than this are sent uncompressed. Default 256 bytes.
     public var minimumSize: Int
 
-    public init(acceptsCompressedMessages: Bool = true, compressOutbound: Bool = false, minimumSize: Int = 256) {
+    public init(acceptsCompressedMessages: Bool = true, compressOutbound: Bool = true, minimumSize: Int = 256) {
       self.acceptsCompressedMessages = acceptsCompressedMessages
       self.compressOutbound = compressOutbound
       self.minimumSize = minimumSize
@@ -54,20 +54,33 @@ extension OrderTransport {
     /// Encoded bytes waiting for the socket; past this, writers wait. Default 1 MiB.
     public var outboundBufferSize: Int
     /// Decoded frames NIO may read ahead of the connection's reader (NIOAsyncChannel
-    /// watermarks). Defaults 16 and 64.
+    /// watermarks). Defaults 4 and 16: at most 16 frames (so 16 × the frame limit) are read
+    /// ahead of a reader that waits.
     public var inboundFramesLowWatermark: Int
     public var inboundFramesHighWatermark: Int
+    /// Server: request bytes one connection may hold at once, counted from arrival until
+    /// the handler has read them and the call's request stream has ended (or the call
+    /// ended). Default 16 MiB; a single message is always let in when nothing is held.
+    public var connectionBufferSize: Int
+    /// Server: how long the connection's reader waits for a call whose buffer is full (or
+    /// for the connection's buffer to have room) before that call fails with
+    /// RESOURCE_EXHAUSTED. Bounds how long one stalled call delays the others. Default 2 s.
+    public var stalledCallTimeout: Duration
 
     public init(
       streamBufferSize: Int = 1 << 20,
       outboundBufferSize: Int = 1 << 20,
-      inboundFramesLowWatermark: Int = 16,
-      inboundFramesHighWatermark: Int = 64
+      inboundFramesLowWatermark: Int = 4,
+      inboundFramesHighWatermark: Int = 16,
+      connectionBufferSize: Int = 16 << 20,
+      stalledCallTimeout: Duration = .seconds(2)
     ) {
       self.streamBufferSize = streamBufferSize
       self.outboundBufferSize = outboundBufferSize
       self.inboundFramesLowWatermark = inboundFramesLowWatermark
       self.inboundFramesHighWatermark = inboundFramesHighWatermark
+      self.connectionBufferSize = connectionBufferSize
+      self.stalledCallTimeout = stalledCallTimeout
     }
   }
 }

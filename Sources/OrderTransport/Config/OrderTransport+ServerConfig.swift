@@ -9,6 +9,8 @@ extension OrderTransport {
     public var maxConcurrentStreams: Int
     public var compression: Compression
     public var backpressure: Backpressure
+    /// Timeouts, keepalive and the connection cap.
+    public var connections: ConnectionManagement
     public var logger: Logger
 
     public init(
@@ -16,12 +18,14 @@ extension OrderTransport {
       maxConcurrentStreams: Int = 100,
       compression: Compression = Compression(),
       backpressure: Backpressure = Backpressure(),
+      connections: ConnectionManagement = ConnectionManagement(),
       logger: Logger = Logger(label: "orderd.transport.server", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
       self.limits = limits
       self.maxConcurrentStreams = maxConcurrentStreams
       self.compression = compression
       self.backpressure = backpressure
+      self.connections = connections
       self.logger = logger
     }
   }

@@ -6,8 +6,14 @@ import Synchronization
 /// Any task may append frames; one writer task takes everything pending at once and writes
 /// it with a single write and flush, so frames from many calls share a syscall. When more
 /// than `highWatermark` bytes are pending (the socket is slow or unwritable), appenders
-/// suspend until the writer has taken the batch: memory stays bounded.
+/// suspend until the writer has taken the batch: memory stays bounded. Control frames skip
+/// that wait, up to `controlAllowance` bytes over the watermark: a peer that keeps sending
+/// PINGs or refused calls without reading the answers is disconnected
+/// (``PeerNotReading``) instead of growing the queue.
 final class OutboundQueue: Sendable {
+  /// Room for control frames above the watermark. Default 64 KiB.
+  static let defaultControlAllowance = 64 << 10
+
   private struct State {
     var pending: ByteBuffer
     var writer: CheckedContinuation<Void, Never>?
@@ -21,10 +27,13 @@ final class OutboundQueue: Sendable {
 
   private let state: Mutex<State>
   private let highWatermark: Int
+  private let controlAllowance: Int?
   private let allocator: ByteBufferAllocator
 
-  init(highWatermark: Int, allocator: ByteBufferAllocator = ByteBufferAllocator()) {
+  /// - Parameter controlAllowance: nil lets control frames grow the queue without limit.
+  init(highWatermark: Int, controlAllowance: Int? = nil, allocator: ByteBufferAllocator = ByteBufferAllocator()) {
     self.highWatermark = highWatermark
+    self.controlAllowance = controlAllowance
     self.allocator = allocator
     self.state = Mutex(State(pending: allocator.buffer(capacity: 4096)))
   }
@@ -54,6 +63,9 @@ final class OutboundQueue: Sendable {
   func enqueueNow(_ encode: (inout ByteBuffer) throws -> Void) throws {
     let writer = try self.state.withLock { state in
       try Self.checkOpen(state)
+      if let allowance = self.controlAllowance, state.pending.readableBytes > self.highWatermark + allowance {
+        throw PeerNotReading(pendingBytes: state.pending.readableBytes)
+      }
       try encode(&state.pending)
       defer { state.writer = nil }
       return state.writer
@@ -160,6 +172,12 @@ final class OutboundQueue: Sendable {
 
 /// The connection is shutting down and takes no new frames.
 struct ConnectionClosing: Error {}
+
+/// Control frames piled up past the watermark and its allowance: the peer does not read.
+struct PeerNotReading: Error, CustomStringConvertible {
+  var pendingBytes: Int
+  var description: String { "the peer reads nothing: \(self.pendingBytes) bytes wait to be sent" }
+}
 
 private enum EnqueueOutcome<T> {
   case done(T, CheckedContinuation<Void, Never>?)

@@ -1,6 +1,10 @@
 /// The `grpc-timeout` metadata value (at most 8 digits and a unit: H M S m u n), converted
 /// to and from the microseconds the HEADERS frame carries.
 public enum GRPCTimeout {
+  /// HEADERS timeouts of 2^50 µs (about 35.7 years) or more mean "no deadline": such a
+  /// deadline cannot pass while the server runs, and larger values would overflow clocks.
+  public static let noDeadlineMicroseconds: UInt64 = 1 << 50
+
   private static let units: [(Character, UInt64)] = [
     ("n", 0), ("u", 1), ("m", 1_000), ("S", 1_000_000), ("M", 60_000_000), ("H", 3_600_000_000),
   ]

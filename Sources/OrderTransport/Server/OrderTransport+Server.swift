@@ -2,6 +2,7 @@ public import GRPCCore
 import Logging
 public import NIOCore
 import NIOPosix
+import OrderWire
 import Synchronization
 
 extension OrderTransport {
@@ -22,6 +23,10 @@ extension OrderTransport {
       var boundAddress: Result<Address, any Error>?
       var addressWaiters: [CheckedContinuation<Address, any Error>] = []
       var connections: [ObjectIdentifier: ServerConnection] = [:]
+      /// Connections counted against `maxConnections` (admitted, not yet ended).
+      var admitted = 0
+      /// Refusing connections over the cap (logged once per episode).
+      var refusing = false
       var isShuttingDown = false
     }
 
@@ -66,6 +71,11 @@ extension OrderTransport {
       do {
         serverChannel = try await ServerBootstrap(group: self.eventLoopGroup)
           .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+          .serverChannelInitializer { channel in
+            channel.eventLoop.makeCompletedFuture {
+              try channel.pipeline.syncOperations.addHandler(AcceptErrorLogger(logger: config.logger))
+            }
+          }
           .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
           .bind(host: self.address.host, port: self.address.port) { channel in
             channel.eventLoop.makeCompletedFuture {
@@ -87,7 +97,11 @@ extension OrderTransport {
       try await withThrowingDiscardingTaskGroup { group in
         try await serverChannel.executeThenClose { connections in
           for try await channel in connections {
-            group.addTask { await self.serve(channel, streamHandler: streamHandler) }
+            if self.admit() {
+              group.addTask { await self.serve(channel, streamHandler: streamHandler) }
+            } else {
+              group.addTask { await self.refuse(channel) }
+            }
           }
         }
       }
@@ -111,15 +125,20 @@ extension OrderTransport {
       for connection in connections { connection.beginGracefulShutdown() }
     }
 
+    /// Counts a new connection in if the server is under its cap.
+    private func admit() -> Bool {
+      self.state.withLock { state in
+        guard state.admitted < self.config.connections.maxConnections else { return false }
+        state.admitted += 1
+        return true
+      }
+    }
+
     private func serve(
       _ channel: FrameChannel,
       streamHandler: @escaping @Sendable (RPCStream<Inbound, Outbound>, ServerContext) async -> Void
     ) async {
-      let connection = ServerConnection(
-        config: self.config,
-        remotePeer: FrameChannelSetup.peerDescription(channel.channel.remoteAddress),
-        localPeer: FrameChannelSetup.peerDescription(channel.channel.localAddress)
-      )
+      let connection = ServerConnection(config: self.config, channel: channel.channel)
       let key = ObjectIdentifier(connection)
       let shuttingDown = self.state.withLock { state in
         state.connections[key] = connection
@@ -129,7 +148,37 @@ extension OrderTransport {
       self.config.logger.trace("connection from \(connection.remotePeer)")
       await connection.run(channel, streamHandler: streamHandler)
       self.config.logger.trace("connection from \(connection.remotePeer) closed")
-      _ = self.state.withLock { $0.connections.removeValue(forKey: key) }
+      self.state.withLock { state in
+        state.connections.removeValue(forKey: key)
+        state.admitted -= 1
+        if state.admitted < self.config.connections.maxConnections, state.refusing {
+          state.refusing = false
+          self.config.logger.notice("accepting connections again (\(state.admitted) open)")
+        }
+      }
+    }
+
+    /// Over the cap: the server's preface and GOAWAY NO_ERROR (nothing was processed, so a
+    /// client may retry later), then close. Logged once per episode.
+    private func refuse(_ channel: FrameChannel) async {
+      let limit = self.config.connections.maxConnections
+      let firstRefusal = self.state.withLock { state in
+        defer { state.refusing = true }
+        return !state.refusing
+      }
+      if firstRefusal {
+        self.config.logger.warning(
+          "refusing connections: \(limit) are open (--max-connections); clients get GOAWAY and may retry")
+      }
+      var buffer = channel.channel.allocator.buffer(capacity: 128)
+      FrameEncoder.encode(.preface(Preface(maxConcurrentStreams: 0)), into: &buffer)
+      let goAway = GoAway(
+        lastStreamID: 0, code: .noError,
+        message: "the server has too many connections (limit \(limit)); retry later or reuse a connection")
+      FrameEncoder.encode(.goAway(goAway), into: &buffer)
+      try? await channel.executeThenClose { _, outbound in
+        try await outbound.write(buffer)
+      }
     }
 
     private func resolveAddress(_ result: Result<Address, any Error>) {

@@ -15,25 +15,40 @@ final class ServerConnection: Sendable {
 
   let config: OrderTransport.ServerConfig
   let queue: OutboundQueue
-  private let state: Mutex<ServerConnectionState<ServerStream>>
+  let ledger: InboundLedger
+  /// The socket, for its event loop (timers) and to close a dead or silent peer.
+  let channel: any Channel
+  let state: Mutex<ServerConnectionState<ServerStream>>
+  let timers = Mutex(ConnectionTimerState())
+  /// When the last frame arrived (NIODeadline uptime nanoseconds), for keepalive.
+  let lastFrameAt: Atomic<UInt64>
+  let prefaceReceived = Atomic(false)
   private let peerAcceptsZlib = Atomic(false)
   let remotePeer: String
   private let localPeer: String
 
-  init(config: OrderTransport.ServerConfig, remotePeer: String, localPeer: String) {
+  init(config: OrderTransport.ServerConfig, channel: any Channel) {
     self.config = config
-    self.queue = OutboundQueue(highWatermark: config.backpressure.outboundBufferSize)
-    self.state = Mutex(ServerConnectionState(maxConcurrentStreams: config.maxConcurrentStreams))
-    self.remotePeer = remotePeer
-    self.localPeer = localPeer
+    self.channel = channel
+    self.queue = OutboundQueue(
+      highWatermark: config.backpressure.outboundBufferSize,
+      controlAllowance: OutboundQueue.defaultControlAllowance)
+    self.ledger = InboundLedger(budget: config.backpressure.connectionBufferSize)
+    let now = NIODeadline.now()
+    self.lastFrameAt = Atomic(now.uptimeNanoseconds)
+    self.state = Mutex(ServerConnectionState(maxConcurrentStreams: config.maxConcurrentStreams, now: now))
+    self.remotePeer = FrameChannelSetup.peerDescription(channel.remoteAddress)
+    self.localPeer = FrameChannelSetup.peerDescription(channel.localAddress)
     var capabilities: Preface.Capabilities = []
     if config.compression.acceptsCompressedMessages { capabilities.insert(.acceptsZlib) }
     let preface = Preface(
       capabilities: capabilities, maxConcurrentStreams: UInt32(clamping: config.maxConcurrentStreams))
-    try? self.queue.enqueueNow { FrameEncoder.encode(.preface(preface), into: &$0) }
+    self.sendControl(.preface(preface))
   }
 
   func run(_ channel: FrameChannel, streamHandler: @escaping StreamHandler) async {
+    self.startTimers()
+    defer { self.stopTimers() }
     try? await channel.executeThenClose { inbound, outbound in
       await withDiscardingTaskGroup { group in
         group.addTask {
@@ -41,6 +56,7 @@ final class ServerConnection: Sendable {
         }
         do {
           for try await frame in inbound {
+            self.lastFrameAt.store(NIODeadline.now().uptimeNanoseconds, ordering: .relaxed)
             try await self.handle(frame, group: &group, streamHandler: streamHandler)
           }
           self.connectionLost("the client closed the connection")
@@ -55,10 +71,10 @@ final class ServerConnection: Sendable {
   }
 
   /// Sends GOAWAY; in-flight calls finish, then the connection closes.
-  func beginGracefulShutdown() {
+  func beginGracefulShutdown(reason: String = "the server is shutting down") {
     guard let (lastStreamID, closeNow) = self.state.withLock({ $0.beginDraining() }) else { return }
-    let goAway = GoAway(lastStreamID: lastStreamID, code: .noError, message: "the server is shutting down")
-    try? self.queue.enqueueNow { FrameEncoder.encode(.goAway(goAway), into: &$0) }
+    let goAway = GoAway(lastStreamID: lastStreamID, code: .noError, message: reason)
+    self.sendControl(.goAway(goAway))
     if closeNow { self.queue.finish() }
   }
 
@@ -80,19 +96,21 @@ final class ServerConnection: Sendable {
     switch frame {
     case .preface(let preface):
       self.peerAcceptsZlib.store(preface.capabilities.contains(.acceptsZlib), ordering: .relaxed)
+      self.prefaceReceived.store(true, ordering: .relaxed)
 
     case .headers(let id, let headers, let endStream):
-      let stream = ServerStream(id: id, bufferSize: self.config.backpressure.streamBufferSize)
+      let stream = ServerStream(id: id, bufferSize: self.config.backpressure.streamBufferSize, ledger: self.ledger)
       switch self.state.withLock({ $0.open(id, stream) }) {
       case .violation(let error):
         throw error
       case .refused(let reason):
         let trailers = CallTrailers(code: UInt32(Status.Code.unavailable.rawValue), message: reason)
-        try? self.queue.enqueueNow { FrameEncoder.encode(.trailers(streamID: id, trailers), into: &$0) }
+        self.sendControl(.trailers(streamID: id, trailers))
       case .opened:
         var metadata = Metadata(wire: headers.metadata)
-        if let timeout = headers.timeoutMicroseconds {
+        if let timeout = headers.timeoutMicroseconds, timeout < GRPCTimeout.noDeadlineMicroseconds {
           metadata.replaceOrAddString(GRPCTimeout.encode(microseconds: timeout), forKey: "grpc-timeout")
+          self.scheduleDeadline(for: id, in: .microseconds(Int64(timeout)))
         }
         await stream.inbox.send(.metadata(metadata), size: 0)
         if endStream { stream.inbox.finish() }
@@ -111,7 +129,7 @@ final class ServerConnection: Sendable {
         )
         switch decoded {
         case .success(let bytes):
-          await stream.inbox.send(.message(OrderTransport.Bytes(bytes)), size: bytes.readableBytes)
+          await self.deliver(bytes, to: stream)
         case .failure(let error):
           self.reset(stream, error)
         }
@@ -125,13 +143,26 @@ final class ServerConnection: Sendable {
       stream.cancel(RPCError(code: .cancelled, message: "the client cancelled the call"))
 
     case .ping(let data, let ack):
-      if !ack { try? self.queue.enqueueNow { FrameEncoder.encode(.ping(data: data, ack: true), into: &$0) } }
+      if !ack { self.sendControl(.ping(data: data, ack: true)) }
 
     case .goAway(let goAway):
       self.config.logger.debug("client \(self.remotePeer) is going away: \(goAway.message)")
 
     case .trailers:
       throw WireError.protocolError("TRAILERS may only be sent by the server")
+    }
+  }
+
+  /// Queues a control frame without waiting behind data; a peer that lets them pile up
+  /// unread is disconnected.
+  func sendControl(_ frame: Frame) {
+    do {
+      try self.queue.enqueueNow { FrameEncoder.encode(frame, into: &$0) }
+    } catch let error as PeerNotReading {
+      self.config.logger.debug("closing the connection from \(self.remotePeer): \(error)")
+      self.channel.close(promise: nil)
+    } catch {
+      // The connection is already closing.
     }
   }
 
@@ -144,12 +175,40 @@ final class ServerConnection: Sendable {
     }
   }
 
+  /// Hands a request message to its call within the connection's and the call's buffers;
+  /// a call that leaves no room for `stalledCallTimeout` fails with RESOURCE_EXHAUSTED.
+  private func deliver(_ bytes: ByteBuffer, to stream: ServerStream) async {
+    let size = bytes.readableBytes
+    let timeout = self.config.backpressure.stalledCallTimeout
+    guard await self.ledger.reserve(size, within: timeout) else {
+      let held = self.ledger.heldBytes
+      self.reset(
+        stream,
+        RPCError(
+          code: .resourceExhausted,
+          message: "this connection already holds \(held) bytes of requests not yet read or not finished "
+            + "(limit \(self.ledger.budget)); finish each call's request stream, or use more connections"
+        ))
+      return
+    }
+    let sent = await stream.inbox.send(.message(OrderTransport.Bytes(bytes)), size: size, within: timeout)
+    if !sent {
+      self.reset(
+        stream,
+        RPCError(
+          code: .resourceExhausted,
+          message: "the call's handler read none of its \(self.config.backpressure.streamBufferSize) buffered "
+            + "request bytes within \(timeout); send more slowly"
+        ))
+    }
+  }
+
   /// Ends a call from the transport's side: the client gets `error` as the call's status.
-  private func reset(_ stream: ServerStream, _ error: RPCError) {
+  func reset(_ stream: ServerStream, _ error: RPCError) {
     if stream.closeOutbound() {
       let closeConnection = self.releaseStream(stream.id)
       let trailers = CallTrailers(code: UInt32(Status.Code(error.code).rawValue), message: error.message)
-      try? self.queue.enqueueNow { FrameEncoder.encode(.trailers(streamID: stream.id, trailers), into: &$0) }
+      self.sendControl(.trailers(streamID: stream.id, trailers))
       if closeConnection { self.queue.finish() }
     }
     stream.cancel(error)
@@ -158,7 +217,9 @@ final class ServerConnection: Sendable {
   /// Removes a finished call from the table; true if the connection should now close
   /// (after the caller has queued its last frames).
   func releaseStream(_ id: UInt32) -> Bool {
-    self.state.withLock { $0.close(id) }
+    let closeConnection = self.state.withLock { $0.close(id) }
+    self.forgetDeadline(of: id)
+    return closeConnection
   }
 
   private func runStream(_ stream: ServerStream, path: String, streamHandler: StreamHandler) async {
@@ -182,14 +243,14 @@ final class ServerConnection: Sendable {
     if self.releaseStream(stream.id) { self.queue.finish() }
   }
 
-  private func fail(with error: WireError) {
+  func fail(with error: WireError) {
     let lastStreamID = self.state.withLock { $0.highestStreamID }
     let goAway = GoAway(lastStreamID: lastStreamID, code: error.code, message: error.message)
-    try? self.queue.enqueueNow { FrameEncoder.encode(.goAway(goAway), into: &$0) }
+    self.sendControl(.goAway(goAway))
     self.connectionLost("protocol violation: \(error)")
   }
 
-  private func connectionLost(_ reason: String) {
+  func connectionLost(_ reason: String) {
     let streams = self.state.withLock { $0.shutDown() }
     for stream in streams {
       stream.cancel(RPCError(code: .cancelled, message: "the call ended early: \(reason)"))

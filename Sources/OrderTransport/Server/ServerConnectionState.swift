@@ -1,3 +1,4 @@
+import NIOCore
 import OrderWire
 
 /// The streams of one server connection and its lifecycle, without I/O.
@@ -29,10 +30,13 @@ struct ServerConnectionState<Stream> {
   private(set) var state: State = .active
   private(set) var highestStreamID: UInt32 = 0
   private(set) var streams: [UInt32: Stream] = [:]
+  /// Since when the connection has had no open stream; nil while one is open.
+  private(set) var idleSince: NIODeadline?
   let maxConcurrentStreams: Int
 
-  init(maxConcurrentStreams: Int) {
+  init(maxConcurrentStreams: Int, now: NIODeadline = .now()) {
     self.maxConcurrentStreams = maxConcurrentStreams
+    self.idleSince = now
   }
 
   mutating func open(_ id: UInt32, _ stream: Stream) -> OpenResult {
@@ -57,6 +61,7 @@ struct ServerConnectionState<Stream> {
       return .refused("too many concurrent calls on this connection (limit \(self.maxConcurrentStreams))")
     }
     self.streams[id] = stream
+    self.idleSince = nil
     return .opened
   }
 
@@ -66,10 +71,18 @@ struct ServerConnectionState<Stream> {
   }
 
   /// Returns true when the connection should now close (draining and no stream left).
-  mutating func close(_ id: UInt32) -> Bool {
-    self.streams.removeValue(forKey: id)
-    if case .draining = self.state, self.streams.isEmpty { return true }
+  mutating func close(_ id: UInt32, now: @autoclosure () -> NIODeadline = .now()) -> Bool {
+    guard self.streams.removeValue(forKey: id) != nil else { return false }
+    guard self.streams.isEmpty else { return false }
+    self.idleSince = now()
+    if case .draining = self.state { return true }
     return false
+  }
+
+  /// True when the connection has had no open stream for `timeout` at `now`.
+  func isIdle(for timeout: TimeAmount, now: NIODeadline) -> Bool {
+    guard let idleSince = self.idleSince else { return false }
+    return now - idleSince >= timeout
   }
 
   /// Starts a graceful shutdown: the id to announce in GOAWAY and whether to close at once.

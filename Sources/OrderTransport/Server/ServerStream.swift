@@ -15,9 +15,9 @@ final class ServerStream: Sendable {
   let inbox: StreamInbox<Part>
   private let state = Mutex(State())
 
-  init(id: UInt32, bufferSize: Int) {
+  init(id: UInt32, bufferSize: Int, ledger: InboundLedger? = nil) {
     self.id = id
-    self.inbox = StreamInbox(capacity: bufferSize)
+    self.inbox = StreamInbox(capacity: bufferSize, ledger: ledger)
   }
 
   /// Attaches the handler's cancellation handle; cancels it at once if the call already ended.

@@ -3,14 +3,20 @@ import Synchronization
 
 /// The bounded buffer between a connection's frame reader and one stream's consumer.
 ///
-/// Backpressure: when more than `capacity` bytes are buffered, ``send(_:size:)`` suspends the
-/// connection's reader until the consumer catches up. While it is suspended the connection
-/// reads nothing more, NIO stops reading the socket, and TCP pushes back on the peer. One
-/// slow stream can thus delay the other streams of its connection, never exhaust memory.
+/// Backpressure: when more than `capacity` bytes are buffered, ``send(_:size:within:)``
+/// suspends the connection's reader until the consumer catches up. While it is suspended the
+/// connection reads nothing more, NIO stops reading the socket, and TCP pushes back on the
+/// peer. A server bounds that wait (`within`), then fails the stalled call, so one slow
+/// stream delays the others for a bounded time and never exhausts memory.
+///
+/// With a `ledger`, the sizes sent here were reserved by the sender; the inbox gives them
+/// back once the consumer has read them and the stream has ended (see ``InboundLedger``).
 final class StreamInbox<Element: Sendable>: Sendable {
   private struct State {
     var buffer = CircularBuffer<(element: Element, size: Int)>()
     var bufferedBytes = 0
+    /// Bytes the consumer read before the stream ended, still counted in the ledger.
+    var retainedBytes = 0
     /// Set once the producer is done; delivered after the buffer drains.
     var end: Result<Void, any Error>?
     var consumer: CheckedContinuation<Element?, any Error>?
@@ -20,29 +26,34 @@ final class StreamInbox<Element: Sendable>: Sendable {
   }
 
   private enum SendAction {
-    case none, wait
+    case none, drop, wait
     case resume(CheckedContinuation<Element?, any Error>)
   }
 
   private enum NextAction {
-    case element(Element, CheckedContinuation<Void, Never>?)
+    case element(Element, CheckedContinuation<Void, Never>?, released: Int)
     case end(Result<Void, any Error>)
     case wait
   }
 
   private let capacity: Int
+  private let ledger: InboundLedger?
   private let state = Mutex(State())
 
-  init(capacity: Int) {
+  init(capacity: Int, ledger: InboundLedger? = nil) {
     self.capacity = capacity
+    self.ledger = ledger
   }
 
-  /// Delivers `element`; suspends while the buffer holds more than `capacity` bytes.
-  func send(_ element: Element, size: Int) async {
+  /// Delivers `element`; suspends while the buffer holds more than `capacity` bytes, at
+  /// most for `timeout` if given. Returns false if the consumer did not make room in time.
+  @discardableResult
+  func send(_ element: Element, size: Int, within timeout: Duration? = nil) async -> Bool {
     let action: SendAction = self.state.withLock { state in
-      if state.isClosed || state.end != nil { return .none }
+      if state.isClosed || state.end != nil { return .drop }
       if let consumer = state.consumer {
         state.consumer = nil
+        state.retainedBytes += size
         return .resume(consumer)
       }
       state.buffer.append((element, size))
@@ -50,9 +61,31 @@ final class StreamInbox<Element: Sendable>: Sendable {
       return state.bufferedBytes > self.capacity ? .wait : .none
     }
     switch action {
-    case .none: return
-    case .resume(let consumer): consumer.resume(returning: element)
-    case .wait: await self.waitForSpace()
+    case .none: return true
+    case .drop:
+      self.ledger?.release(size)
+      return true
+    case .resume(let consumer):
+      consumer.resume(returning: element)
+      return true
+    case .wait:
+      guard let timeout else {
+        await self.waitForSpace()
+        return true
+      }
+      return await withTaskGroup(of: Bool.self) { group in
+        group.addTask {
+          await self.waitForSpace()
+          return true
+        }
+        group.addTask {
+          try? await Task.sleep(for: timeout)
+          return false
+        }
+        let first = await group.next() ?? true
+        group.cancelAll()
+        return first
+      }
     }
   }
 
@@ -78,12 +111,16 @@ final class StreamInbox<Element: Sendable>: Sendable {
 
   /// Ends the stream after the buffered elements: normally, or with `error`.
   func finish(throwing error: (any Error)? = nil) {
-    let consumer = self.state.withLock { state -> CheckedContinuation<Element?, any Error>? in
-      guard state.end == nil else { return nil }
+    let (consumer, released) = self.state.withLock { state -> (CheckedContinuation<Element?, any Error>?, Int) in
+      guard state.end == nil else { return (nil, 0) }
       state.end = error.map { .failure($0) } ?? .success(())
-      defer { state.consumer = nil }
-      return state.consumer
+      defer {
+        state.consumer = nil
+        state.retainedBytes = 0
+      }
+      return (state.consumer, state.retainedBytes)
     }
+    self.ledger?.release(released)
     if let error {
       consumer?.resume(throwing: error)
     } else {
@@ -93,16 +130,18 @@ final class StreamInbox<Element: Sendable>: Sendable {
 
   /// The consumer is gone: discard buffered elements and release a waiting producer.
   func close() {
-    let (producer, consumer) = self.state.withLock { state in
+    let (producer, consumer, released) = self.state.withLock { state in
       state.isClosed = true
       state.buffer.removeAll()
-      state.bufferedBytes = 0
       defer {
         state.producer = nil
         state.consumer = nil
+        state.bufferedBytes = 0
+        state.retainedBytes = 0
       }
-      return (state.producer, state.consumer)
+      return (state.producer, state.consumer, state.bufferedBytes + state.retainedBytes)
     }
+    self.ledger?.release(released)
     producer?.resume()
     consumer?.resume(returning: nil)
   }
@@ -118,7 +157,7 @@ final class StreamInbox<Element: Sendable>: Sendable {
           producer = state.producer
           state.producer = nil
         }
-        return .element(element, producer)
+        return .element(element, producer, released: Self.consumed(size, in: &state))
       }
       if let end = state.end {
         state.end = .success(())
@@ -127,7 +166,8 @@ final class StreamInbox<Element: Sendable>: Sendable {
       return state.isClosed ? .end(.success(())) : .wait
     }
     switch action {
-    case .element(let element, let producer):
+    case .element(let element, let producer, let released):
+      self.ledger?.release(released)
       producer?.resume()
       return element
     case .end(let result):
@@ -144,7 +184,7 @@ final class StreamInbox<Element: Sendable>: Sendable {
         let now: NextAction = self.state.withLock { state in
           if let (element, size) = state.buffer.popFirst() {
             state.bufferedBytes -= size
-            return .element(element, nil)
+            return .element(element, nil, released: Self.consumed(size, in: &state))
           }
           if let end = state.end {
             state.end = .success(())
@@ -155,7 +195,9 @@ final class StreamInbox<Element: Sendable>: Sendable {
           return .wait
         }
         switch now {
-        case .element(let element, _): continuation.resume(returning: element)
+        case .element(let element, _, let released):
+          self.ledger?.release(released)
+          continuation.resume(returning: element)
         case .end(.success): continuation.resume(returning: nil)
         case .end(.failure(let error)): continuation.resume(throwing: error)
         case .wait: ()
@@ -167,6 +209,16 @@ final class StreamInbox<Element: Sendable>: Sendable {
         return state.consumer
       }?.resume(returning: nil)
     }
+  }
+}
+
+extension StreamInbox {
+  /// Bytes to give back to the ledger for an element just read: at once if the stream has
+  /// ended, else when it ends.
+  private static func consumed(_ size: Int, in state: inout State) -> Int {
+    if state.end != nil { return size }
+    state.retainedBytes += size
+    return 0
   }
 }
 

@@ -15,6 +15,8 @@ struct EchoService: RegistrableRPCService {
     static let flood = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Flood")
     /// Answers with a message of N zero bytes, N being the request.
     static let zeros = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Zeros")
+    /// Never reads its request; ends when the call is cancelled.
+    static let ignore = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Ignore")
   }
 
   let probe: Probe
@@ -89,6 +91,12 @@ struct EchoService: RegistrableRPCService {
         }
         return [:]
       }
+    }
+    router.registerHandler(forMethod: Method.ignore, deserializer: coder, serializer: coder) { _, context in
+      await self.probe.record("ignoring")
+      while !context.cancellation.isCancelled { try? await Task.sleep(for: .milliseconds(10)) }
+      await self.probe.record("ignore cancelled")
+      throw RPCError(code: .cancelled, message: "cancelled")
     }
     router.registerHandler(forMethod: Method.zeros, deserializer: coder, serializer: coder) { request, _ in
       let message = try await request.messages.reduce(into: "") { $0 += $1 }
