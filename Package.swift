@@ -97,6 +97,7 @@ let package = Package(
       dependencies: [
         "OrderServer",
         "OrderDomain",
+        "OrderTransport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -143,6 +144,17 @@ let package = Package(
       path: "Tests/OrderTesting",
       swiftSettings: swiftSettings
     ),
+    // A raw client for tests of what a server does with any bytes.
+    .target(
+      name: "WireTesting",
+      dependencies: [
+        "OrderWire",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
+      path: "Tests/WireTesting",
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "OrderWireTests",
       dependencies: [
@@ -155,7 +167,7 @@ let package = Package(
     .testTarget(
       name: "OrderTransportTests",
       dependencies: [
-        "OrderTransport", "OrderWire",
+        "OrderTransport", "OrderWire", "WireTesting",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -184,7 +196,10 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["OrderTesting"],
+      dependencies: [
+        "OrderTesting", "WireTesting", "OrderWire",
+        .product(name: "NIOCore", package: "swift-nio"),
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import OrderDomain
 import OrderServer
+import OrderTransport
 
 /// `orderd`: the order-scheduling server.
 @main
@@ -35,8 +36,36 @@ struct Orderd: AsyncParsableCommand {
   @Option(help: "Seconds in-flight calls may run after SIGTERM/SIGINT (env ORDERD_GRACE_SECONDS).")
   var gracePeriod: Int = Environment.value("ORDERD_GRACE_SECONDS").flatMap(Int.init) ?? 10
 
+  @Option(help: "Connections open at once; more are refused with GOAWAY (env ORDERD_MAX_CONNECTIONS).")
+  var maxConnections: Int = Environment.value("ORDERD_MAX_CONNECTIONS").flatMap(Int.init) ?? 1024
+
+  @Option(help: "Seconds a connection without calls stays open (env ORDERD_IDLE_TIMEOUT).")
+  var idleTimeout: Double = Environment.value("ORDERD_IDLE_TIMEOUT").flatMap(Double.init) ?? 300
+
+  @Option(help: "Seconds a new connection has to send its preface (env ORDERD_PREFACE_TIMEOUT).")
+  var prefaceTimeout: Double = Environment.value("ORDERD_PREFACE_TIMEOUT").flatMap(Double.init) ?? 10
+
+  @Option(help: "Seconds without a frame before the server PINGs the client (env ORDERD_KEEPALIVE_INTERVAL).")
+  var keepaliveInterval: Double = Environment.value("ORDERD_KEEPALIVE_INTERVAL").flatMap(Double.init) ?? 60
+
+  @Option(help: "Seconds to wait for any frame after a PING before closing (env ORDERD_KEEPALIVE_TIMEOUT).")
+  var keepaliveTimeout: Double = Environment.value("ORDERD_KEEPALIVE_TIMEOUT").flatMap(Double.init) ?? 20
+
+  @Option(
+    help:
+      "Seconds the reader waits for a call whose buffer is full before failing it (env ORDERD_STALLED_CALL_TIMEOUT)."
+  )
+  var stalledCallTimeout: Double = Environment.value("ORDERD_STALLED_CALL_TIMEOUT").flatMap(Double.init) ?? 2
+
+  @Option(help: "MiB of unfinished request data one connection may hold (env ORDERD_CONNECTION_BUFFER_MIB).")
+  var connectionBufferMib: Int = Environment.value("ORDERD_CONNECTION_BUFFER_MIB").flatMap(Int.init) ?? 16
+
   @Option(help: .hidden)
   var idleWaitMilliseconds: Int?
+
+  /// Tests use it to run out of file descriptors on purpose (accept backoff).
+  @Flag(help: .hidden)
+  var uncheckedMaxConnections = false
 
   @Flag(help: "Print the order flows the server enforces as Markdown (docs/order-flows.md) and exit.")
   var printOrderFlows = false
@@ -47,6 +76,16 @@ struct Orderd: AsyncParsableCommand {
         "--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     guard (0...65535).contains(self.port) else { throw ValidationError("--port must be 0...65535") }
+    guard self.maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+    guard self.connectionBufferMib >= 1 else { throw ValidationError("--connection-buffer-mib must be at least 1") }
+    let timeouts = [
+      ("--idle-timeout", self.idleTimeout), ("--preface-timeout", self.prefaceTimeout),
+      ("--keepalive-interval", self.keepaliveInterval), ("--keepalive-timeout", self.keepaliveTimeout),
+      ("--stalled-call-timeout", self.stalledCallTimeout),
+    ]
+    for (name, seconds) in timeouts where !(seconds > 0 && seconds <= 1_000_000) {
+      throw ValidationError("\(name) must be a number of seconds above 0 and at most 1000000, e.g. 30 or 0.5")
+    }
     _ = try self.clockMode()
   }
 
@@ -76,9 +115,10 @@ struct Orderd: AsyncParsableCommand {
       return handler
     }
     let logger = Logger(label: "orderd")
-    let configuration = OrderdConfiguration(
+    var configuration = OrderdConfiguration(
       dataDirectory: self.dataDir, host: self.host, port: self.port, clock: try self.clockMode(),
       shutdownGracePeriod: .seconds(self.gracePeriod))
+    self.applyTransportOptions(to: &configuration, logger: logger)
     var work = BackgroundWorkConfiguration()
     // Tests shorten the runner's longest sleep to prove it survives many idle periods.
     if let milliseconds = self.idleWaitMilliseconds { work.maximumIdleWait = .milliseconds(milliseconds) }
@@ -88,6 +128,45 @@ struct Orderd: AsyncParsableCommand {
     let server = OrderdServer(configuration: configuration, application: application, logger: logger)
     try await OrderdServices.run(
       application, server: server, gracePeriod: configuration.shutdownGracePeriod, logger: logger)
+  }
+}
+
+extension Orderd {
+  /// The transport's timeouts and caps from the options. The soft file descriptor limit is
+  /// raised to the hard one; the connection cap and the open-database limit (three
+  /// descriptors each) are then sized to fit in it, the databases getting at most half.
+  func applyTransportOptions(to configuration: inout OrderdConfiguration, logger: Logger) {
+    var config = configuration.transport
+    config.connections.idleTimeout = .seconds(self.idleTimeout)
+    config.connections.prefaceTimeout = .seconds(self.prefaceTimeout)
+    config.connections.keepaliveInterval = .seconds(self.keepaliveInterval)
+    config.connections.keepaliveTimeout = .seconds(self.keepaliveTimeout)
+    config.backpressure.stalledCallTimeout = .seconds(self.stalledCallTimeout)
+    config.backpressure.connectionBufferSize = self.connectionBufferMib << 20
+    config.connections.maxConnections = self.maxConnections
+    defer { configuration.transport = config }
+    guard let (before, after) = FileDescriptorLimit.raiseSoftToHard() else {
+      logger.warning("cannot read the file descriptor limit (getrlimit failed); --max-connections is not checked")
+      return
+    }
+    logger.info("file descriptors: soft limit \(after.soft) (was \(before.soft)), hard limit \(after.hard)")
+    let soft = Int(clamping: after.soft)
+    let spare = 64
+    var databases = configuration.openDatabaseLimit
+    if 3 * databases + spare > soft / 2 {
+      databases = max(4, (soft / 2 - spare) / 3)
+      logger.warning(
+        "open organization databases limited to \(databases) (of \(configuration.openDatabaseLimit)) by the soft limit of \(soft) file descriptors (raise it with ulimit -n)"
+      )
+      configuration.openDatabaseLimit = databases
+    }
+    let capacity = after.connectionCapacity(reserving: 3 * databases + spare)
+    if capacity < self.maxConnections, !self.uncheckedMaxConnections {
+      logger.warning(
+        "--max-connections \(self.maxConnections) lowered to \(capacity) by the soft limit of \(soft) file descriptors (raise it with ulimit -n)"
+      )
+      config.connections.maxConnections = capacity
+    }
   }
 }
 

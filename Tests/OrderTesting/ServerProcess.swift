@@ -10,11 +10,15 @@ public final class ServerProcess: Sendable {
   private let stderr: StderrCollector
 
   /// Starts `orderd` and waits until it listens, without blocking the cooperative pool.
+  /// - Parameter fileDescriptorLimit: runs orderd under `ulimit -n` of this many (soft and hard).
   public static func start(
-    dataDirectory: URL, clock: String = "simulated:2027-01-01T00:00:00Z", extraArguments: [String] = []
+    dataDirectory: URL, clock: String = "simulated:2027-01-01T00:00:00Z", extraArguments: [String] = [],
+    fileDescriptorLimit: Int? = nil
   ) async throws -> ServerProcess {
     try await onOwnThread {
-      try ServerProcess(dataDirectory: dataDirectory, clock: clock, extraArguments: extraArguments)
+      try ServerProcess(
+        dataDirectory: dataDirectory, clock: clock, extraArguments: extraArguments,
+        fileDescriptorLimit: fileDescriptorLimit)
     }
   }
 
@@ -25,12 +29,23 @@ public final class ServerProcess: Sendable {
   }
 
   /// Starts `orderd` and waits until it listens (blocks the calling thread).
-  init(dataDirectory: URL, clock: String = "simulated:2027-01-01T00:00:00Z", extraArguments: [String] = []) throws {
+  init(
+    dataDirectory: URL, clock: String = "simulated:2027-01-01T00:00:00Z", extraArguments: [String] = [],
+    fileDescriptorLimit: Int? = nil
+  ) throws {
     self.dataDirectory = dataDirectory
     let process = Process()
-    process.executableURL = try Executables.url(of: "orderd")
-    process.arguments =
+    let orderd = try Executables.url(of: "orderd")
+    let arguments =
       ["--data-dir", dataDirectory.path, "--port", "0", "--clock", clock, "--log-level", "info"] + extraArguments
+    if let limit = fileDescriptorLimit {
+      // The shell sets the limit and execs orderd, which keeps the shell's process id.
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", "ulimit -n \(limit) && exec \"$0\" \"$@\"", orderd.path] + arguments
+    } else {
+      process.executableURL = orderd
+      process.arguments = arguments
+    }
     process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
     let pipe = Pipe()
     process.standardError = pipe
@@ -52,6 +67,33 @@ public final class ServerProcess: Sendable {
   public var log: String { self.stderr.text }
 
   public var processIdentifier: Int32 { self.process.processIdentifier }
+
+  public var isRunning: Bool { self.process.isRunning }
+
+  /// CPU time the process used so far (user + system), from /proc.
+  public var cpuSeconds: Double? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(self.processIdentifier)/stat", encoding: .utf8),
+      let afterName = stat.range(of: ") ")
+    else { return nil }
+    // Fields after the name: state is field 3; utime and stime are fields 14 and 15.
+    let fields = stat[afterName.upperBound...].split(separator: " ")
+    guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+  }
+
+  /// Resident memory in bytes (VmRSS), from /proc.
+  public var residentBytes: Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(self.processIdentifier)/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+      let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+    else { return nil }
+    return kilobytes * 1024
+  }
+
+  /// Open file descriptors, from /proc.
+  public var openFileDescriptors: Int? {
+    (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(self.processIdentifier)/fd"))?.count
+  }
 
   /// Sends `signal` and waits for the process to exit; returns its exit status.
   @discardableResult

@@ -3,6 +3,7 @@ import NIOCore
 import OrderTransport
 import OrderWire
 import Testing
+import WireTesting
 
 /// What the server does on its own about silent, dead, stuck and too many peers (PROTOCOL.md
 /// §7–8), tested with a raw client that sends exactly the bytes of each case.

@@ -17,8 +17,10 @@ public final class OrderdServer: Service {
   public init(configuration: OrderdConfiguration, application: OrderdApplication, logger: Logger) {
     self.application = application
     self.logger = logger
+    var transportConfig = configuration.transport
+    transportConfig.logger = Logger(label: "orderd.transport")
     self.transport = OrderTransport.Server(
-      address: .ipv4(host: configuration.host, port: configuration.port), config: configuration.transport)
+      address: .ipv4(host: configuration.host, port: configuration.port), config: transportConfig)
   }
 
   /// The bound address once listening (useful with port 0).

@@ -7,21 +7,34 @@ import NIOCore
   import Darwin
 #endif
 
-/// Logs accept failures on the listening socket once per episode (until the next accepted
-/// connection), e.g. EMFILE when the process is out of file descriptors. NIO's
-/// `AcceptBackoffHandler`, further down the pipeline, pauses accepting for a second on such
-/// errors, so the accept loop never spins.
+/// Keeps the accept loop sane when the process runs out of file descriptors, and says so
+/// once per episode (until a connection is accepted again).
+///
+/// NIO's `AcceptBackoffHandler`, further down the pipeline, pauses accepting for a second
+/// after an error, but only once an accept has completed: when `accept` fails with EMFILE
+/// the listening socket stays readable and the event loop spins on it. So this handler holds
+/// one spare descriptor; on EMFILE it gives it up, the next accept succeeds, that connection
+/// is closed at once (shed, as nginx and libuv do), the spare is taken back, and the backoff
+/// takes over.
 final class AcceptErrorLogger: ChannelInboundHandler {
   typealias InboundIn = any Channel
 
   private let logger: Logger
   private var inEpisode = false
+  private var spare: CInt = open("/dev/null", O_RDONLY)
+  private var shedding = false
 
   init(logger: Logger) {
     self.logger = logger
   }
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    if self.spare < 0 { self.spare = open("/dev/null", O_RDONLY) }
+    if self.shedding {
+      self.shedding = self.spare < 0
+      Self.unwrapInboundIn(data).close(promise: nil)
+      return
+    }
     if self.inEpisode {
       self.inEpisode = false
       self.logger.notice("accepting connections again")
@@ -30,16 +43,28 @@ final class AcceptErrorLogger: ChannelInboundHandler {
   }
 
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    let outOfDescriptors = (error as? IOError).map { $0.errnoCode == EMFILE || $0.errnoCode == ENFILE } ?? false
     if !self.inEpisode {
       self.inEpisode = true
-      if let error = error as? IOError, error.errnoCode == EMFILE || error.errnoCode == ENFILE {
+      if outOfDescriptors {
         let advice = "raise the limit (ulimit -n) or lower --max-connections"
         self.logger.error(
-          "cannot accept connections: out of file descriptors (\(error)); retrying every second; \(advice)")
+          "cannot accept connections: out of file descriptors (\(error)); shedding new connections, retrying every second; \(advice)"
+        )
       } else {
         self.logger.error("cannot accept a connection: \(error); retrying every second")
       }
     }
+    if outOfDescriptors, self.spare >= 0 {
+      close(self.spare)
+      self.spare = -1
+      self.shedding = true
+    }
     context.fireErrorCaught(error)
+  }
+
+  func handlerRemoved(context: ChannelHandlerContext) {
+    if self.spare >= 0 { close(self.spare) }
+    self.spare = -1
   }
 }

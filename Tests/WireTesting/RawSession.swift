@@ -1,13 +1,13 @@
-import NIOCore
+public import NIOCore
 import NIOPosix
-import OrderWire
+public import OrderWire
 import Synchronization
 
 /// A raw client connection driven step by step, for tests of what the server does over
 /// time: a background reader decodes every frame the server sends and notes the close.
-final class RawSession: Sendable {
+public final class RawSession: Sendable {
   private struct Log {
-    var frames: [Frame] = []
+    public var frames: [Frame] = []
     var closed = false
   }
 
@@ -19,9 +19,11 @@ final class RawSession: Sendable {
   }
 
   /// Connects to 127.0.0.1:`port`, runs `body`, then closes.
-  static func with<T: Sendable>(port: Int, _ body: (RawSession) async throws -> T) async throws -> T {
+  public static func with<T: Sendable>(
+    host: String = "127.0.0.1", port: Int, _ body: (RawSession) async throws -> T
+  ) async throws -> T {
     let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-      .connect(host: "127.0.0.1", port: port) { channel in
+      .connect(host: host, port: port) { channel in
         channel.eventLoop.makeCompletedFuture {
           try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
         }
@@ -48,21 +50,21 @@ final class RawSession: Sendable {
     self.log.withLock { $0.closed = true }
   }
 
-  func send(_ bytes: ByteBuffer) async throws {
+  public func send(_ bytes: ByteBuffer) async throws {
     try await self.outbound.write(bytes)
   }
 
-  func send(_ frames: Frame...) async throws {
+  public func send(_ frames: Frame...) async throws {
     var bytes = ByteBuffer()
-    for frame in frames { bytes.write(frame) }
+    for frame in frames { FrameEncoder.encode(frame, into: &bytes) }
     try await self.send(bytes)
   }
 
-  var frames: [Frame] { self.log.withLock { $0.frames } }
-  var isClosed: Bool { self.log.withLock { $0.closed } }
+  public var frames: [Frame] { self.log.withLock { $0.frames } }
+  public var isClosed: Bool { self.log.withLock { $0.closed } }
 
   /// Waits up to `timeout` for a frame matching `predicate`; returns it, or nil.
-  func waitForFrame(within timeout: Duration = .seconds(20), where predicate: (Frame) -> Bool) async -> Frame? {
+  public func waitForFrame(within timeout: Duration = .seconds(20), where predicate: (Frame) -> Bool) async -> Frame? {
     let deadline = ContinuousClock.now.advanced(by: timeout)
     while true {
       if let frame = self.frames.first(where: predicate) { return frame }
@@ -72,14 +74,14 @@ final class RawSession: Sendable {
   }
 
   /// Waits up to `timeout` for the server to close the connection.
-  func waitForClose(within timeout: Duration = .seconds(20)) async -> Bool {
+  public func waitForClose(within timeout: Duration = .seconds(20)) async -> Bool {
     let deadline = ContinuousClock.now.advanced(by: timeout)
     while !self.isClosed && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(10)) }
     return self.isClosed
   }
 
   /// The TRAILERS of stream `id`, waiting up to `timeout`.
-  func trailers(of id: UInt32, within timeout: Duration = .seconds(20)) async -> CallTrailers? {
+  public func trailers(of id: UInt32, within timeout: Duration = .seconds(20)) async -> CallTrailers? {
     let frame = await self.waitForFrame(within: timeout) {
       if case .trailers(id, _) = $0 { return true }
       return false
@@ -89,7 +91,7 @@ final class RawSession: Sendable {
   }
 
   /// The first GOAWAY, waiting up to `timeout`.
-  func goAway(within timeout: Duration = .seconds(20)) async -> GoAway? {
+  public func goAway(within timeout: Duration = .seconds(20)) async -> GoAway? {
     let frame = await self.waitForFrame(within: timeout) {
       if case .goAway = $0 { return true }
       return false
