@@ -68,7 +68,7 @@ struct IdempotencyTests {
         $0.name = "Once"
         $0.kind = .tenant
       }
-      let md = orderd.root.metadata(idempotencyKey: "create-once")
+      let md = orderd.root.metadata(idempotencyKey: "create-organization-once")
       let first = try await orderd.root.organizations.createOrganization(request, metadata: md)
       let again = try await orderd.root.organizations.createOrganization(request, metadata: md)
       #expect(first.organization.id == again.organization.id)

@@ -7,25 +7,28 @@ import Testing
 
 @Suite("Database setup")
 struct DatabaseSetupTests {
-  @Test("migrations run when a file is opened; WAL, synchronous=FULL and foreign keys are on")
+  @Test("migrations run when a file is opened; WAL, synchronous=FULL, foreign keys and secure_delete are on")
   func migratedOnOpen() async throws {
     try await withStore { store in
-      let (migrations, synchronous, foreignKeys, journal) = try await store.pool.write { db in
+      let (migrations, synchronous, foreignKeys, journal, secureDelete) = try await store.pool.write { db in
         (
           try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
           try Int.fetchOne(db, sql: "PRAGMA synchronous"),
           try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
-          try String.fetchOne(db, sql: "PRAGMA journal_mode")
+          try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+          try Int.fetchOne(db, sql: "PRAGMA secure_delete")
         )
       }
       #expect(
         migrations == [
           OrganizationSchema.v1Name, OrganizationSchema.v2Name, OrganizationSchema.v3Name, OrganizationSchema.v4Name,
           OrganizationSchema.v5Name, OrganizationSchema.v6Name, OrganizationSchema.v7Name, OrganizationSchema.v8Name,
+          OrganizationSchema.v9Name, OrganizationSchema.v9RewrittenName,
         ])
       #expect(synchronous == 2)  // FULL
       #expect(foreignKeys == 1)
       #expect(journal == "wal")
+      #expect(secureDelete == 1)
     }
   }
 

@@ -1,7 +1,8 @@
 import Foundation
 import OrderDomain
-import OrderStorage
 import Testing
+
+@testable import OrderStorage
 
 @Suite("Store: idempotency")
 struct IdempotencyTests {
@@ -79,5 +80,49 @@ struct IdempotencyTests {
       #expect(remaining.0 == nil)
       #expect(remaining.1 != nil)
     }
+  }
+
+  @Test("outcomes are sealed: the files hold neither the idempotency key nor the response, and the key opens it")
+  func sealedAtRest() async throws {
+    let temporary = try TemporaryDataDirectory()
+    defer { temporary.cleanUp() }
+    let id = OrganizationID.random()
+    let store = try OrganizationStore.open(at: temporary.directory.organizationURL(id), organizationID: id)
+    defer { try? store.close() }
+    let key = "9b2f6c1e-key-of-a-careful-client"
+    let response = Data("odk_0011223344556677_secret-in-the-response".utf8)
+    let hash = RequestHash.sha256(Data("create key".utf8))
+    try await store.write { tx in
+      try tx.recordOutcome(key: key, method: "CreateKey", requestHash: hash, response: response, now: t0)
+    }
+    let bytes = try temporary.allBytes()
+    #expect(bytes.range(of: Data(key.utf8)) == nil)
+    #expect(bytes.range(of: Data("secret-in-the-response".utf8)) == nil)
+    let stored = try await store.read { tx in
+      try tx.idempotentOutcome(key: key, method: "CreateKey", requestHash: hash)
+    }
+    #expect(stored?.response == response)
+    #expect(
+      try await store.read { tx in try tx.idempotentOutcome(key: key + "x", method: "CreateKey", requestHash: hash) }
+        == nil)
+  }
+
+  @Test("a sealed outcome opens only with its idempotency key and for its method and request")
+  func sealOpensOnlyForItsKey() throws {
+    let context = OutcomeSeal.context(method: "CreateKey", requestHash: Data([1, 2, 3]))
+    let sealed = try OutcomeSeal.seal(Data("answer".utf8), key: "the-right-key-0001", context: context)
+    #expect(try OutcomeSeal.open(sealed, key: "the-right-key-0001", context: context) == Data("answer".utf8))
+    #expect(throws: DomainError.self) {
+      _ = try OutcomeSeal.open(sealed, key: "the-wrong-key-0001", context: context)
+    }
+    #expect(throws: DomainError.self) {
+      _ = try OutcomeSeal.open(
+        sealed, key: "the-right-key-0001",
+        context: OutcomeSeal.context(method: "PlaceOrder", requestHash: Data([1, 2, 3])))
+    }
+    // A fresh salt per record: the same answer under the same key seals differently.
+    let again = try OutcomeSeal.seal(Data("answer".utf8), key: "the-right-key-0001", context: context)
+    #expect(again.salt != sealed.salt && again.box != sealed.box)
+    #expect(OutcomeSeal.lookupHash(of: "the-right-key-0001") != OutcomeSeal.lookupHash(of: "the-wrong-key-0001"))
   }
 }

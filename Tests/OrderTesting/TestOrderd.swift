@@ -22,13 +22,18 @@ public struct TestOrderd: Sendable {
   ///
   /// With `backgroundWork`, the background runner works beside the server as in `orderd`
   /// (on its own clock); without it, due work runs only when a test moves the clock.
+  /// With `dataDirectory`, the server works in that directory and leaves it behind, so a
+  /// test can start it again on the same data (the caller deletes it).
   public static func with<Result: Sendable>(
     clock: ServerClock.Mode = .simulated(start: TestOrderd.start),
     backgroundWork: BackgroundWorkConfiguration? = nil,
+    dataDirectory: URL? = nil,
     _ body: (TestOrderd) async throws -> Result
   ) async throws -> Result {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orderd-test-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let directory =
+      dataDirectory
+      ?? FileManager.default.temporaryDirectory.appendingPathComponent("orderd-test-\(UUID().uuidString)")
+    defer { if dataDirectory == nil { try? FileManager.default.removeItem(at: directory) } }
     var logger = Logger(label: "orderd.test")
     logger.logLevel = .warning
     let application = try await OrderdApplication.open(

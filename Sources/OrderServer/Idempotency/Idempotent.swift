@@ -1,13 +1,42 @@
 import Foundation
 import GRPCCore
 import OrderDomain
+import OrderProtocol
 import OrderStorage
 import SwiftProtobuf
 
 /// Makes a mutating call safe to retry: with an `idempotency-key`, the first outcome is
 /// stored in the same transaction as the work, and a repeat returns it without doing the
 /// work again. The same key with a different request is refused.
+///
+/// Outcomes are stored sealed under the idempotency key (see `OutcomeSeal` in OrderStorage),
+/// so the key is what protects a stored API key secret: methods whose answer carries one
+/// refuse short keys.
 enum Idempotency {
+  /// Methods whose answer carries an API key's secret.
+  static let secretMethods: Set<String> = [
+    Orders_V1_KeyService.Method.CreateKey.descriptor.fullyQualifiedMethod,
+    Orders_V1_OrganizationService.Method.CreateOrganization.descriptor.fullyQualifiedMethod,
+  ]
+
+  /// The call's idempotency key, if it sent one.
+  ///
+  /// - Throws: `INVALID_ARGUMENT` when the method's answer carries a secret and the key is
+  ///   shorter than `minimumSecretIdempotencyKeyLength`, before anything is done.
+  static func key(of call: CallContext) throws -> String? {
+    guard let key = call.idempotencyKey else { return nil }
+    let minimum = OrganizationTransaction.minimumSecretIdempotencyKeyLength
+    if Self.secretMethods.contains(call.method), key.utf8.count < minimum {
+      let name = call.method.split(separator: "/").last.map(String.init) ?? call.method
+      throw RPCError(
+        code: .invalidArgument,
+        message:
+          "an idempotency key for \(name) must have at least \(minimum) bytes, as its answer carries a secret; use a random UUID"
+      )
+    }
+    return key
+  }
+
   /// A fingerprint of the method and the request's bytes.
   static func fingerprint(method: String, request: some SwiftProtobuf.Message) throws -> Data {
     var bytes = Data(method.utf8)
@@ -25,7 +54,7 @@ extension OrganizationStore {
     now: Date,
     _ body: @Sendable @escaping (OrganizationTransaction) throws -> Response
   ) async throws -> Response {
-    guard let key = call.idempotencyKey else {
+    guard let key = try Idempotency.key(of: call) else {
       return try await self.write(body)
     }
     let fingerprint = try Idempotency.fingerprint(method: call.method, request: request)
@@ -47,14 +76,15 @@ extension OrganizationStore {
 extension OrganizationStore {
   /// Idempotency for work done outside this organization's database (the registry):
   /// the outcome is looked up before and recorded after `perform`. A crash between the two
-  /// can repeat the work once on retry; see docs/decisions.md.
+  /// can repeat the work once on retry; see docs/decisions.md. When a concurrent repeat
+  /// recorded its outcome first, that outcome is returned, so every repeat answers the same.
   func idempotentCall<Response: SwiftProtobuf.Message & Sendable>(
     _ call: CallContext,
     request: some SwiftProtobuf.Message,
     now: Date,
     _ perform: () async throws -> Response
   ) async throws -> Response {
-    guard let key = call.idempotencyKey else { return try await perform() }
+    guard let key = try Idempotency.key(of: call) else { return try await perform() }
     let fingerprint = try Idempotency.fingerprint(method: call.method, request: request)
     let method = call.method
     let stored = try await self.read { tx in
@@ -63,11 +93,13 @@ extension OrganizationStore {
     if let stored { return try Response(serializedBytes: stored.response) }
     let response = try await perform()
     let bytes: Data = try response.serializedBytes()
-    try await self.write { tx in
-      if try tx.idempotentOutcome(key: key, method: method, requestHash: fingerprint) == nil {
-        try tx.recordOutcome(key: key, method: method, requestHash: fingerprint, response: bytes, now: now)
+    let first = try await self.write { tx in
+      if let first = try tx.idempotentOutcome(key: key, method: method, requestHash: fingerprint) {
+        return first.response
       }
+      try tx.recordOutcome(key: key, method: method, requestHash: fingerprint, response: bytes, now: now)
+      return bytes
     }
-    return response
+    return first == bytes ? response : try Response(serializedBytes: first)
   }
 }

@@ -2,14 +2,14 @@ import Foundation
 import GRDB
 
 /// Opens SQLite files the same way everywhere: WAL, `synchronous=FULL`, foreign keys,
-/// a busy timeout, and the file's migrations applied.
+/// a busy timeout, `secure_delete`, and the file's migrations applied.
 enum DatabaseOpening {
   /// How long a connection waits for a lock before failing with SQLITE_BUSY.
   static let busyTimeout: TimeInterval = 5
 
-  static func openPool(at url: URL, label: String, maximumReaderCount: Int, migrator: DatabaseMigrator) throws
-    -> DatabasePool
-  {
+  static func openPool(
+    at url: URL, label: String, maximumReaderCount: Int, migrate: (DatabasePool) throws -> Void
+  ) throws -> DatabasePool {
     var configuration = Configuration()
     configuration.label = label
     configuration.foreignKeysEnabled = true
@@ -24,8 +24,12 @@ enum DatabaseOpening {
         // Each job of a batch runs in a savepoint, whose sub-journal SQLite keeps in a
         // temporary file by default: one write per page the job touched.
         try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        // Deleted content is overwritten with zeros, freed pages too, so a copy of the file
+        // does not keep what was deleted (issue 9). Debian's SQLite is built with it on;
+        // set here so every build behaves the same.
+        try db.execute(sql: "PRAGMA secure_delete = ON")
       }
-      try migrator.migrate(pool)
+      try migrate(pool)
     } catch {
       try? pool.close()
       throw error

@@ -2,7 +2,8 @@ import GRDB
 
 /// Schema versions of an organization's database (`orgs/<id>.sqlite`).
 ///
-/// Money is stored as integer minor units with its currency; dates as UTC text.
+/// Money is stored as integer minor units with its currency; dates as UTC text. Open files
+/// with ``migrate(_:)``, which also rewrites files that predate v9.
 enum OrganizationSchema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -30,6 +31,10 @@ enum OrganizationSchema {
     migrator.registerMigration(v8Name) { db in
       try db.execute(sql: v8)
     }
+    migrator.registerMigration(v9Name) { db in
+      try v9(db)
+    }
+    migrator.registerMigration(v9RewrittenName) { _ in }
     return migrator
   }
 

@@ -19,7 +19,7 @@ public struct OrganizationStore: Sendable {
   /// Opens a store outside of ``OrganizationDatabases`` (tools, tests). Migrates the file.
   public static func open(at url: URL, organizationID: OrganizationID) throws -> OrganizationStore {
     let pool = try DatabaseOpening.openPool(
-      at: url, label: "org-\(organizationID)", maximumReaderCount: 2, migrator: OrganizationSchema.migrator)
+      at: url, label: "org-\(organizationID)", maximumReaderCount: 2, migrate: OrganizationSchema.migrate)
     return OrganizationStore(organizationID: organizationID, pool: pool)
   }
 

@@ -18,7 +18,8 @@ public final class Registry: Sendable {
     try directory.create()
     self.logger = logger
     pool = try DatabaseOpening.openPool(
-      at: directory.registryURL, label: "registry", maximumReaderCount: 4, migrator: RegistrySchema.migrator)
+      at: directory.registryURL, label: "registry", maximumReaderCount: 4,
+      migrate: { try RegistrySchema.migrator.migrate($0) })
   }
 
   /// Closes the database; the registry cannot be used afterwards.

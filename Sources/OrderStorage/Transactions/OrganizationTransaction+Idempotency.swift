@@ -21,49 +21,64 @@ extension OrganizationTransaction {
   /// How long stored outcomes are kept at least.
   public static let idempotencyRetention: TimeInterval = 24 * 60 * 60
 
+  /// The shortest idempotency key accepted for a method whose answer carries a secret (an
+  /// API key): its stored outcome is only as hard to open as the key is to guess.
+  public static let minimumSecretIdempotencyKeyLength = 16
+
   /// The outcome stored for `key`, to be returned again instead of redoing the work.
   ///
+  /// Outcomes are stored sealed under `key` (``OutcomeSeal``); this opens it.
   /// Call inside the same write transaction as the work and ``recordOutcome(key:method:requestHash:response:now:)``.
   /// - Returns: `nil` when the key is new.
   /// - Throws: `invalidArgument` when the key was used for a different request.
   public func idempotentOutcome(key: String, method: String, requestHash: Data) throws -> StoredOutcome? {
     guard
       let row = try Row.fetchOne(
-        try db.cachedStatement(sql: "SELECT * FROM idempotency WHERE key = ?"), arguments: [key])
+        try db.cachedStatement(sql: "SELECT * FROM idempotencyOutcomes WHERE keyHash = ?"),
+        arguments: [OutcomeSeal.lookupHash(of: key)])
     else {
       return nil
     }
     let storedMethod: String = try row.decode("method")
     let storedHash: Data = try row.decode("requestHash")
+    // The key itself stays out of the message: errors are logged, and the key opens the outcome.
     guard storedMethod == method, storedHash == requestHash else {
       throw DomainError.invalidArgument(
-        "idempotency key \(key) was already used for a different request (method \(storedMethod)); use a new key")
+        "this idempotency key was already used for a different request (method \(storedMethod)); use a new key")
     }
-    return StoredOutcome(
-      method: storedMethod, response: try row.decode("response"), createdAt: try row.decode("createdAt"))
+    let sealed = OutcomeSeal.Sealed(salt: try row.decode("salt"), box: try row.decode("sealedResponse"))
+    let response = try OutcomeSeal.open(
+      sealed, key: key, context: OutcomeSeal.context(method: method, requestHash: requestHash))
+    return StoredOutcome(method: storedMethod, response: response, createdAt: try row.decode("createdAt"))
   }
 
-  /// Stores the outcome of the request made with `key`.
+  /// Stores the outcome of the request made with `key`, sealed under `key`.
   ///
   /// - Throws: `alreadyExists` when the key has an outcome already.
   public func recordOutcome(key: String, method: String, requestHash: Data, response: Data, now: Date) throws {
     guard !key.isEmpty, key.utf8.count <= 256 else {
       throw DomainError.invalidArgument("an idempotency key must have 1 to 256 bytes")
     }
-    if try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM idempotency WHERE key = ?"), arguments: [key])
-      != nil
+    let keyHash = OutcomeSeal.lookupHash(of: key)
+    if try Bool.fetchOne(
+      try db.cachedStatement(sql: "SELECT 1 FROM idempotencyOutcomes WHERE keyHash = ?"), arguments: [keyHash]) != nil
     {
-      throw DomainError.alreadyExists("idempotency key \(key) has an outcome already")
+      throw DomainError.alreadyExists("this idempotency key has an outcome already")
     }
+    let sealed = try OutcomeSeal.seal(
+      response, key: key, context: OutcomeSeal.context(method: method, requestHash: requestHash))
     try db.cachedStatement(
-      sql: "INSERT INTO idempotency (key, method, requestHash, response, createdAt) VALUES (?, ?, ?, ?, ?)"
-    ).execute(arguments: [key, method, requestHash, response, now])
+      sql: """
+        INSERT INTO idempotencyOutcomes (keyHash, method, requestHash, salt, sealedResponse, createdAt)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [keyHash, method, requestHash, sealed.salt, sealed.box, now])
   }
 
   /// Removes outcomes older than the retention (24 hours); returns how many.
   @discardableResult
   public func purgeIdempotency(now: Date) throws -> Int {
-    try db.cachedStatement(sql: "DELETE FROM idempotency WHERE createdAt < ?").execute(arguments: [
+    try db.cachedStatement(sql: "DELETE FROM idempotencyOutcomes WHERE createdAt < ?").execute(arguments: [
       now.addingTimeInterval(-Self.idempotencyRetention)
     ])
     return db.changesCount

@@ -9,7 +9,9 @@ public struct IdempotencyKey: Sendable, Hashable, CustomStringConvertible {
   public let description: String
 
   /// A caller-chosen key, for a call that must stay idempotent across process restarts.
-  /// Returns nil when the server would refuse it (empty or too long).
+  /// Returns nil when the server would refuse it (empty or too long). Calls whose answer
+  /// carries a secret (`createKey`, `createOrganization`) need at least 16 bytes, since the
+  /// server keeps their answer sealed under the key: choose a random one, such as a UUID.
   public init?(_ value: String) {
     guard !value.isEmpty, value.utf8.count <= MetadataKeys.maxIdempotencyKeyLength else { return nil }
     self.description = value

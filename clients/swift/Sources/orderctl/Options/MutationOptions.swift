@@ -7,7 +7,10 @@ struct MutationOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "Perform the change at most once per key, across reruns of the command.",
-      discussion: "Default: a fresh random key, printed when the outcome is unknown.",
+      discussion: """
+        Default: a fresh random key, printed when the outcome is unknown. `key create` and `org create` \
+        need at least 16 characters (their answer carries a secret): use a random UUID.
+        """,
       valueName: "key"))
   var idempotencyKey: String?
 
