@@ -262,25 +262,35 @@ struct HostilePeerTests {
       FrameEncoder.encode(.cancel(streamID: 1, code: 1), into: &valid)
       FrameEncoder.encode(.ping(data: 1, ack: false), into: &valid)
       let template = Array(valid.readableBytesView)
-      var generator = SystemRandomNumberGenerator()
-      for round in 0..<count {
-        var bytes = ByteBuffer()
-        FrameEncoder.encode(.preface(Preface(capabilities: .acceptsZlib)), into: &bytes)
-        if round % 2 == 0 {
-          var mutated = template
-          for _ in 0..<Int.random(in: 1...8, using: &generator) {
-            mutated[Int.random(in: 0..<mutated.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+      // Rounds of 20 connections at once, each with its own bytes.
+      for batch in stride(from: 0, to: count, by: 20) {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+          for round in batch..<min(batch + 20, count) {
+            group.addTask {
+              var generator = SystemRandomNumberGenerator()
+              var bytes = ByteBuffer()
+              FrameEncoder.encode(.preface(Preface(capabilities: .acceptsZlib)), into: &bytes)
+              if round % 2 == 0 {
+                var mutated = template
+                for _ in 0..<Int.random(in: 1...8, using: &generator) {
+                  mutated[Int.random(in: 0..<mutated.count, using: &generator)] = UInt8.random(
+                    in: 0...255, using: &generator)
+                }
+                bytes.writeBytes(mutated)
+              } else {
+                bytes.writeBytes(
+                  (0..<Int.random(in: 1...512, using: &generator)).map { _ in UInt8.random(in: 0...255) })
+              }
+              let chunk = bytes
+              try await RawSession.with(port: port) { session in
+                try? await session.send(chunk)
+                _ = await session.waitForFrame(within: .milliseconds(200)) { _ in false }
+              }
+            }
           }
-          bytes.writeBytes(mutated)
-        } else {
-          bytes.writeBytes((0..<Int.random(in: 1...512, using: &generator)).map { _ in UInt8.random(in: 0...255) })
+          try await group.waitForAll()
         }
-        let chunk = bytes
-        try await RawSession.with(port: port) { session in
-          try? await session.send(chunk)
-          _ = await session.waitForFrame(within: .milliseconds(200)) { _ in false }
-        }
-        if round % 50 == 49 { #expect(server.isRunning) }
+        #expect(server.isRunning)
       }
       #expect(try await Self.getClock(port: port, key: key) == 0)
     }

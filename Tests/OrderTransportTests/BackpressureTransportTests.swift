@@ -22,7 +22,7 @@ struct BackpressureTransportTests {
         // Read nothing for a while: the server can only get as far as the buffers allow.
         try await Task.sleep(for: .seconds(1))
         let sentWhileStalled = await probe.count("sent")
-        // Bounded by the per-stream inbox (1 MiB), the frames NIO reads ahead (16), the
+        // Bounded by the per-stream inbox (1 MiB), the frames NIO reads ahead (8), the
         // outbound queue (1 MiB) and the kernel's socket buffers (tens of MiB on loopback,
         // which autotunes up to net.ipv4.tcp_rmem): far less than everything.
         #expect(sentWhileStalled < total / 2, "the server sent \(sentWhileStalled) messages to a reader that read none")

@@ -54,7 +54,7 @@ extension OrderTransport {
     /// Encoded bytes waiting for the socket; past this, writers wait. Default 1 MiB.
     public var outboundBufferSize: Int
     /// Decoded frames NIO may read ahead of the connection's reader (NIOAsyncChannel
-    /// watermarks). Defaults 4 and 16: at most 16 frames (so 16 × the frame limit) are read
+    /// watermarks). Defaults 2 and 8: at most 8 frames (so 8 × the frame limit) are read
     /// ahead of a reader that waits.
     public var inboundFramesLowWatermark: Int
     public var inboundFramesHighWatermark: Int
@@ -70,8 +70,8 @@ extension OrderTransport {
     public init(
       streamBufferSize: Int = 1 << 20,
       outboundBufferSize: Int = 1 << 20,
-      inboundFramesLowWatermark: Int = 4,
-      inboundFramesHighWatermark: Int = 16,
+      inboundFramesLowWatermark: Int = 2,
+      inboundFramesHighWatermark: Int = 8,
       connectionBufferSize: Int = 16 << 20,
       stalledCallTimeout: Duration = .seconds(2)
     ) {
