@@ -249,6 +249,27 @@ struct HostilePeerTests {
     }
   }
 
+  @Test("a watch whose deadline passes ends with DEADLINE_EXCEEDED, on time, not with OK")
+  func watchDeadline() async throws {
+    try await self.withOrderd([]) { server, port in
+      let key = try server.rootKey()
+      try await RawSession.with(port: port) { session in
+        let start = ContinuousClock.now
+        try await session.send(
+          .preface(Preface()),
+          .headers(
+            streamID: 1, Self.headers("/orders.v1.NotificationService/WatchNotifications", key: key, timeout: 500_000),
+            endStream: false),
+          .message(streamID: 1, .data(ByteBuffer(), endStream: true)))
+        let trailers = await session.trailers(of: 1, within: .seconds(30))
+        let elapsed = ContinuousClock.now - start
+        #expect(trailers?.code == 4, "DEADLINE_EXCEEDED, got \(String(describing: trailers))")
+        #expect(elapsed >= .milliseconds(500))
+        #expect(elapsed < .seconds(10), "the deadline is enforced by the server's timer, not a poll: \(elapsed)")
+      }
+    }
+  }
+
   @Test("random and mutated frames never stop the server")
   func garbage() async throws {
     let count = Self.long ? 20_000 : 200
