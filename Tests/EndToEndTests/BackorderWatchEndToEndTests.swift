@@ -4,7 +4,7 @@ import Testing
 
 /// B6, N2: a parent watching its notifications sees a tenant's order as a backorder within a
 /// second of the order executing.
-@Suite("Backorders watched live", .serialized)
+@Suite("Backorders watched live", .serialized, .timeLimit(.minutes(10)))
 struct BackorderWatchEndToEndTests {
   @Test("B6: `orderctl notifications watch` on the parent prints the backorder within a second")
   func parentSeesBackorder() async throws {

@@ -5,7 +5,7 @@ import Testing
 /// Changes and cancellations of a subscription through the real `orderd` and `orderctl`:
 /// the order type the action picks, the prorated amounts, the invoices, the vendor's denial
 /// and the notification log.
-@Suite("Change orders end to end", .serialized)
+@Suite("Change orders end to end", .serialized, .timeLimit(.minutes(10)))
 struct ChangeOrdersEndToEndTests {
   @Test("O1, O5, C1, N1: an upgrade after 10 days is a CH charging the prorated difference; cancelling is a CL refund")
   func upgradeThenCancel() async throws {

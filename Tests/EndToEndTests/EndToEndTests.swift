@@ -3,7 +3,7 @@ import OrderTesting
 import Testing
 
 /// Starts the real `orderd`, drives the real `orderctl`, reads `--json`.
-@Suite("orderd and orderctl end to end", .serialized)
+@Suite("orderd and orderctl end to end", .serialized, .timeLimit(.minutes(10)))
 struct EndToEndTests {
   @Test("T1-T6: a tenant admin creates a child, a customer, a product and an order; others see none of it")
   func tenantTour() async throws {

@@ -5,7 +5,7 @@ import Testing
 /// N2, B6: `orderctl notifications watch` prints each notification as it is written, and
 /// across a crash and restart of orderd continues after the last position it printed,
 /// losing and repeating nothing.
-@Suite("Watching notifications end to end", .serialized)
+@Suite("Watching notifications end to end", .serialized, .timeLimit(.minutes(10)))
 struct WatchEndToEndTests {
   /// A tenant's admin key and a customer to place orders for.
   struct Tenant {

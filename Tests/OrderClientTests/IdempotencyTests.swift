@@ -3,7 +3,7 @@ import OrderClient
 import OrderProtocol
 import Testing
 
-@Suite("Idempotency keys")
+@Suite("Idempotency keys", .timeLimit(.minutes(5)))
 struct IdempotencyTests {
   @Test("A PlaceOrder retried after a lost answer reuses its key and makes one order")
   func placeOrderRetryMakesOneOrder() async throws {

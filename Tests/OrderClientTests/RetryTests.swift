@@ -3,7 +3,7 @@ import OrderClient
 import OrderProtocol
 import Testing
 
-@Suite("Retries and deadlines")
+@Suite("Retries and deadlines", .timeLimit(.minutes(5)))
 struct RetryTests {
   @Test("UNAVAILABLE is retried until an attempt answers")
   func unavailableIsRetried() async throws {

@@ -1,7 +1,7 @@
 import OrderClient
 import Testing
 
-@Suite("Server addresses")
+@Suite("Server addresses", .timeLimit(.minutes(5)))
 struct ServerAddressTests {
   @Test(
     "HOST:PORT, [IPV6]:PORT and bare hosts parse",

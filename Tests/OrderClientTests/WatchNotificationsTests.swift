@@ -5,7 +5,7 @@ import SwiftProtobuf
 import Synchronization
 import Testing
 
-@Suite("Watching notifications across reconnects")
+@Suite("Watching notifications across reconnects", .timeLimit(.minutes(5)))
 struct WatchNotificationsTests {
   /// Thrown by a test's callback to end the watch once it has seen enough.
   struct Enough: Error {}

@@ -1,7 +1,7 @@
 import OrderDomain
 import Testing
 
-@Suite("Accounts and access")
+@Suite("Accounts and access", .timeLimit(.minutes(5)))
 struct AccessTests {
   let reseller = Account(id: "ACC-000002", name: "Reseller", kind: .reseller, resellerID: nil, createdAt: now)
 

@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import Testing
 
-@Suite("Asset sync")
+@Suite("Asset sync", .timeLimit(.minutes(5)))
 struct AssetSyncTests {
   let asset = Asset(
     id: "AST-000001", accountID: customer.id, sku: "AV", name: "Antivirus", status: .active,

@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import Testing
 
-@Suite("Backorders: what a tenant relays to its parent")
+@Suite("Backorders: what a tenant relays to its parent", .timeLimit(.minutes(5)))
 struct BackorderDerivationTests {
   let number = OrderNumber("SO-000001")
 

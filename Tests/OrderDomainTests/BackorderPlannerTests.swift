@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import Testing
 
-@Suite("Backorders: how the parent applies a tenant's change")
+@Suite("Backorders: how the parent applies a tenant's change", .timeLimit(.minutes(5)))
 struct BackorderPlannerTests {
   let planner = BackorderPlanner(catalog: catalog, currency: "USD")
 

@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import Testing
 
-@Suite("UTC calendar")
+@Suite("UTC calendar", .timeLimit(.minutes(5)))
 struct CalendarTests {
   @Test(
     "C1: adding months clamps to the end of shorter months",
@@ -44,7 +44,7 @@ struct CalendarTests {
   }
 }
 
-@Suite("Billing periods")
+@Suite("Billing periods", .timeLimit(.minutes(5)))
 struct BillingPeriodTests {
   @Test("F5: periods count from the anchor, so month-end subscriptions do not drift")
   func noDrift() {
@@ -61,7 +61,7 @@ struct BillingPeriodTests {
   }
 }
 
-@Suite("Civil dates")
+@Suite("Civil dates", .timeLimit(.minutes(5)))
 struct CivilDateTests {
   @Test("S1: execution dates parse as YYYY-MM-DD and must be real dates")
   func parsing() {

@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import Testing
 
-@Suite("Immediate changes")
+@Suite("Immediate changes", .timeLimit(.minutes(5)))
 struct ChangePlannerTests {
   @Test("C1, O5: a quantity increase charges the new quantity and credits the old over the remaining days")
   func quantityIncrease() throws {
@@ -218,7 +218,7 @@ struct ChangePlannerTests {
   }
 }
 
-@Suite("Change timings")
+@Suite("Change timings", .timeLimit(.minutes(5)))
 struct ChangeTimingTests {
   func microsoft(quantity: Int = 5) -> Subscription { changeable("O365-E3", quantity: quantity) }
 

@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import Testing
 
-@Suite("Future requests (Manage Renewal)")
+@Suite("Future requests (Manage Renewal)", .timeLimit(.minutes(5)))
 struct FutureRequestTests {
   func refusal(
     _ subscription: Subscription, quantity: Int = 8, pending: OrderNumber? = nil, existing: FutureRequest? = nil

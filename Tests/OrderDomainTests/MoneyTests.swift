@@ -1,7 +1,7 @@
 import OrderDomain
 import Testing
 
-@Suite("Money")
+@Suite("Money", .timeLimit(.minutes(5)))
 struct MoneyTests {
   @Test(
     "C1: decimal strings parse exactly into minor units",

@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import Testing
 
-@Suite("Notifications and invoices")
+@Suite("Notifications and invoices", .timeLimit(.minutes(5)))
 struct NotificationAndInvoiceTests {
   @Test("N1: status changes map to notification types with a readable text")
   func statusNotifications() throws {

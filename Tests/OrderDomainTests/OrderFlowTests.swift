@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import Testing
 
-@Suite("Order flows")
+@Suite("Order flows", .timeLimit(.minutes(5)))
 struct OrderFlowTests {
   @Test(
     "O2: every order type has its own flow; O3: scheduled and executing exist in each", arguments: OrderType.allCases)

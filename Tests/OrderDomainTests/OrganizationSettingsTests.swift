@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import Testing
 
-@Suite("Organization settings")
+@Suite("Organization settings", .timeLimit(.minutes(5)))
 struct OrganizationSettingsTests {
   @Test("B1: a simple tenant backorders by default; a country tenant and the root never")
   func backorderingDefaults() {

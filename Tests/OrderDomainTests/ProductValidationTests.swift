@@ -1,7 +1,7 @@
 import OrderDomain
 import Testing
 
-@Suite("Product validation")
+@Suite("Product validation", .timeLimit(.minutes(5)))
 struct ProductValidationTests {
   let existing = Dictionary(uniqueKeysWithValues: catalog.map { ($0.sku, $0) })
 

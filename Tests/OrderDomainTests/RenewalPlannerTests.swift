@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import Testing
 
-@Suite("Renewals and billing at the end of a period")
+@Suite("Renewals and billing at the end of a period", .timeLimit(.minutes(5)))
 struct RenewalPlannerTests {
   @Test("F5: a renewal applies the future request's quantity and invoices the new period")
   func renewalWithFutureRequest() throws {

@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import Testing
 
-@Suite("Sales order planner")
+@Suite("Sales order planner", .timeLimit(.minutes(5)))
 struct SalesOrderPlannerTests {
   let planner = SalesOrderPlanner(catalog: catalog, currency: "USD")
 

@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import Testing
 
-@Suite("Scheduled changes: one of each timing per subscription")
+@Suite("Scheduled changes: one of each timing per subscription", .timeLimit(.minutes(5)))
 struct ScheduledChangePlacementTests {
   func decide(
     _ timing: ChangeTiming, orders: [Order], timings: [OrderID: ChangeTiming], futureRequest: FutureRequest? = nil,

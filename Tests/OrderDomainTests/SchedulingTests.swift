@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import Testing
 
-@Suite("Scheduled sales orders")
+@Suite("Scheduled sales orders", .timeLimit(.minutes(5)))
 struct SchedulingTests {
   let planner = SalesOrderPlanner(catalog: catalog, currency: "USD")
   let tomorrow = CivilDate(year: 2026, month: 2, day: 1)  // `now` is 2026-01-31 10:00 UTC

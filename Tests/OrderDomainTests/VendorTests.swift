@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import Testing
 
-@Suite("Vendors")
+@Suite("Vendors", .timeLimit(.minutes(5)))
 struct VendorTests {
   @Test("C2: built-in vendor capabilities")
   func capabilities() throws {

@@ -6,7 +6,7 @@ import SwiftProtobuf
 import Testing
 
 /// Software subscriptions as assets (A1-A3).
-@Suite("Assets")
+@Suite("Assets", .timeLimit(.minutes(5)))
 struct AssetTests {
   static func buy(_ admin: Caller<TestOrderd.Transport>, configure: (inout Orders_V1_VendorBehavior) -> Void = { _ in })
     async throws -> (Orders_V1_Order, Orders_V1_Asset)

@@ -7,7 +7,7 @@ import Testing
 /// T3, T6: every method of the API against no key, an unknown key, a revoked key, a
 /// storefront key, the caller's own organization, another organization, and a storefront
 /// key of another account.
-@Suite("Authorization of every method")
+@Suite("Authorization of every method", .timeLimit(.minutes(5)))
 struct AuthorizationTests {
   /// Methods that need an admin key; the rest accept storefront keys (scoped to their account).
   static let adminOnly: Set<String> = [

@@ -7,7 +7,7 @@ import Testing
 
 /// Backordering to the parent organization (B1-B6). Relays run with the billing service:
 /// `clock advance` returns once the backorders it caused are delivered or stalled.
-@Suite("Backordering")
+@Suite("Backordering", .timeLimit(.minutes(5)))
 struct BackorderTests {
   /// Root sells SEAT; a tenant resells it to a customer.
   struct Chain {

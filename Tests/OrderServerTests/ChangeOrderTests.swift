@@ -7,7 +7,7 @@ import Testing
 
 /// Immediate changes of subscriptions: the action picks the order type, amounts are signed
 /// and prorated to the day.
-@Suite("Immediate change orders")
+@Suite("Immediate change orders", .timeLimit(.minutes(5)))
 struct ChangeOrderTests {
   /// A tenant with a customer owning 5 × BASIC (10.00/month) bought on 2027-01-01, and PRO
   /// (20.00) as its upgrade; the clock moved 10 days on (21 of 31 days left).

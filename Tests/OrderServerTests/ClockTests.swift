@@ -6,7 +6,7 @@ import OrderTesting
 import SwiftProtobuf
 import Testing
 
-@Suite("The server's clock")
+@Suite("The server's clock", .timeLimit(.minutes(5)))
 struct ClockTests {
   @Test("F6: a root admin advances the simulated clock by a duration and to a date, never backwards")
   func advance() async throws {

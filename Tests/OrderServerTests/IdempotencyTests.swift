@@ -4,7 +4,7 @@ import OrderTesting
 import SwiftProtobuf
 import Testing
 
-@Suite("Idempotent mutating calls")
+@Suite("Idempotent mutating calls", .timeLimit(.minutes(5)))
 struct IdempotencyTests {
   @Test("a repeated PlaceOrder with the same idempotency key returns the first order and makes no second one")
   func repeatReturnsFirstOutcome() async throws {

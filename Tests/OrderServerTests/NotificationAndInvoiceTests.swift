@@ -5,7 +5,7 @@ import OrderTesting
 import SwiftProtobuf
 import Testing
 
-@Suite("Notifications and invoices")
+@Suite("Notifications and invoices", .timeLimit(.minutes(5)))
 struct NotificationAndInvoiceTests {
   @Test("N1: order events are in the organization's ordered log; storefront users see only their account's")
   func notificationLog() async throws {

@@ -6,7 +6,7 @@ import SwiftProtobuf
 import Testing
 
 /// The live notification stream (N2, B6).
-@Suite("Watching notifications")
+@Suite("Watching notifications", .timeLimit(.minutes(5)))
 struct NotificationStreamTests {
   /// Collects `count` notifications from a watch starting after `after`.
   static func watch(

@@ -6,7 +6,7 @@ import OrderTesting
 import SwiftProtobuf
 import Testing
 
-@Suite("Order flows")
+@Suite("Order flows", .timeLimit(.minutes(5)))
 struct OrderFlowTests {
   @Test("O2: docs/order-flows.md is generated from the flows the server enforces")
   func documentMatchesFlows() throws {

@@ -6,7 +6,7 @@ import SwiftProtobuf
 import Testing
 
 /// Future requests (F1-F4), renewals and the billing service on the server's clock (F5, F6).
-@Suite("Future requests and renewals")
+@Suite("Future requests and renewals", .timeLimit(.minutes(5)))
 struct RenewalTests {
   static func setup(_ orderd: TestOrderd, configure: (inout Orders_V1_Product) -> Void = { _ in }) async throws
     -> (Caller<TestOrderd.Transport>, Orders_V1_Subscription)

@@ -5,7 +5,7 @@ import OrderTesting
 import SwiftProtobuf
 import Testing
 
-@Suite("Sales orders placed now")
+@Suite("Sales orders placed now", .timeLimit(.minutes(5)))
 struct SalesOrderTests {
   @Test("O1, O6: placing an order makes a completed SO with a readable number and creates the subscription")
   func placeCreatesSubscription() async throws {

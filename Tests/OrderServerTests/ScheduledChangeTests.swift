@@ -7,7 +7,7 @@ import Testing
 
 /// Scheduled change orders (H1-H10). The clock starts at 2027-01-01; the subscription is a
 /// 12-month term billed monthly, so its term ends on 2028-01-01.
-@Suite("Scheduled change orders")
+@Suite("Scheduled change orders", .timeLimit(.minutes(5)))
 struct ScheduledChangeTests {
   struct Setup {
     var admin: Caller<TestOrderd.Transport>

@@ -6,7 +6,7 @@ import SwiftProtobuf
 import Testing
 
 /// Scheduled sales orders (S1-S5). The clock starts at 2027-01-01.
-@Suite("Scheduled purchases")
+@Suite("Scheduled purchases", .timeLimit(.minutes(5)))
 struct ScheduledOrderTests {
   struct Shop {
     var admin: Caller<TestOrderd.Transport>

@@ -5,7 +5,7 @@ import OrderTesting
 import SwiftProtobuf
 import Testing
 
-@Suite("Organizations and tenancy")
+@Suite("Organizations and tenancy", .timeLimit(.minutes(5)))
 struct TenancyTests {
   @Test("T1: the first start creates exactly one root organization and its admin key file")
   func rootExistsOnce() async throws {

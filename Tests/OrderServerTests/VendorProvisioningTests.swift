@@ -6,7 +6,7 @@ import SwiftProtobuf
 import Testing
 
 /// The simulated vendors (C2): denials, provisioning failures and delays set per product.
-@Suite("Vendors and provisioning")
+@Suite("Vendors and provisioning", .timeLimit(.minutes(5)))
 struct VendorProvisioningTests {
   @Test("C2: provisioning after the vendor's delay: the order waits in provisioning until the clock passes it")
   func provisioningDelay() async throws {

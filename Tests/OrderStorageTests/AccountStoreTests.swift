@@ -3,7 +3,7 @@ import OrderDomain
 import OrderStorage
 import Testing
 
-@Suite("Store: accounts")
+@Suite("Store: accounts", .timeLimit(.minutes(5)))
 struct AccountStoreTests {
   @Test("T5: accounts are customers or resellers with sequential ids; customers may belong to a reseller")
   func kindsAndResellers() async throws {

@@ -5,7 +5,7 @@ import Testing
 
 @testable import OrderStorage
 
-@Suite("Store: backorders received by the parent")
+@Suite("Store: backorders received by the parent", .timeLimit(.minutes(5)))
 struct BackorderInboxStoreTests {
   let tenant = OrganizationID("tenant-a")
 
@@ -140,7 +140,7 @@ struct BackorderInboxStoreTests {
   }
 }
 
-@Suite("Store: retrying stalled backorders")
+@Suite("Store: retrying stalled backorders", .timeLimit(.minutes(5)))
 struct BackorderRetryStoreTests {
   let tenant = OrganizationID("tenant-b")
 

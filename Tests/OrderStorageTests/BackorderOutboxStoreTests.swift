@@ -13,7 +13,7 @@ func tenantChange(
     orderNumber: "SO-000001", at: t0)
 }
 
-@Suite("Store: the tenant's backorder outbox")
+@Suite("Store: the tenant's backorder outbox", .timeLimit(.minutes(5)))
 struct BackorderOutboxStoreTests {
   @Test("B3: the outbox keeps changes in order with increasing sequences that are never reused")
   func orderAndSequences() async throws {
@@ -68,7 +68,7 @@ struct BackorderOutboxStoreTests {
   }
 }
 
-@Suite("Registry: child accounts")
+@Suite("Registry: child accounts", .timeLimit(.minutes(5)))
 struct ParentAccountTests {
   @Test("B2: a child's own account in its parent is recorded and survives reopening")
   func parentAccount() async throws {

@@ -3,7 +3,7 @@ import OrderDomain
 import OrderStorage
 import Testing
 
-@Suite("Store: catalog")
+@Suite("Store: catalog", .timeLimit(.minutes(5)))
 struct CatalogStoreTests {
   @Test("C1: products round-trip with every attribute")
   func roundTrip() async throws {

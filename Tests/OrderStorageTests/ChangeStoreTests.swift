@@ -3,7 +3,7 @@ import OrderDomain
 import OrderStorage
 import Testing
 
-@Suite("Store: executed changes and asset events")
+@Suite("Store: executed changes and asset events", .timeLimit(.minutes(5)))
 struct ChangeStoreTests {
   @Test("C1, N1: an executed change updates the subscription and its add-ons and is notified")
   func saveChange() async throws {

@@ -3,7 +3,7 @@ import OrderDomain
 import OrderStorage
 import Testing
 
-@Suite("Store: subscriptions, assets and fulfilment")
+@Suite("Store: subscriptions, assets and fulfilment", .timeLimit(.minutes(5)))
 struct FulfilmentTests {
   @Test("A1: a planned sales order creates subscriptions (add-on linked to its base) and one asset per unit")
   func fulfilPlan() async throws {

@@ -3,7 +3,7 @@ import OrderDomain
 import OrderStorage
 import Testing
 
-@Suite("Store: future requests and the subscription feed")
+@Suite("Store: future requests and the subscription feed", .timeLimit(.minutes(5)))
 struct FutureRequestStoreTests {
   @Test("F1, F3: a future request is stored once and commented on the subscription's feed")
   func setAndComment() async throws {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import OrderStorage
 
-@Suite("Store: idempotency")
+@Suite("Store: idempotency", .timeLimit(.minutes(5)))
 struct IdempotencyTests {
   /// Does the work of a request once per key, inside one transaction, like a handler would.
   func placeOrder(_ store: OrganizationStore, key: String, request: Data, now: Date) async throws -> Data {

@@ -5,7 +5,7 @@ import Testing
 
 @testable import OrderStorage
 
-@Suite("Store: invoices")
+@Suite("Store: invoices", .timeLimit(.minutes(5)))
 struct InvoiceStoreTests {
   @Test("O5: a change's invoice keeps its signed, prorated lines; InvoiceIssued is notified")
   func changeInvoice() async throws {

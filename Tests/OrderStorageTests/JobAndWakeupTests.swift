@@ -3,7 +3,7 @@ import OrderDomain
 import OrderStorage
 import Testing
 
-@Suite("Store: job queue and wakeups")
+@Suite("Store: job queue and wakeups", .timeLimit(.minutes(5)))
 struct JobAndWakeupTests {
   @Test("jobs come due in time order; reschedule records the failure; delete removes")
   func queue() async throws {

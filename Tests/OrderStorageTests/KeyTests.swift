@@ -3,7 +3,7 @@ import OrderDomain
 import OrderStorage
 import Testing
 
-@Suite("Registry: API keys")
+@Suite("Registry: API keys", .timeLimit(.minutes(5)))
 struct KeyTests {
   @Test("T3: keys are hashed at rest; the plaintext never appears in the registry files")
   func hashedAtRest() async throws {

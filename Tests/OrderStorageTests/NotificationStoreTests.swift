@@ -5,7 +5,7 @@ import Testing
 
 @testable import OrderStorage
 
-@Suite("Store: notification log")
+@Suite("Store: notification log", .timeLimit(.minutes(5)))
 struct NotificationStoreTests {
   func note(_ account: AccountID?, _ text: String) -> NewNotification {
     NewNotification(

@@ -3,7 +3,7 @@ import OrderDomain
 import OrderStorage
 import Testing
 
-@Suite("Store: orders")
+@Suite("Store: orders", .timeLimit(.minutes(5)))
 struct OrderStoreTests {
   @Test("O6: order numbers are unique and sequential per organization and type")
   func numbering() async throws {

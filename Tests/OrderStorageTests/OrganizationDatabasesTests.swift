@@ -3,7 +3,7 @@ import OrderDomain
 import OrderStorage
 import Testing
 
-@Suite("Organization databases")
+@Suite("Organization databases", .timeLimit(.minutes(5)))
 struct OrganizationDatabasesTests {
   @Test("T2: each organization has its own file; org A's data is not in org B's")
   func separateFiles() async throws {

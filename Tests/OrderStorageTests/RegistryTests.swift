@@ -3,7 +3,7 @@ import OrderDomain
 import OrderStorage
 import Testing
 
-@Suite("Registry: organizations")
+@Suite("Registry: organizations", .timeLimit(.minutes(5)))
 struct RegistryTests {
   @Test("T1: bootstrap creates the root exactly once; a second bootstrap returns no new key")
   func bootstrapOnce() async throws {
@@ -84,7 +84,7 @@ struct RegistryTests {
   }
 }
 
-@Suite("Registry: listing")
+@Suite("Registry: listing", .timeLimit(.minutes(5)))
 struct RegistryListingTests {
   @Test("T1: every organization is listed, root first")
   func listsAll() async throws {

@@ -5,7 +5,7 @@ import Testing
 
 @testable import OrderStorage
 
-@Suite("Store: change timing, pending scheduled changes, settings, migration v5")
+@Suite("Store: change timing, pending scheduled changes, settings, migration v5", .timeLimit(.minutes(5)))
 struct SchedulingStoreTests {
   @Test("H1, H8: the timing is stored with the change order and cannot change; the vendor sync status can")
   func timing() async throws {

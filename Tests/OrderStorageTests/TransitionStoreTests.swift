@@ -5,7 +5,7 @@ import Testing
 
 @testable import OrderStorage
 
-@Suite("Store: flow-checked status changes")
+@Suite("Store: flow-checked status changes", .timeLimit(.minutes(5)))
 struct TransitionStoreTests {
   @Test("O2: status changes follow the flow; an illegal one is refused and changes nothing")
   func followsFlow() async throws {

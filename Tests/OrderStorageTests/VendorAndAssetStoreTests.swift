@@ -5,7 +5,7 @@ import Testing
 
 @testable import OrderStorage
 
-@Suite("Store: vendor behaviors, asset sync, migration v3")
+@Suite("Store: vendor behaviors, asset sync, migration v3", .timeLimit(.minutes(5)))
 struct VendorAndAssetStoreTests {
   @Test("C2: vendor behavior per SKU is normal until set; setting normal removes it")
   func behaviors() async throws {

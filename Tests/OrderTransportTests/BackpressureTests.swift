@@ -3,7 +3,7 @@ import Testing
 
 @testable import OrderTransport
 
-@Suite("Backpressure primitives")
+@Suite("Backpressure primitives", .timeLimit(.minutes(5)))
 struct BackpressureTests {
   @Test("a stream inbox suspends its producer past capacity until the consumer reads")
   func inboxBound() async throws {

@@ -2,7 +2,7 @@ import GRPCCore
 import OrderTransport
 import Testing
 
-@Suite("Backpressure end to end")
+@Suite("Backpressure end to end", .timeLimit(.minutes(5)))
 struct BackpressureTransportTests {
   @Test("a client that stops reading stalls the server's writer instead of growing buffers")
   func slowReaderStallsWriter() async throws {

@@ -2,7 +2,7 @@ import Testing
 
 @testable import OrderTransport
 
-@Suite("Client connection state")
+@Suite("Client connection state", .timeLimit(.minutes(5)))
 struct ClientConnectionStateTests {
   typealias State = ClientConnectionState<String>
 

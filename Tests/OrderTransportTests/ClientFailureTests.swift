@@ -4,7 +4,7 @@ import OrderTransport
 import OrderWire
 import Testing
 
-@Suite("The client facing a server it cannot talk to")
+@Suite("The client facing a server it cannot talk to", .timeLimit(.minutes(5)))
 struct ClientFailureTests {
   func call(_ port: Int) async throws -> RPCError? {
     let transport = OrderTransport.Client(target: .ipv4(host: "127.0.0.1", port: port))

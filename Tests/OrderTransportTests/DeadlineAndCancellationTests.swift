@@ -2,7 +2,7 @@ import GRPCCore
 import OrderTransport
 import Testing
 
-@Suite("Deadlines and cancellation")
+@Suite("Deadlines and cancellation", .timeLimit(.minutes(5)))
 struct DeadlineAndCancellationTests {
   @Test("an expired deadline fails the call with DEADLINE_EXCEEDED and cancels the handler")
   func deadline() async throws {

@@ -2,7 +2,7 @@ import Testing
 
 @testable import OrderTransport
 
-@Suite("grpc-timeout conversion")
+@Suite("grpc-timeout conversion", .timeLimit(.minutes(5)))
 struct GRPCTimeoutTests {
   @Test(
     "grpc-timeout values convert to microseconds",

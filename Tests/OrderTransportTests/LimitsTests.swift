@@ -4,7 +4,7 @@ import OrderTransport
 import OrderWire
 import Testing
 
-@Suite("Limits")
+@Suite("Limits", .timeLimit(.minutes(5)))
 struct LimitsTests {
   @Test("a stream past the server's limit is refused with UNAVAILABLE, safe to retry")
   func concurrencyLimit() async throws {
@@ -48,7 +48,7 @@ struct LimitsTests {
   }
 }
 
-@Suite("Compression")
+@Suite("Compression", .timeLimit(.minutes(5)))
 struct CompressionTransportTests {
   static let compressing = OrderTransport.Compression(compressOutbound: true)
 

@@ -2,7 +2,7 @@ import GRPCCore
 import OrderTransport
 import Testing
 
-@Suite("Metadata")
+@Suite("Metadata", .timeLimit(.minutes(5)))
 struct MetadataTests {
   @Test("string and binary metadata round-trip as initial and trailing metadata")
   func roundTrip() async throws {

@@ -4,7 +4,7 @@ import OrderTransport
 import OrderWire
 import Testing
 
-@Suite("Protocol violations get GOAWAY, then close")
+@Suite("Protocol violations get GOAWAY, then close", .timeLimit(.minutes(5)))
 struct ProtocolViolationTests {
   /// Sends `bytes` to a fresh echo server; returns the GOAWAY received and whether the
   /// server then closed the connection.

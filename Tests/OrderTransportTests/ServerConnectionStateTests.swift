@@ -3,7 +3,7 @@ import Testing
 
 @testable import OrderTransport
 
-@Suite("Server connection state")
+@Suite("Server connection state", .timeLimit(.minutes(5)))
 struct ServerConnectionStateTests {
   typealias State = ServerConnectionState<String>
 

@@ -3,7 +3,7 @@ import Testing
 
 @testable import OrderTransport
 
-@Suite("GOAWAY, shutdown and reconnection")
+@Suite("GOAWAY, shutdown and reconnection", .timeLimit(.minutes(5)))
 struct ShutdownTests {
   @Test("after GOAWAY, calls in flight complete and new calls use a new connection")
   func goAwayMovesNewCallsToNewConnection() async throws {

@@ -2,7 +2,7 @@ import GRPCCore
 import OrderTransport
 import Testing
 
-@Suite("Streaming calls")
+@Suite("Streaming calls", .timeLimit(.minutes(5)))
 struct StreamingTests {
   @Test("server streaming delivers every response in order")
   func serverStreaming() async throws {

@@ -2,7 +2,7 @@ import GRPCCore
 import OrderTransport
 import Testing
 
-@Suite("Unary calls")
+@Suite("Unary calls", .timeLimit(.minutes(5)))
 struct UnaryTests {
   @Test("a unary call echoes its message")
   func unaryEcho() async throws {

@@ -2,7 +2,7 @@ import NIOCore
 import OrderWire
 import Testing
 
-@Suite("Message compression")
+@Suite("Message compression", .timeLimit(.minutes(5)))
 struct CompressionTests {
   @Test("a message survives compression and decompression")
   func roundTrip() throws {

@@ -3,7 +3,7 @@ import NIOTestUtils
 import OrderWire
 import Testing
 
-@Suite("Frame codec")
+@Suite("Frame codec", .timeLimit(.minutes(5)))
 struct FrameCodecTests {
   static let frames: [Frame] = [
     .headers(

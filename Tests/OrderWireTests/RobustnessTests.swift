@@ -2,7 +2,7 @@ import NIOCore
 import OrderWire
 import Testing
 
-@Suite("Decoder robustness")
+@Suite("Decoder robustness", .timeLimit(.minutes(5)))
 struct RobustnessTests {
   /// A small deterministic generator (SplitMix64), so failures reproduce.
   struct SplitMix: RandomNumberGenerator {

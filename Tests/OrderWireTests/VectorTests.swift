@@ -4,7 +4,7 @@ import NIOTestUtils
 import OrderWire
 import Testing
 
-@Suite("Protocol vectors")
+@Suite("Protocol vectors", .timeLimit(.minutes(5)))
 struct VectorTests {
   @Test("every valid vector decodes to its frame and encodes back to the same bytes")
   func validVectors() throws {

@@ -7,7 +7,7 @@ struct EchoService: RegistrableRPCService {
     static let expand = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Expand")
     static let collect = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Collect")
     static let update = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Update")
-    /// Waits until the call is cancelled (or 10 s), recording the cancellation in the probe.
+    /// Waits until the call is cancelled (or 60 s), recording the cancellation in the probe.
     static let wait = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Wait")
     /// Sleeps for the requested number of milliseconds, then answers with the caller's address.
     static let slow = MethodDescriptor(fullyQualifiedService: "echo.Echo", method: "Slow")
@@ -62,7 +62,7 @@ struct EchoService: RegistrableRPCService {
         await self.probe.record(context.cancellation.isCancelled ? "cancelled" : "request failed")
         throw error
       }
-      let deadline = ContinuousClock.now + .seconds(10)
+      let deadline = ContinuousClock.now + .seconds(60)
       while !context.cancellation.isCancelled, ContinuousClock.now < deadline {
         try? await Task.sleep(for: .milliseconds(5))
       }
@@ -122,7 +122,7 @@ actor Probe {
   }
 
   /// Waits (up to `timeout`) until `event` has been recorded.
-  func wait(for event: String, timeout: Duration = .seconds(5)) async -> Bool {
+  func wait(for event: String, timeout: Duration = .seconds(30)) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while !self.events.contains(event) {
       if ContinuousClock.now > deadline { return false }
