@@ -144,6 +144,25 @@ let package = Package(
       path: "Tests/OrderTesting",
       swiftSettings: swiftSettings
     ),
+    // The crash soak: client workload, coordinator and checker (Tests/SoakKit), and its
+    // command (`crash-soak run|client`), used by scripts/crash-soak.sh and the short test.
+    .target(
+      name: "SoakKit",
+      dependencies: [
+        "OrderTesting", "OrderProtocol", "OrderTransport", "OrderDomain",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ],
+      path: "Tests/SoakKit",
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "crash-soak",
+      dependencies: ["SoakKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Tests/CrashSoak",
+      swiftSettings: swiftSettings
+    ),
     // A raw client for tests of what a server does with any bytes.
     .target(
       name: "WireTesting",
@@ -197,7 +216,7 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "OrderTesting", "WireTesting", "OrderWire",
+        "OrderTesting", "WireTesting", "OrderWire", "SoakKit",
         .product(name: "NIOCore", package: "swift-nio"),
       ],
       swiftSettings: swiftSettings

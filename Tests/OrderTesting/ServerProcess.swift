@@ -13,12 +13,12 @@ public final class ServerProcess: Sendable {
   /// - Parameter fileDescriptorLimit: runs orderd under `ulimit -n` of this many (soft and hard).
   public static func start(
     dataDirectory: URL, clock: String = "simulated:2027-01-01T00:00:00Z", extraArguments: [String] = [],
-    fileDescriptorLimit: Int? = nil
+    fileDescriptorLimit: Int? = nil, port: Int = 0
   ) async throws -> ServerProcess {
     try await onOwnThread {
       try ServerProcess(
         dataDirectory: dataDirectory, clock: clock, extraArguments: extraArguments,
-        fileDescriptorLimit: fileDescriptorLimit)
+        fileDescriptorLimit: fileDescriptorLimit, port: port)
     }
   }
 
@@ -31,13 +31,13 @@ public final class ServerProcess: Sendable {
   /// Starts `orderd` and waits until it listens (blocks the calling thread).
   init(
     dataDirectory: URL, clock: String = "simulated:2027-01-01T00:00:00Z", extraArguments: [String] = [],
-    fileDescriptorLimit: Int? = nil
+    fileDescriptorLimit: Int? = nil, port: Int = 0
   ) throws {
     self.dataDirectory = dataDirectory
     let process = Process()
     let orderd = try Executables.url(of: "orderd")
     let arguments =
-      ["--data-dir", dataDirectory.path, "--port", "0", "--clock", clock, "--log-level", "info"] + extraArguments
+      ["--data-dir", dataDirectory.path, "--port", "\(port)", "--clock", clock, "--log-level", "info"] + extraArguments
     if let limit = fileDescriptorLimit {
       // The shell sets the limit and execs orderd, which keeps the shell's process id.
       process.executableURL = URL(fileURLWithPath: "/bin/sh")

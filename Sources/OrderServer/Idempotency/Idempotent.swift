@@ -65,9 +65,12 @@ extension OrganizationStore {
       }
       let response = try body(tx)
       // Outcomes older than the retention go in the same transaction (indexed by time).
-      try tx.purgeIdempotency(now: now)
+      // Retention is about network retries, which happen in real time: the wall clock, not
+      // the server's (possibly simulated, advanced by days) business clock.
+      try tx.purgeIdempotency(now: Date())
       try tx.recordOutcome(
-        key: key, method: method, requestHash: fingerprint, response: try response.serializedBytes() as Data, now: now)
+        key: key, method: method, requestHash: fingerprint, response: try response.serializedBytes() as Data,
+        now: Date())
       return response
     }
   }
@@ -97,7 +100,7 @@ extension OrganizationStore {
       if let first = try tx.idempotentOutcome(key: key, method: method, requestHash: fingerprint) {
         return first.response
       }
-      try tx.recordOutcome(key: key, method: method, requestHash: fingerprint, response: bytes, now: now)
+      try tx.recordOutcome(key: key, method: method, requestHash: fingerprint, response: bytes, now: Date())
       return bytes
     }
     return first == bytes ? response : try Response(serializedBytes: first)

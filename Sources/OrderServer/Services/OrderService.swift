@@ -67,7 +67,7 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
     let now = self.deps.clock.now()
     let currency = try await self.deps.organization(call).currency
     let key = request.id
-    return try await self.deps.writeWithJobs(call) { tx in
+    return try await self.deps.idempotentWrite(call, request: request, now: now, jobs: true) { tx in
       let order = try Self.find(key, tx, call.principal)
       let retried = try tx.apply(.retry, to: order.id, reason: "retried by \(agent)", by: agent, now: now)
       let attempt = try ProvisionJob.attempt(of: retried, tx)
@@ -97,7 +97,7 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
       throw RPCError(code: .invalidArgument, message: "say why the order is cancelled (--reason TEXT)")
     }
     let key = request.id
-    return try await self.deps.writeWithJobs(call) { tx in
+    return try await self.deps.idempotentWrite(call, request: request, now: now, jobs: true) { tx in
       let order = try Self.find(key, tx, principal)
       // Storefront users may withdraw their own orders that have not started; stalls are
       // resolved by admins.

@@ -27,7 +27,8 @@ struct ServiceDependencies: Sendable {
   }
 
   /// A write to the caller's organization, exactly once per idempotency key.
-  /// With `jobs`, the write may enqueue background jobs (see ``writeWithJobs(_:_:)``).
+  /// With `jobs`, the write may enqueue background jobs: the scheduler is prepared before
+  /// the transaction and woken after it ended, so no job is ever left without a wake-up.
   func idempotentWrite<Response: SwiftProtobuf.Message & Sendable>(
     _ call: CallContext, request: some SwiftProtobuf.Message, now: Date, jobs: Bool = false,
     _ body: @Sendable @escaping (OrganizationTransaction) throws -> Response
@@ -49,21 +50,6 @@ struct ServiceDependencies: Sendable {
   ) async throws -> Response {
     try await self.withStore(call) { store in try await store.idempotentCall(call, request: request, now: now, perform)
     }
-  }
-
-  /// A write that may enqueue background jobs: the scheduler is prepared before the
-  /// transaction and woken after it ended, so no job is ever left without a wake-up.
-  func writeWithJobs<T: Sendable>(
-    _ call: CallContext, _ body: @Sendable @escaping (OrganizationTransaction) throws -> T
-  )
-    async throws -> T
-  {
-    let organization = call.principal.organizationID
-    let result = try await self.scheduler.preparing(organization) {
-      try await self.withStore(call) { store in try await store.write(body) }
-    }
-    self.bell.ring(organization)
-    return result
   }
 
   /// The caller's organization (its currency, kind, parent).

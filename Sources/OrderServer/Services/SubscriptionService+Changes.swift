@@ -111,7 +111,7 @@ extension SubscriptionService {
     let principal = call.principal
     let id = AssetID(request.id)
     let now = self.deps.clock.now()
-    return try await self.deps.writeWithJobs(call) { tx in
+    return try await self.deps.idempotentWrite(call, request: request, now: now, jobs: true) { tx in
       guard let asset = try tx.asset(id), principal.canSee(accountID: asset.accountID) else {
         throw DomainError.notFound("asset \(id) not found")
       }
