@@ -24,6 +24,25 @@ struct IdempotencyTests {
     }
   }
 
+  @Test("a repeated CancelOrder with the same idempotency key returns the first answer, not FAILED_PRECONDITION")
+  func cancelIsIdempotent() async throws {
+    try await TestOrderd.with { orderd in
+      let (_, admin) = try await orderd.root.createTenant("Tenant")
+      let account = try await admin.createAccount("Customer")
+      _ = try await admin.createProduct(sku: "SUB-1")
+      let scheduled = try await admin.schedule(account: account.id, items: [("SUB-1", 1)], on: "2027-03-01")
+      let request = Orders_V1_CancelOrderRequest.with {
+        $0.id = scheduled.id
+        $0.reason = "the customer changed their mind"
+      }
+      let metadata = admin.metadata(idempotencyKey: "cancel-\(scheduled.id)")
+      let first = try await admin.orders.cancelOrder(request, metadata: metadata)
+      let again = try await admin.orders.cancelOrder(request, metadata: metadata)
+      #expect(first.status == "cancelled")
+      #expect(again == first)
+    }
+  }
+
   @Test("concurrent repeats of one idempotency key make exactly one order")
   func concurrentRepeats() async throws {
     try await TestOrderd.with { orderd in
