@@ -1,5 +1,6 @@
 import Foundation
 import OrderTesting
+import SoakKit
 import Testing
 
 /// B3: orderd is killed (SIGKILL) again and again while a tenant places orders; the parent
@@ -24,6 +25,9 @@ struct BackorderCrashTests {
       ["org", "create", "--name", "Tenant", "--kind", "tenant", "--json"], server: server.address, key: rootKey
     ).json()
     let key = try #require((created["adminKey"] as? [String: Any])?["secret"] as? String)
+    let tenant = try #require((created["organization"] as? [String: Any])?["id"] as? String)
+    let tenantFile = directory.appendingPathComponent("orgs/\(tenant).sqlite")
+    let port = Int(server.address.split(separator: ":").last!)!
     _ = try await orderctl(
       ["product", "create", "--sku", "SEAT", "--name", "Seat", "--kind", "subscription", "--price", "3.00"],
       server: server.address, key: key)
@@ -31,15 +35,35 @@ struct BackorderCrashTests {
       try await orderctl(["account", "create", "--name", "Customer", "--json"], server: server.address, key: key)
         .json()["id"] as? String)
     var acknowledged: [String] = []  // tenant order numbers the server answered
+    var landed = 0
     for _ in 0..<rounds {
-      for _ in 0..<perRound {
-        let placed = try await orderctl(
-          ["order", "place", "--account", account, "--item", "SEAT:1", "--json"], server: server.address, key: key)
-        if placed.status == 0, let number = try placed.json()["number"] as? String { acknowledged.append(number) }
+      // Placements run concurrently; the server is killed as soon as the first one reached
+      // the file, while others are still in flight (they retry and finish after the restart).
+      let finished = Counter()
+      let before = try DatabaseProbe.integer(tenantFile, "SELECT COUNT(*) FROM orders")
+      let address = server.address
+      async let placements = withThrowingTaskGroup(of: CommandResult.self) { group in
+        for _ in 0..<perRound {
+          group.addTask {
+            defer { finished.add() }
+            return try await orderctl(
+              ["order", "place", "--account", account, "--item", "SEAT:1", "--json"], server: address, key: key)
+          }
+        }
+        return try await group.reduce(into: [CommandResult]()) { $0.append($1) }
       }
+      _ = await eventually(timeout: .seconds(30), every: .milliseconds(2)) {
+        (try? DatabaseProbe.integer(tenantFile, "SELECT COUNT(*) FROM orders")) ?? 0 > before
+      }
+      let inFlight = perRound - finished.value
       try await server.stop(signal: SIGKILL)
-      server = try await ServerProcess.start(dataDirectory: directory, clock: "system")
+      if inFlight > 0 { landed += 1 }
+      server = try await ServerProcess.start(dataDirectory: directory, clock: "system", port: port)
+      for placed in try await placements where placed.status == 0 {
+        if let number = try placed.json()["number"] as? String { acknowledged.append(number) }
+      }
     }
+    #expect(landed == rounds, "each kill landed while placements were in flight (\(landed) of \(rounds))")
     // Let the relay catch up (it runs by itself on the system clock).
     var backorders: [[String: Any]] = []
     for _ in 0..<100 {
