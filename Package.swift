@@ -149,7 +149,7 @@ let package = Package(
     .target(
       name: "SoakKit",
       dependencies: [
-        "OrderTesting", "OrderProtocol", "OrderTransport", "OrderDomain",
+        "OrderTesting", "OrderProtocol", "OrderTransport", "OrderDomain", "WireTesting",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),

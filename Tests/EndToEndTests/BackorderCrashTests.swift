@@ -2,6 +2,7 @@ import Foundation
 import OrderTesting
 import SoakKit
 import Testing
+import WireTesting
 
 /// B3: orderd is killed (SIGKILL) again and again while a tenant places orders; the parent
 /// ends with exactly one backorder per executed tenant change, in the tenant's order. The
@@ -15,7 +16,9 @@ struct BackorderCrashTests {
     let perRound = long ? 15 : 6
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orderd-bo-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
-    var server = try await ServerProcess.start(dataDirectory: directory, clock: "system")
+    // Restarted on its port, which no other test can take meanwhile (see TestPorts).
+    let port = TestPorts.restartable()
+    var server = try await ServerProcess.start(dataDirectory: directory, clock: "system", port: port)
     let rootKey = try String(contentsOf: directory.appendingPathComponent("root-admin.key"), encoding: .utf8)
       .trimmingCharacters(in: .whitespacesAndNewlines)
     _ = try await orderctl(
@@ -27,7 +30,6 @@ struct BackorderCrashTests {
     let key = try #require((created["adminKey"] as? [String: Any])?["secret"] as? String)
     let tenant = try #require((created["organization"] as? [String: Any])?["id"] as? String)
     let tenantFile = directory.appendingPathComponent("orgs/\(tenant).sqlite")
-    let port = Int(server.address.split(separator: ":").last!)!
     _ = try await orderctl(
       ["product", "create", "--sku", "SEAT", "--name", "Seat", "--kind", "subscription", "--price", "3.00"],
       server: server.address, key: key)

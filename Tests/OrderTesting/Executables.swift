@@ -43,20 +43,14 @@ public func orderctl(_ arguments: [String], server: String, key: String?) async 
 }
 
 func orderctlBlocking(_ arguments: [String], server: String, key: String?) throws -> CommandResult {
-  let process = Process()
-  process.executableURL = try Executables.url(of: "orderctl")
   var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
   environment["ORDERD_SERVER"] = server
   if let key { environment["ORDERD_API_KEY"] = key }
-  process.environment = environment
-  process.arguments = arguments
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  let stdout = out.fileHandleForReading.readDataToEndOfFile()
-  let stderr = err.fileHandleForReading.readDataToEndOfFile()
+  let process = try ChildProcess(
+    executable: try Executables.url(of: "orderctl"), arguments: arguments, environment: environment, stdout: .pipe,
+    stderr: .pipe)
+  let stdout = process.standardOutput!.readDataToEndOfFile()
+  let stderr = process.standardError!.readDataToEndOfFile()
   process.waitUntilExit()
   return CommandResult(
     status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
@@ -65,16 +59,10 @@ func orderctlBlocking(_ arguments: [String], server: String, key: String?) throw
 
 /// Starts `orderctl` without waiting for it (its output is discarded): for tests that kill
 /// the server while a command runs.
-public func startOrderctl(_ arguments: [String], server: String, key: String) throws -> Process {
-  let process = Process()
-  process.executableURL = try Executables.url(of: "orderctl")
+public func startOrderctl(_ arguments: [String], server: String, key: String) throws -> ChildProcess {
   var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
   environment["ORDERD_SERVER"] = server
   environment["ORDERD_API_KEY"] = key
-  process.environment = environment
-  process.arguments = arguments
-  process.standardOutput = FileHandle.nullDevice
-  process.standardError = FileHandle.nullDevice
-  try process.run()
-  return process
+  return try ChildProcess(
+    executable: try Executables.url(of: "orderctl"), arguments: arguments, environment: environment)
 }

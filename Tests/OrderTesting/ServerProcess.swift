@@ -6,7 +6,7 @@ import Synchronization
 public final class ServerProcess: Sendable {
   public let dataDirectory: URL
   public let address: String
-  private let process: Process
+  private let process: ChildProcess
   private let stderr: StderrCollector
 
   /// Starts `orderd` and waits until it listens, without blocking the cooperative pool.
@@ -34,24 +34,21 @@ public final class ServerProcess: Sendable {
     fileDescriptorLimit: Int? = nil, port: Int = 0
   ) throws {
     self.dataDirectory = dataDirectory
-    let process = Process()
     let orderd = try Executables.url(of: "orderd")
     let arguments =
       ["--data-dir", dataDirectory.path, "--port", "\(port)", "--clock", clock, "--log-level", "info"] + extraArguments
+    let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
+    let process: ChildProcess
     if let limit = fileDescriptorLimit {
       // The shell sets the limit and execs orderd, which keeps the shell's process id.
-      process.executableURL = URL(fileURLWithPath: "/bin/sh")
-      process.arguments = ["-c", "ulimit -n \(limit) && exec \"$0\" \"$@\"", orderd.path] + arguments
+      process = try ChildProcess(
+        executable: URL(fileURLWithPath: "/bin/sh"),
+        arguments: ["-c", "ulimit -n \(limit) && exec \"$0\" \"$@\"", orderd.path] + arguments,
+        environment: environment, stderr: .pipe)
     } else {
-      process.executableURL = orderd
-      process.arguments = arguments
+      process = try ChildProcess(executable: orderd, arguments: arguments, environment: environment, stderr: .pipe)
     }
-    process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
-    let pipe = Pipe()
-    process.standardError = pipe
-    process.standardOutput = FileHandle.nullDevice
-    let collector = StderrCollector(pipe.fileHandleForReading)
-    try process.run()
+    let collector = StderrCollector(process.standardError!)
     self.process = process
     self.stderr = collector
     self.address = try collector.waitForListeningAddress(timeout: 30, process: process)
@@ -130,7 +127,7 @@ final class StderrCollector: Sendable {
 
   var text: String { self.buffer.withLock { $0 } }
 
-  func waitForListeningAddress(timeout: TimeInterval, process: Process) throws -> String {
+  func waitForListeningAddress(timeout: TimeInterval, process: ChildProcess) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       if let line = self.text.split(separator: "\n").first(where: { $0.contains("orderd listening") }),

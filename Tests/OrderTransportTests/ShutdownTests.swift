@@ -1,5 +1,6 @@
 import GRPCCore
 import Testing
+import WireTesting
 
 @testable import OrderTransport
 
@@ -46,7 +47,8 @@ struct ShutdownTests {
 
   @Test("the client reconnects after the connection dropped")
   func reconnects() async throws {
-    let first = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: 0))
+    // A port nothing else in this test process can take while no server listens on it.
+    let first = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: TestPorts.restartable()))
     let port = try await withGRPCServer(transport: first, services: [EchoService(probe: Probe())]) { _ in
       try await first.listeningAddress.port
     }

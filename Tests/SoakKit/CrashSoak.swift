@@ -4,6 +4,7 @@ import OrderProtocol
 import OrderTesting
 import OrderTransport
 import SwiftProtobuf
+import WireTesting
 
 /// The crash soak: client processes run a mixed workload against `orderd` while it is
 /// SIGKILLed at random moments and restarted; then the checker compares what the clients
@@ -29,8 +30,9 @@ public enum CrashSoak {
     let logs = configuration.directory.appendingPathComponent("logs")
     try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
     let clock = configuration.simulatedClock ? "simulated:2027-01-01T00:00:00Z" : "system"
-    var server = try await ServerProcess.start(dataDirectory: data, clock: clock)
-    let port = Int(server.address.split(separator: ":").last!)!
+    // Restarted on its port, which no other test can take meanwhile (see TestPorts).
+    let port = TestPorts.restartable()
+    var server = try await ServerProcess.start(dataDirectory: data, clock: clock, port: port)
     let setup = try await Self.prepare(server: server, configuration: configuration)
     let setupFile = configuration.directory.appendingPathComponent("setup.json")
     try JSONEncoder().encode(setup).write(to: setupFile)
@@ -166,23 +168,21 @@ public struct SoakReport: Sendable, CustomStringConvertible {
 
 /// A `crash-soak client` child process.
 final class ClientProcess: Sendable {
-  let process: Process
+  let process: ChildProcess
   let log: URL
 
-  private init(process: Process, log: URL) {
+  private init(process: ChildProcess, log: URL) {
     self.process = process
     self.log = log
   }
 
   static func start(setup: URL, index: Int, operations: Int, seed: UInt64, log: URL) throws -> ClientProcess {
-    let process = Process()
-    process.executableURL = try Executables.url(of: "crash-soak")
-    process.arguments = [
-      "client", "--setup", setup.path, "--index", "\(index)", "--operations", "\(operations)", "--seed", "\(seed)",
-      "--log", log.path,
-    ]
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
+    let process = try ChildProcess(
+      executable: try Executables.url(of: "crash-soak"),
+      arguments: [
+        "client", "--setup", setup.path, "--index", "\(index)", "--operations", "\(operations)", "--seed", "\(seed)",
+        "--log", log.path,
+      ])
     return ClientProcess(process: process, log: log)
   }
 

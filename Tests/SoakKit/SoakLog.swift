@@ -27,7 +27,7 @@ public final class SoakLog: @unchecked Sendable {
   private let lock = NSLock()
 
   public init(url: URL) throws {
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     self.handle = try FileHandle(forWritingTo: url)
   }
 
