@@ -177,7 +177,7 @@ let package = Package(
     .testTarget(
       name: "OrderWireTests",
       dependencies: [
-        "OrderWire", .product(name: "NIOCore", package: "swift-nio"),
+        "OrderWire", "WireTesting", .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOTestUtils", package: "swift-nio"),
       ],
       resources: [.copy("Vectors")],

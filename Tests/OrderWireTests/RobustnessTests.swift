@@ -1,24 +1,13 @@
 import NIOCore
 import OrderWire
 import Testing
+import WireTesting
 
 @Suite("Decoder robustness", .timeLimit(.minutes(5)))
 struct RobustnessTests {
-  /// A small deterministic generator (SplitMix64), so failures reproduce.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      self.state &+= 0x9E37_79B9_7F4A_7C15
-      var z = self.state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   @Test("random bytes after a valid preface never crash the decoder: frames or a WireError")
   func randomBytes() {
-    var random = SplitMix(state: 42)
+    var random = SeededRandom(seed: 42)
     for _ in 0..<2000 {
       var bytes = ByteBuffer()
       FrameEncoder.encode(.preface(Preface()), into: &bytes)

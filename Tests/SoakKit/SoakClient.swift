@@ -3,6 +3,7 @@ import GRPCCore
 import OrderProtocol
 import OrderTransport
 import SwiftProtobuf
+import WireTesting
 
 /// One soak client: a mixed workload of mutating calls in one tenant, each with its own
 /// idempotency key and retried until it answers, logged as answered.
@@ -174,20 +175,5 @@ private struct Workload {
       try self.log.append(entry)
       return nil
     }
-  }
-}
-
-/// A small deterministic generator (SplitMix64), so a soak run can be repeated from its seed.
-struct SeededRandom: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { self.state = seed }
-
-  mutating func next() -> UInt64 {
-    self.state &+= 0x9E37_79B9_7F4A_7C15
-    var z = self.state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
