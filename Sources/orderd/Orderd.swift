@@ -63,6 +63,12 @@ struct Orderd: AsyncParsableCommand {
   @Option(help: .hidden)
   var idleWaitMilliseconds: Int?
 
+  /// Test only: registry work stops at this step (a `CrashPoint`, e.g. `parentAccountWritten`)
+  /// and waits there forever, so an end-to-end test can kill orderd mid-operation; the recovery
+  /// at start stops there too. Never set it on a real server: the call hangs.
+  @Option(help: .hidden)
+  var testPauseAt: String?
+
   /// Tests use it to run out of file descriptors on purpose (accept backoff).
   @Flag(help: .hidden)
   var uncheckedMaxConnections = false
@@ -87,6 +93,10 @@ struct Orderd: AsyncParsableCommand {
       throw ValidationError("\(name) must be a number of seconds above 0 and at most 1000000, e.g. 30 or 0.5")
     }
     _ = try self.clockMode()
+    if let point = self.testPauseAt, CrashPoint(rawValue: point) == nil {
+      throw ValidationError(
+        "--test-pause-at must be one of \(CrashPoint.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
   }
 
   func clockMode() throws -> ServerClock.Mode {
@@ -122,9 +132,14 @@ struct Orderd: AsyncParsableCommand {
     var work = BackgroundWorkConfiguration()
     // Tests shorten the runner's longest sleep to prove it survives many idle periods.
     if let milliseconds = self.idleWaitMilliseconds { work.maximumIdleWait = .milliseconds(milliseconds) }
+    var faults = FaultInjection.none
+    if let point = self.testPauseAt.flatMap(CrashPoint.init(rawValue:)) {
+      logger.warning("--test-pause-at \(point.rawValue): registry work will hang there; for tests only")
+      faults = .pause(at: point, logger: logger)
+    }
     let application = try await OrderdApplication.open(
       dataDirectory: configuration.dataDirectory, clock: configuration.clock,
-      openDatabaseLimit: configuration.openDatabaseLimit, work: work, logger: logger)
+      openDatabaseLimit: configuration.openDatabaseLimit, work: work, faults: faults, logger: logger)
     let server = OrderdServer(configuration: configuration, application: application, logger: logger)
     try await OrderdServices.run(
       application, server: server, gracePeriod: configuration.shutdownGracePeriod, logger: logger)

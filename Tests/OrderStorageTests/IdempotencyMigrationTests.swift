@@ -59,7 +59,8 @@ struct IdempotencyMigrationTests {
         try Int.fetchOne(db, sql: "PRAGMA secure_delete")
       )
     }
-    #expect(applied.suffix(2) == [OrganizationSchema.v9Name, OrganizationSchema.v9RewrittenName])
+    #expect(
+      applied.suffix(3) == [OrganizationSchema.v9Name, OrganizationSchema.v9RewrittenName, OrganizationSchema.v10Name])
     #expect(secureDelete == 1)
   }
 

@@ -23,11 +23,13 @@ public struct TestOrderd: Sendable {
   /// With `backgroundWork`, the background runner works beside the server as in `orderd`
   /// (on its own clock); without it, due work runs only when a test moves the clock.
   /// With `dataDirectory`, the server works in that directory and leaves it behind, so a
-  /// test can start it again on the same data (the caller deletes it).
+  /// test can start it again on the same data (the caller deletes it). `faults` stops
+  /// registry work between its steps, at start too (see ``FaultInjection``).
   public static func with<Result: Sendable>(
     clock: ServerClock.Mode = .simulated(start: TestOrderd.start),
     backgroundWork: BackgroundWorkConfiguration? = nil,
     dataDirectory: URL? = nil,
+    faults: FaultInjection = .none,
     _ body: (TestOrderd) async throws -> Result
   ) async throws -> Result {
     let directory =
@@ -37,7 +39,7 @@ public struct TestOrderd: Sendable {
     var logger = Logger(label: "orderd.test")
     logger.logLevel = .warning
     let application = try await OrderdApplication.open(
-      dataDirectory: directory.path, clock: clock, work: backgroundWork ?? .init(), logger: logger)
+      dataDirectory: directory.path, clock: clock, work: backgroundWork ?? .init(), faults: faults, logger: logger)
     let rootKey = try String(contentsOf: directory.appendingPathComponent("root-admin.key"), encoding: .utf8)
       .trimmingCharacters(in: .whitespacesAndNewlines)
     let transport = InProcessTransport()

@@ -37,6 +37,15 @@ enum Idempotency {
     return key
   }
 
+  /// The call's idempotency key with its method and request fingerprint, if it sent a key.
+  ///
+  /// - Throws: as ``key(of:)``.
+  static func claim(of call: CallContext, request: some SwiftProtobuf.Message) throws -> IdempotencyClaim? {
+    guard let key = try Self.key(of: call) else { return nil }
+    return IdempotencyClaim(
+      key: key, method: call.method, requestHash: try Self.fingerprint(method: call.method, request: request))
+  }
+
   /// A fingerprint of the method and the request's bytes.
   static func fingerprint(method: String, request: some SwiftProtobuf.Message) throws -> Data {
     var bytes = Data(method.utf8)
@@ -77,10 +86,12 @@ extension OrganizationStore {
 }
 
 extension OrganizationStore {
-  /// Idempotency for work done outside this organization's database (the registry):
-  /// the outcome is looked up before and recorded after `perform`. A crash between the two
-  /// can repeat the work once on retry; see docs/decisions.md. When a concurrent repeat
-  /// recorded its outcome first, that outcome is returned, so every repeat answers the same.
+  /// Idempotency for registry work whose repeat is harmless (`RevokeKey`: revoking a revoked
+  /// key changes nothing): the outcome is looked up before and recorded after `perform`, so a
+  /// crash between the two repeats `perform` once on retry. Work that makes something
+  /// (`CreateKey`, `CreateOrganization`) is recorded in the registry instead, exactly once;
+  /// see `OrganizationCreation` and docs/decisions.md. When a concurrent repeat recorded its
+  /// outcome first, that outcome is returned, so every repeat answers the same.
   func idempotentCall<Response: SwiftProtobuf.Message & Sendable>(
     _ call: CallContext,
     request: some SwiftProtobuf.Message,

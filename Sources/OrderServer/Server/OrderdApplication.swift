@@ -13,15 +13,19 @@ public struct OrderdApplication: Sendable {
   public let rootOrganization: Organization
   let scheduler: WorkScheduler
   let bell: NotificationBell
+  let faults: FaultInjection
   let logger: Logger
 
   private static let clockStateKey = "simulatedClock"
 
   /// Opens (creating and migrating as needed) the data directory. On first start, creates
   /// the root organization and writes its first admin key to `root-admin.key` (mode 0600).
+  /// Then finishes the registry work a crash interrupted (issue 10), before anything is served.
+  ///
+  /// `faults` stops registry work between its steps; tests only (see ``FaultInjection``).
   public static func open(
     dataDirectory: String, clock mode: ServerClock.Mode, openDatabaseLimit: Int = 256,
-    work: BackgroundWorkConfiguration = .init(), logger: Logger
+    work: BackgroundWorkConfiguration = .init(), faults: FaultInjection = .none, logger: Logger
   ) async throws -> OrderdApplication {
     let directory = DataDirectory(path: dataDirectory)
     try directory.create()
@@ -38,6 +42,8 @@ public struct OrderdApplication: Sendable {
         metadata: ["org": "\(bootstrap.root.id)", "keyFile": "\(directory.rootAdminKeyURL.path)"])
     }
     let databases = OrganizationDatabases(directory: directory, capacity: openDatabaseLimit, logger: logger)
+    await OrganizationCreation(registry: registry, databases: databases, faults: faults, logger: logger)
+      .finishPending()
     let bell = NotificationBell()
     let wakeups = WorkWakeups(registry: registry, clock: clock)
     let relay = RelayBackordersJob(registry: registry, databases: databases, wakeups: wakeups, bell: bell)
@@ -47,15 +53,14 @@ public struct OrderdApplication: Sendable {
       crossOrganizationHandlers: [relay], configuration: work.scheduler, logger: logger)
     return OrderdApplication(
       registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root, scheduler: scheduler,
-      bell: bell,
-      logger: logger)
+      bell: bell, faults: faults, logger: logger)
   }
 
   /// The RPC services of the orderd API.
   public var services: [any RegistrableRPCService] {
     let deps = ServiceDependencies(
       registry: self.registry, databases: self.databases, clock: self.clock, scheduler: self.scheduler, bell: self.bell,
-      logger: self.logger)
+      faults: self.faults, logger: self.logger)
     let registry = self.registry
     return [
       OrganizationService(deps: deps),

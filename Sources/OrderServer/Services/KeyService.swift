@@ -4,7 +4,9 @@ import OrderProtocol
 import OrderStorage
 import SwiftProtobuf
 
-/// API keys of the caller's organization (T3). Secrets are returned once, stored hashed.
+/// API keys of the caller's organization (T3). Secrets are returned once, stored hashed; a
+/// retry with the same idempotency key answers the same key again, from the registry, where its
+/// secret is kept sealed under that idempotency key.
 struct KeyService: Orders_V1_KeyService.SimpleServiceProtocol {
   let deps: ServiceDependencies
 
@@ -30,12 +32,20 @@ struct KeyService: Orders_V1_KeyService.SimpleServiceProtocol {
       accountID = id
     }
     let now = self.deps.clock.now()
-    let account = accountID
-    return try await self.deps.idempotentCall(call, request: request, now: now) {
-      try await self.deps.registry.createKey(
-        organization: call.principal.organizationID, role: role, accountID: account, now: now
+    let organization = call.principal.organizationID
+    guard let claim = try Idempotency.claim(of: call, request: request) else {
+      return try await self.deps.registry.createKey(
+        organization: organization, role: role, accountID: accountID, now: now
       ).proto
     }
+    if let earlier = try await self.deps.outcomeInOrganizationFile(call, claim, as: Orders_V1_IssuedKey.self) {
+      return earlier
+    }
+    // The key and its outcome are one registry transaction (issue 10).
+    let issued = try await self.deps.registry.createKey(
+      organization: organization, role: role, accountID: accountID, claim: claim, now: now)
+    try await self.deps.faults.check(.operationDone)
+    return issued.proto
   }
 
   func revokeKey(request: Orders_V1_RevokeKeyRequest, context: ServerContext) async throws -> Orders_V1_ApiKey {

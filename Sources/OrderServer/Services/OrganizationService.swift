@@ -25,31 +25,31 @@ struct OrganizationService: Orders_V1_OrganizationService.SimpleServiceProtocol 
     }
     let currency = request.currency.isEmpty ? parent.currency : request.currency.uppercased()
     let now = self.deps.clock.now()
-    return try await self.deps.idempotentCall(call, request: request, now: now) {
-      var created = try await self.deps.registry.createOrganization(
-        name: request.name, kind: kind, parent: parentID, currency: currency, now: now)
-      let child = created.organization.id
-      // The child's own account in this organization: the customer it is billed as, where its
-      // backorders land (B2).
-      let account = try await self.deps.withStore(call) { store in
-        try await store.write { tx in
-          try tx.createAccount(NewAccount(name: request.name, kind: .customer), now: now)
-        }
-      }
-      created.organization = try await self.deps.registry.setParentAccount(child: child, account: account.id)
-      // The kind's backordering default is written into the child's settings (B1).
-      try await self.deps.databases.withStore(child) { store in
-        try await store.write { tx in
-          try tx.updateSettings(OrganizationSettings(backordering: kind.backordersByDefault), kind: kind)
-        }
-      }
+    let claim = try Idempotency.claim(of: call, request: request)
+    if let claim,
+      let earlier = try await self.deps.outcomeInOrganizationFile(
+        call, claim, as: Orders_V1_CreateOrganizationResponse.self
+      )
+    {
+      return earlier
+    }
+    // One recoverable operation (issue 10): the intent with every id first, then the child's
+    // file, its account here and, last, the registry; a retry with the same idempotency key
+    // finishes it with the same ids or answers it again.
+    let (begun, secret) = try await self.deps.registry.beginOrganizationCreation(
+      name: request.name, kind: kind, parent: parentID, currency: currency, claim: claim, now: now)
+    let operation = try await self.deps.organizationCreation.finish(begun)
+    try await self.deps.faults.check(.operationDone)
+    guard let organization = operation.organization else {
+      throw RPCError(code: .internalError, message: "operation \(operation.id) created no organization")
+    }
+    if begun.state == .pending {
       self.deps.logger.info(
-        "organization created",
-        metadata: ["org": "\(parentID)", "child": "\(created.organization.id)", "kind": "\(kind)"])
-      return .with {
-        $0.organization = created.organization.proto
-        $0.adminKey = created.adminKey.proto
-      }
+        "organization created", metadata: ["org": "\(parentID)", "child": "\(organization.id)", "kind": "\(kind)"])
+    }
+    return .with {
+      $0.organization = organization.proto
+      $0.adminKey = IssuedKey(record: operation.key, plaintext: secret).proto
     }
   }
 

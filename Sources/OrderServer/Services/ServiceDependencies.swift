@@ -11,7 +11,14 @@ struct ServiceDependencies: Sendable {
   let clock: ServerClock
   let scheduler: WorkScheduler
   let bell: NotificationBell
+  /// Test-only stops between the steps of registry work; `.none` in orderd.
+  let faults: FaultInjection
   let logger: Logger
+
+  /// Creating organizations, exactly once (issue 10).
+  var organizationCreation: OrganizationCreation {
+    OrganizationCreation(registry: self.registry, databases: self.databases, faults: self.faults, logger: self.logger)
+  }
 
   /// Runs `body` with the caller's own organization's database; handlers never open
   /// another one (T2).
@@ -43,7 +50,8 @@ struct ServiceDependencies: Sendable {
     return response
   }
 
-  /// Registry work made idempotent through the caller's organization's outcome records.
+  /// Registry work whose repeat is harmless, made idempotent through the caller's
+  /// organization's outcome records (see ``OrganizationStore/idempotentCall(_:request:now:_:)``).
   func idempotentCall<Response: SwiftProtobuf.Message & Sendable>(
     _ call: CallContext, request: some SwiftProtobuf.Message, now: Date,
     _ perform: () async throws -> Response

@@ -35,6 +35,9 @@ enum OrganizationSchema {
       try v9(db)
     }
     migrator.registerMigration(v9RewrittenName) { _ in }
+    migrator.registerMigration(v10Name) { db in
+      try db.execute(sql: v10)
+    }
     return migrator
   }
 

@@ -13,6 +13,17 @@ extension Registry {
   public func createKey(organization: OrganizationID, role: Role, accountID: AccountID?, now: Date) async throws
     -> IssuedKey
   {
+    try Self.validateKey(role: role, accountID: accountID)
+    return try await pool.write { db in
+      guard try Self.fetchOrganization(organization, db) != nil else {
+        throw DomainError.notFound("organization \(organization) not found")
+      }
+      return try Self.insertKey(organization: organization, role: role, accountID: accountID, now: now, db)
+    }
+  }
+
+  /// Checks that a storefront key names its account and an admin key none (T3).
+  static func validateKey(role: Role, accountID: AccountID?) throws {
     switch (role, accountID) {
     case (.storefront, nil):
       throw DomainError.invalidArgument("a storefront key acts for one account; name the account")
@@ -20,12 +31,6 @@ extension Registry {
       throw DomainError.invalidArgument("an admin key acts for the whole organization; do not name an account")
     default:
       break
-    }
-    return try await pool.write { db in
-      guard try Self.fetchOrganization(organization, db) != nil else {
-        throw DomainError.notFound("organization \(organization) not found")
-      }
-      return try Self.insertKey(organization: organization, role: role, accountID: accountID, now: now, db)
     }
   }
 
@@ -90,15 +95,21 @@ extension Registry {
     let generated = KeyMaterial.generate()
     let record = APIKeyRecord(
       id: generated.id, organizationID: organization, role: role, accountID: accountID, createdAt: now)
+    try insertKey(record, secretHash: generated.secretHash, db)
+    return IssuedKey(record: record, plaintext: generated.plaintext)
+  }
+
+  /// Stores a key: its record and the hash of its secret, never the secret (T3).
+  static func insertKey(_ record: APIKeyRecord, secretHash: Data, _ db: Database) throws {
     try db.cachedStatement(
       sql: """
         INSERT INTO apiKeys (id, organizationID, role, accountID, secretHash, createdAt)
         VALUES (?, ?, ?, ?, ?, ?)
         """
     ).execute(arguments: [
-      record.id.rawValue, organization.rawValue, role.rawValue, accountID?.rawValue, generated.secretHash, now,
+      record.id.rawValue, record.organizationID.rawValue, record.role.rawValue, record.accountID?.rawValue, secretHash,
+      record.createdAt,
     ])
-    return IssuedKey(record: record, plaintext: generated.plaintext)
   }
 }
 

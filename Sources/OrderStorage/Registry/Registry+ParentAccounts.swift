@@ -4,7 +4,8 @@ import OrderDomain
 
 extension Registry {
   /// Records `account` as the child organization's own account in its parent (B2): the
-  /// account its backorders are placed on. Setting it again replaces it.
+  /// account its backorders are placed on. Setting it again replaces it. (A new organization
+  /// gets it when its creation finishes, ``finishOrganizationCreation(_:parentAccountID:)``.)
   ///
   /// The caller checks that the account exists in the parent's database (T2).
   /// - Throws: `notFound` for an unknown organization; `failedPrecondition` for the root,

@@ -48,22 +48,17 @@ public final class Registry: Sendable {
     }
   }
 
-  /// Creates a child organization of `parent` and its first admin key (T1, T4).
+  /// Creates a child organization of `parent` and its first admin key (T1, T4), in one
+  /// registry transaction and nothing else (tools and tests). The server creates organizations
+  /// as recoverable operations over three files instead, see
+  /// ``beginOrganizationCreation(name:kind:parent:currency:claim:now:)``.
   ///
   /// - Throws: `invalidArgument` for a root kind, an empty name or a malformed currency;
   ///   `notFound` when the parent does not exist.
   public func createOrganization(
     name: String, kind: OrganizationKind, parent: OrganizationID, currency: String = "USD", now: Date
   ) async throws -> (organization: Organization, adminKey: IssuedKey) {
-    guard kind != .root else {
-      throw DomainError.invalidArgument("the root organization exists exactly once; create a tenant or countryTenant")
-    }
-    guard !name.allSatisfy(\.isWhitespace) else {
-      throw DomainError.invalidArgument("an organization needs a name")
-    }
-    guard Currency.isWellFormed(currency) else {
-      throw DomainError.invalidArgument("currency '\(currency)' is not a three-letter ISO 4217 code such as USD")
-    }
+    try Self.validateNewOrganization(name: name, kind: kind, currency: currency)
     return try await pool.write { db in
       guard try Self.fetchOrganization(parent, db) != nil else {
         throw DomainError.notFound("parent organization \(parent) not found")
@@ -73,6 +68,19 @@ public final class Registry: Sendable {
       try Self.insert(organization, db)
       let key = try Self.insertKey(organization: organization.id, role: .admin, accountID: nil, now: now, db)
       return (organization, key)
+    }
+  }
+
+  /// Checks what a new child organization is given (T1).
+  static func validateNewOrganization(name: String, kind: OrganizationKind, currency: String) throws {
+    guard kind != .root else {
+      throw DomainError.invalidArgument("the root organization exists exactly once; create a tenant or countryTenant")
+    }
+    guard !name.allSatisfy(\.isWhitespace) else {
+      throw DomainError.invalidArgument("an organization needs a name")
+    }
+    guard Currency.isWellFormed(currency) else {
+      throw DomainError.invalidArgument("currency '\(currency)' is not a three-letter ISO 4217 code such as USD")
     }
   }
 

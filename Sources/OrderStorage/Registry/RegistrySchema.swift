@@ -54,6 +54,44 @@ enum RegistrySchema {
       // B2: a child's own account in its parent organization, where its backorders go.
       try db.execute(sql: "ALTER TABLE organizations ADD COLUMN parentAccountID TEXT")
     }
+    migrator.registerMigration("v4: operations") { db in
+      // Issue 10: creating an organization or a key is recorded here before its work, with the
+      // ids chosen up front, and marked done with the work's last step (RegistryOperation).
+      // A call's idempotency key finds it by (callerID, keyHash); the new key's secret is only
+      // kept sealed under that idempotency key (salt, sealedSecret), never in the clear.
+      try db.execute(
+        sql: """
+          CREATE TABLE operations (
+            id TEXT PRIMARY KEY NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('createOrganization', 'createKey')),
+            state TEXT NOT NULL CHECK (state IN ('pending', 'done')),
+            callerID TEXT NOT NULL REFERENCES organizations(id),
+            keyHash BLOB,
+            method TEXT,
+            requestHash BLOB,
+            organizationID TEXT NOT NULL,
+            name TEXT,
+            organizationKind TEXT CHECK (organizationKind IN ('tenant', 'countryTenant')),
+            currency TEXT,
+            parentAccountID TEXT,
+            keyID TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'storefront')),
+            accountID TEXT,
+            secretHash BLOB NOT NULL,
+            salt BLOB,
+            sealedSecret BLOB,
+            createdAt DATETIME NOT NULL,
+            CHECK ((kind = 'createOrganization') = (organizationKind IS NOT NULL)),
+            -- With an idempotency key, all of these; without one, none.
+            CHECK (
+              (keyHash IS NULL) = (method IS NULL) AND (method IS NULL) = (requestHash IS NULL)
+              AND (requestHash IS NULL) = (salt IS NULL) AND (salt IS NULL) = (sealedSecret IS NULL))
+          );
+          CREATE UNIQUE INDEX operations_idempotencyKey ON operations(callerID, keyHash) WHERE keyHash IS NOT NULL;
+          CREATE INDEX operations_pending ON operations(state) WHERE state = 'pending';
+          CREATE INDEX operations_createdAt ON operations(createdAt);
+          """)
+    }
     return migrator
   }
 }
