@@ -99,20 +99,23 @@ struct RegistryOperationTests {
     }
   }
 
-  @Test("finished operations are purged after 24 hours with their sealed secrets; unfinished ones stay")
+  @Test(
+    "finished operations are purged after 24 hours of wall-clock time with their sealed secrets; unfinished ones stay")
   func purge() async throws {
     try await withRegistry { registry, _ in
       let root = try await registry.bootstrap(now: t0).root
       let (finished, _) = try await registry.beginOrganizationCreation(
-        name: "Done", kind: .tenant, parent: root.id, currency: "USD", claim: Self.claim(), now: t0)
+        name: "Done", kind: .tenant, parent: root.id, currency: "USD", claim: Self.claim(), now: t0, wallClock: t0)
       try await registry.finishOrganizationCreation(finished.id, parentAccountID: "ACC-000001")
       let (unfinished, _) = try await registry.beginOrganizationCreation(
-        name: "Pending", kind: .tenant, parent: root.id, currency: "USD", claim: Self.claim(), now: t0)
+        name: "Pending", kind: .tenant, parent: root.id, currency: "USD", claim: Self.claim(), now: t0, wallClock: t0)
       _ = try await registry.beginOrganizationCreation(
-        name: "Later", kind: .countryTenant, parent: root.id, currency: "USD", claim: nil, now: t0 + 86_399)
+        name: "Later", kind: .countryTenant, parent: root.id, currency: "USD", claim: nil, now: t0,
+        wallClock: t0 + 86_399)
       #expect(try await registry.operation(id: finished.id) != nil)
       _ = try await registry.beginOrganizationCreation(
-        name: "Much later", kind: .tenant, parent: root.id, currency: "USD", claim: nil, now: t0 + 86_401)
+        name: "Much later", kind: .tenant, parent: root.id, currency: "USD", claim: nil, now: t0,
+        wallClock: t0 + 86_401)
       #expect(try await registry.operation(id: finished.id) == nil)
       #expect(try await registry.operation(id: unfinished.id) == unfinished)
       #expect(try await registry.pendingOperations().count == 3)

@@ -115,6 +115,9 @@ public final class ChildProcess: Sendable {
     return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
   }
 
+  /// Sends SIGTERM.
+  public func terminate() { self.signal(SIGTERM) }
+
   public func signal(_ signal: Int32) {
     if self.isRunning { kill(self.processIdentifier, signal) }
   }

@@ -14,8 +14,11 @@ extension Registry {
   /// - Throws: `invalidArgument` when a storefront key has no account or an admin key has one,
   ///   or when the idempotency key was used for a different request; `notFound` when the
   ///   organization does not exist.
+  /// `now` dates what is created (the business clock, maybe simulated); `wallClock` dates the
+  /// operation for its 24-hour retention, which is about network retries and so real time.
   public func createKey(
-    organization: OrganizationID, role: Role, accountID: AccountID?, claim: IdempotencyClaim, now: Date
+    organization: OrganizationID, role: Role, accountID: AccountID?, claim: IdempotencyClaim, now: Date,
+    wallClock: Date = Date()
   ) async throws -> IssuedKey {
     try Self.validateKey(role: role, accountID: accountID)
     return try await pool.write { db in
@@ -25,13 +28,13 @@ extension Registry {
       guard try Self.fetchOrganization(organization, db) != nil else {
         throw DomainError.notFound("organization \(organization) not found")
       }
-      try Self.purgeOperations(now: now, db)
+      try Self.purgeOperations(now: wallClock, db)
       let secret = KeyMaterial.generate()
       let operation = RegistryOperation(
         id: Self.newOperationID(), kind: .createKey, state: .done, callerID: organization, organization: nil,
         key: APIKeyRecord(
           id: secret.id, organizationID: organization, role: role, accountID: accountID, createdAt: now),
-        createdAt: now)
+        createdAt: wallClock)
       try Self.insert(operation, secret: secret, claim: claim, db)
       // Read back, so that this answer and every replay carry the same stored time.
       guard let stored = try Self.fetchOperation(id: operation.id, db) else {

@@ -16,9 +16,11 @@ extension Registry {
   ///   the new key's plaintext, generated now or opened with the claim.
   /// - Throws: `invalidArgument` for a root kind, an empty name, a malformed currency, or an
   ///   idempotency key used for a different request; `notFound` when the parent does not exist.
+  /// `now` dates what is created (the business clock, maybe simulated); `wallClock` dates the
+  /// operation for its 24-hour retention, which is about network retries and so real time.
   public func beginOrganizationCreation(
     name: String, kind: OrganizationKind, parent: OrganizationID, currency: String, claim: IdempotencyClaim?,
-    now: Date
+    now: Date, wallClock: Date = Date()
   ) async throws -> (operation: RegistryOperation, plaintext: String) {
     try Self.validateNewOrganization(name: name, kind: kind, currency: currency)
     return try await pool.write { db in
@@ -28,7 +30,7 @@ extension Registry {
       guard try Self.fetchOrganization(parent, db) != nil else {
         throw DomainError.notFound("parent organization \(parent) not found")
       }
-      try Self.purgeOperations(now: now, db)
+      try Self.purgeOperations(now: wallClock, db)
       let secret = KeyMaterial.generate()
       let organization = Organization(
         id: .random(), name: name, kind: kind, parentID: parent, currency: currency, createdAt: now)
@@ -36,7 +38,7 @@ extension Registry {
         id: Self.newOperationID(), kind: .createOrganization, state: .pending, callerID: parent,
         organization: organization,
         key: APIKeyRecord(id: secret.id, organizationID: organization.id, role: .admin, accountID: nil, createdAt: now),
-        createdAt: now)
+        createdAt: wallClock)
       try Self.insert(operation, secret: secret, claim: claim, db)
       // Read back, so that the first answer and every replay carry the same stored time.
       guard let stored = try Self.fetchOperation(id: operation.id, db) else {
