@@ -29,8 +29,10 @@ struct WatchEndToEndTests {
     let firstSeen = try await Self.awaitCreated(first, from: watcher, within: .seconds(20), positions: &seen)
     #expect(firstSeen, "no OrderCreated for \(first): \(watcher.errors)")
     let second = try await Self.placeOrder(tenant, server)
-    let secondSeen = try await Self.awaitCreated(second, from: watcher, within: .seconds(1), positions: &seen)
-    #expect(secondSeen, "N2: no OrderCreated for \(second) within 1 second")
+    // N2's one second is measured from the server's timestamps in SystemClockEndToEndTests; a
+    // wall-clock bound here would fail on a loaded machine, so this only waits generously.
+    let secondSeen = try await Self.awaitCreated(second, from: watcher, within: .seconds(20), positions: &seen)
+    #expect(secondSeen, "N2: no OrderCreated for \(second) on a live watch")
 
     // Crash orderd and restart it on the same data, on its old port if that is still free.
     let lastBeforeCrash = try #require(seen.last)

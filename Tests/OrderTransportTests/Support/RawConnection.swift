@@ -17,7 +17,7 @@ struct RawConnection {
   }
 
   /// Sends `bytes`, then reads frames until the server closes the connection or `count`
-  /// frames (the server's preface included) arrived. Gives up after 5 seconds.
+  /// frames (the server's preface included) arrived. Gives up after 30 seconds (a loaded machine).
   func exchange(_ bytes: ByteBuffer, untilFrames count: Int = .max) async throws -> (frames: [Frame], closed: Bool) {
     try await self.channel.executeThenClose { inbound, outbound in
       try await outbound.write(bytes)
@@ -34,7 +34,7 @@ struct RawConnection {
           return (frames, true)
         }
         group.addTask {
-          try await Task.sleep(for: .seconds(5))
+          try await Task.sleep(for: .seconds(30))
           return ([], false)
         }
         let result = try await group.next() ?? ([], false)
