@@ -128,6 +128,24 @@ let package = Package(
       path: "clients/swift/Sources/orderctl",
       swiftSettings: swiftSettings
     ),
+    // The fuzz harness: arbitrary bytes through the frame decoder and the server's connection
+    // state (scripts/fuzz.sh), shared with the regression test.
+    .target(
+      name: "OrderFuzzing",
+      dependencies: [
+        "OrderWire", "OrderTransport",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOEmbedded", package: "swift-nio"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // Plain build: replays inputs. Built with -DFUZZING and --sanitize=fuzzer: the fuzzer.
+    .executableTarget(
+      name: "orderd-fuzz",
+      dependencies: ["OrderFuzzing"],
+      swiftSettings: swiftSettings
+    ),
     // Shared test helpers.
     .target(
       name: "OrderTesting",
@@ -181,6 +199,12 @@ let package = Package(
         .product(name: "NIOTestUtils", package: "swift-nio"),
       ],
       resources: [.copy("Vectors")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "OrderFuzzTests",
+      dependencies: ["OrderFuzzing"],
+      resources: [.copy("Regressions")],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -1,3 +1,4 @@
+import Foundation
 import GRPCCore
 import OrderProtocol
 import OrderTesting
@@ -40,6 +41,20 @@ struct IdempotencyTests {
       let again = try await admin.orders.cancelOrder(request, metadata: metadata)
       #expect(first.status == "cancelled")
       #expect(again == first)
+    }
+  }
+
+  @Test("a repeated AdvanceClock by P1D with the same idempotency key moves the clock once")
+  func advanceIsIdempotent() async throws {
+    try await TestOrderd.with { orderd in
+      let root = orderd.root
+      let before = try await root.clock.getClock(.init(), metadata: root.metadata()).now.date
+      let request = Orders_V1_AdvanceClockRequest.with { $0.by = "P1D" }
+      let metadata = root.metadata(idempotencyKey: "advance-once-\(UUID().uuidString)")
+      let first = try await root.clock.advanceClock(request, metadata: metadata)
+      let again = try await root.clock.advanceClock(request, metadata: metadata)
+      #expect(again == first)
+      #expect(first.now.date.timeIntervalSince(before) == 86_400)
     }
   }
 

@@ -121,6 +121,12 @@ INVALID = [
      "00000001" "02" "05" "00000001" "61", "PROTOCOL_ERROR"),
     ("58-headers-truncated", "HEADERS whose path length says 16 bytes but only 2 follow.", False,
      "00000004" "01" "00" "00000001" "0010" "2f61", "PROTOCOL_ERROR"),
+    ("59-goaway-too-short", "GOAWAY with a 7-byte payload: last stream id and code need 8.", False,
+     "00000007" "06" "00" "00000000" "00000000000000", "FRAME_SIZE_ERROR"),
+    ("60-binary-value-without-bin-key", "HEADERS with a binary metadata value under the key 'x-key' "
+     "(binary values need keys ending in -bin).", False,
+     frame("headers", 0, 1, str16("/echo.Echo/Get") + struct.pack(">Q", 0)
+           + metadata([{"key": "x-key", "binary": "01"}])).hex(), "PROTOCOL_ERROR"),
 ]
 
 

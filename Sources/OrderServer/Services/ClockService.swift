@@ -20,26 +20,31 @@ struct ClockService: Orders_V1_ClockService.SimpleServiceProtocol {
     guard clock.isSimulated else {
       throw RPCError(code: .failedPrecondition, message: ClockError.notSimulated.description)
     }
-    let target: Date
-    switch request.target {
-    case .to(let timestamp):
-      target = timestamp.date
-    case .by(let text):
-      guard let duration = ISO8601Duration(text), let moved = duration.added(to: clock.now()) else {
-        throw RPCError(
-          code: .invalidArgument, message: "'\(text)' is not an ISO 8601 duration such as P1M, P10D or PT6H")
+    let call = try CallContext.required()
+    // With an idempotency key a retried advance (say `by P1D` after a lost answer) moves the
+    // clock once: the outcome is recorded in the caller's organization after the advance.
+    return try await self.deps.idempotentCall(call, request: request, now: clock.now()) {
+      let target: Date
+      switch request.target {
+      case .to(let timestamp):
+        target = timestamp.date
+      case .by(let text):
+        guard let duration = ISO8601Duration(text), let moved = duration.added(to: clock.now()) else {
+          throw RPCError(
+            code: .invalidArgument, message: "'\(text)' is not an ISO 8601 duration such as P1M, P10D or PT6H")
+        }
+        target = moved
+      case nil:
+        throw RPCError(code: .invalidArgument, message: "say where to move the clock: a time (to) or a duration (by)")
       }
-      target = moved
-    case nil:
-      throw RPCError(code: .invalidArgument, message: "say where to move the clock: a time (to) or a duration (by)")
-    }
-    do {
-      // Everything that comes due on the way runs, in time order, before this returns (F6).
-      let now = try await self.deps.scheduler.advance(to: target, persist: self.persist)
-      self.deps.logger.info("clock advanced", metadata: ["now": "\(now.iso8601)"])
-      return self.state(now)
-    } catch let error as ClockError {
-      throw RPCError(code: .failedPrecondition, message: error.description)
+      do {
+        // Everything that comes due on the way runs, in time order, before this returns (F6).
+        let now = try await self.deps.scheduler.advance(to: target, persist: self.persist)
+        self.deps.logger.info("clock advanced", metadata: ["now": "\(now.iso8601)"])
+        return self.state(now)
+      } catch let error as ClockError {
+        throw RPCError(code: .failedPrecondition, message: error.description)
+      }
     }
   }
 

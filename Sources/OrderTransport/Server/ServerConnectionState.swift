@@ -5,21 +5,21 @@ import OrderWire
 ///
 /// Clients open streams with odd, strictly increasing ids. After GOAWAY (draining) streams
 /// above the announced last id are refused; the connection closes when the last stream ends.
-struct ServerConnectionState<Stream> {
-  enum State: Equatable {
+package struct ServerConnectionState<Stream> {
+  package enum State: Equatable {
     case active
     case draining(lastStreamID: UInt32)
     case closed
   }
 
-  enum OpenResult {
+  package enum OpenResult {
     case opened
     /// Not processed, safe to retry elsewhere: answer with UNAVAILABLE.
     case refused(String)
     case violation(WireError)
   }
 
-  enum Lookup {
+  package enum Lookup {
     case open(Stream)
     /// Was open; late frames for it are ignored.
     case closed
@@ -27,19 +27,19 @@ struct ServerConnectionState<Stream> {
     case idle
   }
 
-  private(set) var state: State = .active
-  private(set) var highestStreamID: UInt32 = 0
-  private(set) var streams: [UInt32: Stream] = [:]
+  package private(set) var state: State = .active
+  package private(set) var highestStreamID: UInt32 = 0
+  package private(set) var streams: [UInt32: Stream] = [:]
   /// Since when the connection has had no open stream; nil while one is open.
-  private(set) var idleSince: NIODeadline?
-  let maxConcurrentStreams: Int
+  package private(set) var idleSince: NIODeadline?
+  package let maxConcurrentStreams: Int
 
-  init(maxConcurrentStreams: Int, now: NIODeadline = .now()) {
+  package init(maxConcurrentStreams: Int, now: NIODeadline = .now()) {
     self.maxConcurrentStreams = maxConcurrentStreams
     self.idleSince = now
   }
 
-  mutating func open(_ id: UInt32, _ stream: Stream) -> OpenResult {
+  package mutating func open(_ id: UInt32, _ stream: Stream) -> OpenResult {
     guard id % 2 == 1 else {
       return .violation(.protocolError("stream \(id): client streams must have odd ids"))
     }
@@ -65,13 +65,13 @@ struct ServerConnectionState<Stream> {
     return .opened
   }
 
-  func lookup(_ id: UInt32) -> Lookup {
+  package func lookup(_ id: UInt32) -> Lookup {
     if let stream = self.streams[id] { return .open(stream) }
     return id <= self.highestStreamID ? .closed : .idle
   }
 
   /// Returns true when the connection should now close (draining and no stream left).
-  mutating func close(_ id: UInt32, now: @autoclosure () -> NIODeadline = .now()) -> Bool {
+  package mutating func close(_ id: UInt32, now: @autoclosure () -> NIODeadline = .now()) -> Bool {
     guard self.streams.removeValue(forKey: id) != nil else { return false }
     guard self.streams.isEmpty else { return false }
     self.idleSince = now()
@@ -80,21 +80,21 @@ struct ServerConnectionState<Stream> {
   }
 
   /// True when the connection has had no open stream for `timeout` at `now`.
-  func isIdle(for timeout: TimeAmount, now: NIODeadline) -> Bool {
+  package func isIdle(for timeout: TimeAmount, now: NIODeadline) -> Bool {
     guard let idleSince = self.idleSince else { return false }
     return now - idleSince >= timeout
   }
 
   /// Starts a graceful shutdown: the id to announce in GOAWAY and whether to close at once.
   /// Nil if already draining or closed.
-  mutating func beginDraining() -> (lastStreamID: UInt32, closeNow: Bool)? {
+  package mutating func beginDraining() -> (lastStreamID: UInt32, closeNow: Bool)? {
     guard case .active = self.state else { return nil }
     self.state = .draining(lastStreamID: self.highestStreamID)
     return (self.highestStreamID, self.streams.isEmpty)
   }
 
   /// The connection is gone: returns the streams still open, to be failed.
-  mutating func shutDown() -> [Stream] {
+  package mutating func shutDown() -> [Stream] {
     self.state = .closed
     defer { self.streams.removeAll() }
     return Array(self.streams.values)

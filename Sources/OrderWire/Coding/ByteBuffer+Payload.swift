@@ -61,7 +61,12 @@ extension ByteBuffer {
       }
       switch tag {
       case 0: metadata.append(.string(key, String(decoding: bytes, as: UTF8.self)))
-      case 1: metadata.append(.binary(key, bytes))
+      case 1:
+        // gRPC's Metadata takes binary values only under `-bin` keys (it asserts so).
+        guard key.hasSuffix("-bin") else {
+          throw .protocolError("metadata entry \(index) ('\(key)'): a binary value needs a key ending in -bin")
+        }
+        metadata.append(.binary(key, bytes))
       default: throw .protocolError("metadata entry \(index) ('\(key)'): unknown value tag \(tag)")
       }
     }
