@@ -17,8 +17,8 @@ struct BackorderCrashTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orderd-bo-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     // Restarted on its port, which no other test can take meanwhile (see TestPorts).
-    let port = TestPorts.restartable()
-    var server = try await ServerProcess.start(dataDirectory: directory, clock: "system", port: port)
+    let (first, port) = try await ServerProcess.startRestartable(dataDirectory: directory, clock: "system")
+    var server = first
     let rootKey = try String(contentsOf: directory.appendingPathComponent("root-admin.key"), encoding: .utf8)
       .trimmingCharacters(in: .whitespacesAndNewlines)
     _ = try await orderctl(

@@ -47,11 +47,16 @@ struct ShutdownTests {
 
   @Test("the client reconnects after the connection dropped")
   func reconnects() async throws {
-    // A port nothing else in this test process can take while no server listens on it.
-    let first = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: TestPorts.restartable()))
-    let port = try await withGRPCServer(transport: first, services: [EchoService(probe: Probe())]) { _ in
-      try await first.listeningAddress.port
+    // A port nothing else in this test process can take while no server listens on it
+    // (another try if it turns out taken).
+    var bound: Int?
+    for _ in 0..<5 where bound == nil {
+      let first = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: TestPorts.restartable()))
+      bound = try? await withGRPCServer(transport: first, services: [EchoService(probe: Probe())]) { _ in
+        try await first.listeningAddress.port
+      }
     }
+    let port = try #require(bound)
     let clientTransport = OrderTransport.Client(target: .ipv4(host: "127.0.0.1", port: port))
     try await withGRPCClient(transport: clientTransport) { client in
       let second = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: port))

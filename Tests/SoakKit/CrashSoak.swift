@@ -31,8 +31,8 @@ public enum CrashSoak {
     try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
     let clock = configuration.simulatedClock ? "simulated:2027-01-01T00:00:00Z" : "system"
     // Restarted on its port, which no other test can take meanwhile (see TestPorts).
-    let port = TestPorts.restartable()
-    var server = try await ServerProcess.start(dataDirectory: data, clock: clock, port: port)
+    let (first, port) = try await ServerProcess.startRestartable(dataDirectory: data, clock: clock)
+    var server = first
     let setup = try await Self.prepare(server: server, configuration: configuration)
     let setupFile = configuration.directory.appendingPathComponent("setup.json")
     try JSONEncoder().encode(setup).write(to: setupFile)
