@@ -53,15 +53,23 @@ public enum CrashSoak {
     var random = SeededRandom(seed: configuration.seed)
     var kills = 0
     var advances = 0
+    var killsUnderLoad = 0
     while kills < configuration.kills {
       try await Task.sleep(for: .seconds(Double.random(in: configuration.killInterval, using: &random)))
-      if !clients.contains(where: \.isRunning) {
-        for client in clients { try await client.wait() }
-        try startRound()
-      }
       if configuration.simulatedClock {
         advances += try await Self.advanceClock(address: server.address, setup: setup, by: "P1D") ? 1 : 0
       }
+      if !clients.contains(where: \.isRunning) {
+        // The round ended (maybe during the clock advance): start the next and let it get going.
+        for client in clients { try await client.wait() }
+        let started = clients.count
+        try startRound()
+        let fresh = clients[started...]
+        _ = await eventually(timeout: .seconds(30), every: .milliseconds(5)) {
+          fresh.contains { (try? SoakLog.read($0.log).isEmpty) == false }
+        }
+      }
+      if clients.contains(where: \.isRunning) { killsUnderLoad += 1 }
       try await server.stop(signal: SIGKILL)
       kills += 1
       server = try await ServerProcess.start(dataDirectory: data, clock: clock, port: port)
@@ -78,7 +86,8 @@ public enum CrashSoak {
     try await server.stop()
     anomalies += try checker.checkDatabases()
     return SoakReport(
-      kills: kills, clockAdvances: advances, acknowledged: entries.filter { $0.response != nil }.count,
+      kills: kills, killsUnderLoad: killsUnderLoad, clockAdvances: advances,
+      acknowledged: entries.filter { $0.response != nil }.count,
       refused: entries.filter { $0.code != nil }.count, retried: entries.filter { $0.attempts > 1 }.count,
       anomalies: anomalies)
   }
@@ -150,6 +159,8 @@ public enum CrashSoak {
 /// What a soak run did and found.
 public struct SoakReport: Sendable, CustomStringConvertible {
   public var kills: Int
+  /// Kills made while client processes were running (the rest would prove little).
+  public var killsUnderLoad: Int
   public var clockAdvances: Int
   public var acknowledged: Int
   public var refused: Int
@@ -158,7 +169,8 @@ public struct SoakReport: Sendable, CustomStringConvertible {
 
   public var description: String {
     var text =
-      "kills: \(self.kills), clock advances: \(self.clockAdvances), calls acknowledged: \(self.acknowledged), "
+      "kills: \(self.kills) (\(self.killsUnderLoad) with clients running), clock advances: \(self.clockAdvances), "
+      + "calls acknowledged: \(self.acknowledged), "
       + "answered with an error: \(self.refused), needed more than one attempt: \(self.retried), "
       + "anomalies: \(self.anomalies.count)"
     for anomaly in self.anomalies.prefix(50) { text += "\n  - \(anomaly)" }
