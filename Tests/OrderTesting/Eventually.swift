@@ -8,7 +8,8 @@ public func eventually(
   let deadline = ContinuousClock.now.advanced(by: timeout)
   while ContinuousClock.now < deadline {
     if try await condition() { return true }
-    try? await Task.sleep(for: interval)
+    // A cancelled task stops polling (a sleep that throws at once would spin).
+    do { try await Task.sleep(for: interval) } catch { break }
   }
   return try await condition()
 }

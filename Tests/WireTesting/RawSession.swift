@@ -69,14 +69,16 @@ public final class RawSession: Sendable {
     while true {
       if let frame = self.frames.first(where: predicate) { return frame }
       if self.isClosed || ContinuousClock.now >= deadline { return self.frames.first(where: predicate) }
-      try? await Task.sleep(for: .milliseconds(10))
+      do { try await Task.sleep(for: .milliseconds(10)) } catch { return self.frames.first(where: predicate) }
     }
   }
 
   /// Waits up to `timeout` for the server to close the connection.
   public func waitForClose(within timeout: Duration = .seconds(20)) async -> Bool {
     let deadline = ContinuousClock.now.advanced(by: timeout)
-    while !self.isClosed && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(10)) }
+    while !self.isClosed && ContinuousClock.now < deadline {
+      do { try await Task.sleep(for: .milliseconds(10)) } catch { break }
+    }
     return self.isClosed
   }
 

@@ -64,7 +64,8 @@ struct EchoService: RegistrableRPCService {
       }
       let deadline = ContinuousClock.now + .seconds(60)
       while !context.cancellation.isCancelled, ContinuousClock.now < deadline {
-        try? await Task.sleep(for: .milliseconds(5))
+        // The handler's task may be cancelled without the call's handle: stop, do not spin.
+        do { try await Task.sleep(for: .milliseconds(5)) } catch { break }
       }
       await self.probe.record(context.cancellation.isCancelled ? "cancelled" : "timed out")
       return StreamingServerResponse { writer in
@@ -94,7 +95,9 @@ struct EchoService: RegistrableRPCService {
     }
     router.registerHandler(forMethod: Method.ignore, deserializer: coder, serializer: coder) { _, context in
       await self.probe.record("ignoring")
-      while !context.cancellation.isCancelled { try? await Task.sleep(for: .milliseconds(10)) }
+      while !context.cancellation.isCancelled {
+        do { try await Task.sleep(for: .milliseconds(10)) } catch { break }
+      }
       await self.probe.record("ignore cancelled")
       throw RPCError(code: .cancelled, message: "cancelled")
     }
@@ -126,7 +129,7 @@ actor Probe {
     let deadline = ContinuousClock.now + timeout
     while !self.events.contains(event) {
       if ContinuousClock.now > deadline { return false }
-      try? await Task.sleep(for: .milliseconds(5))
+      do { try await Task.sleep(for: .milliseconds(5)) } catch { return self.events.contains(event) }
     }
     return true
   }
