@@ -3,6 +3,11 @@ import Foundation
 /// Finds the package's built executables (`orderd`, `orderctl`) next to the test bundle,
 /// or in `ORDERD_BIN_DIR`.
 public enum Executables {
+  /// This process's environment without `ORDERD_*` variables, for the children.
+  static var environment: [String: String] {
+    ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
+  }
+
   public static func url(of name: String) throws -> URL {
     var candidates: [URL] = []
     if let dir = ProcessInfo.processInfo.environment["ORDERD_BIN_DIR"] {
@@ -43,18 +48,28 @@ public func orderctl(_ arguments: [String], server: String, key: String?) async 
 }
 
 func orderctlBlocking(_ arguments: [String], server: String, key: String?) throws -> CommandResult {
-  let process = Process()
-  process.executableURL = try Executables.url(of: "orderctl")
-  var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
+  var environment = Executables.environment
   environment["ORDERD_SERVER"] = server
   if let key { environment["ORDERD_API_KEY"] = key }
-  process.environment = environment
-  process.arguments = arguments
+  return try runToCompletion(try Executables.url(of: "orderctl"), arguments, environment: environment)
+}
+
+/// Runs `orderd` with `arguments` (a subcommand such as `check` or `backup`) and waits for it,
+/// off the cooperative pool.
+public func orderd(_ arguments: [String]) async throws -> CommandResult {
+  try await onOwnThread {
+    try runToCompletion(try Executables.url(of: "orderd"), arguments, environment: Executables.environment)
+  }
+}
+
+/// Runs `executable` to its end, collecting what it prints (blocks the calling thread).
+func runToCompletion(_ executable: URL, _ arguments: [String], environment: [String: String]) throws
+  -> CommandResult
+{
   let out = Pipe()
   let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
+  let process = try ChildProcess(
+    executable: executable, arguments: arguments, environment: environment, standardOutput: out, standardError: err)
   let stdout = out.fileHandleForReading.readDataToEndOfFile()
   let stderr = err.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
@@ -65,16 +80,10 @@ func orderctlBlocking(_ arguments: [String], server: String, key: String?) throw
 
 /// Starts `orderctl` without waiting for it (its output is discarded): for tests that kill
 /// the server while a command runs.
-public func startOrderctl(_ arguments: [String], server: String, key: String) throws -> Process {
-  let process = Process()
-  process.executableURL = try Executables.url(of: "orderctl")
-  var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
+public func startOrderctl(_ arguments: [String], server: String, key: String) throws -> ChildProcess {
+  var environment = Executables.environment
   environment["ORDERD_SERVER"] = server
   environment["ORDERD_API_KEY"] = key
-  process.environment = environment
-  process.arguments = arguments
-  process.standardOutput = FileHandle.nullDevice
-  process.standardError = FileHandle.nullDevice
-  try process.run()
-  return process
+  return try ChildProcess(
+    executable: try Executables.url(of: "orderctl"), arguments: arguments, environment: environment)
 }

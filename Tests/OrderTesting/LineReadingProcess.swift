@@ -4,30 +4,26 @@ import Synchronization
 /// A long-running `orderctl` (such as `notifications watch`) whose stdout a test reads line
 /// by line as it is printed. Waiting for a line happens off the cooperative pool.
 public final class LineReadingProcess: Sendable {
-  private let process: Process
+  private let process: ChildProcess
   private let stdout: LineCollector
   private let stderr: StderrCollector
 
   /// Starts `orderctl arguments` against `server` with `key`.
   public static func orderctl(_ arguments: [String], server: String, key: String) throws -> LineReadingProcess {
-    let process = Process()
-    process.executableURL = try Executables.url(of: "orderctl")
-    var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
+    var environment = Executables.environment
     environment["ORDERD_SERVER"] = server
     environment["ORDERD_API_KEY"] = key
-    process.environment = environment
-    process.arguments = arguments
     let out = Pipe()
     let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
     let stdout = LineCollector(out.fileHandleForReading)
     let stderr = StderrCollector(err.fileHandleForReading)
-    try process.run()
+    let process = try ChildProcess(
+      executable: try Executables.url(of: "orderctl"), arguments: arguments, environment: environment,
+      standardOutput: out, standardError: err)
     return LineReadingProcess(process: process, stdout: stdout, stderr: stderr)
   }
 
-  private init(process: Process, stdout: LineCollector, stderr: StderrCollector) {
+  private init(process: ChildProcess, stdout: LineCollector, stderr: StderrCollector) {
     self.process = process
     self.stdout = stdout
     self.stderr = stderr

@@ -6,7 +6,7 @@ import Synchronization
 public final class ServerProcess: Sendable {
   public let dataDirectory: URL
   public let address: String
-  private let process: Process
+  private let process: ChildProcess
   private let stderr: StderrCollector
 
   /// Starts `orderd` and waits until it listens, without blocking the cooperative pool.
@@ -34,24 +34,22 @@ public final class ServerProcess: Sendable {
     fileDescriptorLimit: Int? = nil
   ) throws {
     self.dataDirectory = dataDirectory
-    let process = Process()
     let orderd = try Executables.url(of: "orderd")
     let arguments =
       ["--data-dir", dataDirectory.path, "--port", "0", "--clock", clock, "--log-level", "info"] + extraArguments
+    let pipe = Pipe()
+    let collector = StderrCollector(pipe.fileHandleForReading)
+    let process: ChildProcess
     if let limit = fileDescriptorLimit {
       // The shell sets the limit and execs orderd, which keeps the shell's process id.
-      process.executableURL = URL(fileURLWithPath: "/bin/sh")
-      process.arguments = ["-c", "ulimit -n \(limit) && exec \"$0\" \"$@\"", orderd.path] + arguments
+      process = try ChildProcess(
+        executable: URL(fileURLWithPath: "/bin/sh"),
+        arguments: ["-c", "ulimit -n \(limit) && exec \"$0\" \"$@\"", orderd.path] + arguments,
+        environment: Executables.environment, standardError: pipe)
     } else {
-      process.executableURL = orderd
-      process.arguments = arguments
+      process = try ChildProcess(
+        executable: orderd, arguments: arguments, environment: Executables.environment, standardError: pipe)
     }
-    process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
-    let pipe = Pipe()
-    process.standardError = pipe
-    process.standardOutput = FileHandle.nullDevice
-    let collector = StderrCollector(pipe.fileHandleForReading)
-    try process.run()
     self.process = process
     self.stderr = collector
     self.address = try collector.waitForListeningAddress(timeout: 30, process: process)
@@ -105,6 +103,8 @@ public final class ServerProcess: Sendable {
       kill(self.process.processIdentifier, SIGKILL)
       self.process.waitUntilExit()
     }
+    // What it wrote last is in the log before this returns.
+    self.stderr.waitForEnd(timeout: 2)
     return self.process.terminationStatus
   }
 
@@ -116,12 +116,14 @@ public final class ServerProcess: Sendable {
 /// Collects a child's stderr on a background reader.
 final class StderrCollector: Sendable {
   private let buffer = Mutex("")
+  private let ended = Atomic<Bool>(false)
 
   init(_ handle: FileHandle) {
     handle.readabilityHandler = { [self] handle in
       let data = handle.availableData
       if data.isEmpty {
         handle.readabilityHandler = nil
+        self.ended.store(true, ordering: .releasing)
         return
       }
       self.buffer.withLock { $0 += String(decoding: data, as: UTF8.self) }
@@ -130,7 +132,13 @@ final class StderrCollector: Sendable {
 
   var text: String { self.buffer.withLock { $0 } }
 
-  func waitForListeningAddress(timeout: TimeInterval, process: Process) throws -> String {
+  /// Waits until the child's stderr is closed and read to its end (blocks the thread).
+  func waitForEnd(timeout: TimeInterval) {
+    let deadline = Date().addingTimeInterval(timeout)
+    while !self.ended.load(ordering: .acquiring), Date() < deadline { usleep(5_000) }
+  }
+
+  func waitForListeningAddress(timeout: TimeInterval, process: ChildProcess) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       if let line = self.text.split(separator: "\n").first(where: { $0.contains("orderd listening") }),

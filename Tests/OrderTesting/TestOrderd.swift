@@ -23,19 +23,26 @@ public struct TestOrderd: Sendable {
   /// With `backgroundWork`, the background runner works beside the server as in `orderd`
   /// (on its own clock); without it, due work runs only when a test moves the clock.
   /// With `dataDirectory`, the server works in that directory and leaves it behind, so a
-  /// test can start it again on the same data (the caller deletes it).
+  /// test can start it again on the same data (the caller deletes it). With `logger`, the
+  /// server logs there (a ``LogRecorder``'s, say); by default warnings and errors go to stderr.
   public static func with<Result: Sendable>(
     clock: ServerClock.Mode = .simulated(start: TestOrderd.start),
     backgroundWork: BackgroundWorkConfiguration? = nil,
     dataDirectory: URL? = nil,
+    logger: Logger? = nil,
     _ body: (TestOrderd) async throws -> Result
   ) async throws -> Result {
     let directory =
       dataDirectory
       ?? FileManager.default.temporaryDirectory.appendingPathComponent("orderd-test-\(UUID().uuidString)")
     defer { if dataDirectory == nil { try? FileManager.default.removeItem(at: directory) } }
-    var logger = Logger(label: "orderd.test")
-    logger.logLevel = .warning
+    let logger =
+      logger
+      ?? {
+        var logger = Logger(label: "orderd.test")
+        logger.logLevel = .warning
+        return logger
+      }()
     let application = try await OrderdApplication.open(
       dataDirectory: directory.path, clock: clock, work: backgroundWork ?? .init(), logger: logger)
     let rootKey = try String(contentsOf: directory.appendingPathComponent("root-admin.key"), encoding: .utf8)
