@@ -96,6 +96,7 @@ let package = Package(
       name: "orderd",
       dependencies: [
         "OrderServer",
+        "OrderStorage",
         "OrderDomain",
         "OrderTransport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -158,6 +159,7 @@ let package = Package(
         .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "GRDB", package: "GRDB.swift"),
       ],
       path: "Tests/OrderTesting",
       swiftSettings: swiftSettings
@@ -224,7 +226,10 @@ let package = Package(
     ),
     .testTarget(
       name: "OrderStorageTests",
-      dependencies: ["OrderStorage", "OrderDomain", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "OrderStorage", "OrderDomain", "OrderTesting", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(
@@ -240,7 +245,7 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "OrderTesting", "WireTesting", "OrderWire", "SoakKit",
+        "OrderTesting", "WireTesting", "OrderWire", "SoakKit", "OrderClient", "OrderProtocol",
         .product(name: "NIOCore", package: "swift-nio"),
       ],
       swiftSettings: swiftSettings
@@ -250,6 +255,8 @@ let package = Package(
       dependencies: [
         "OrderServer", "OrderTesting", "OrderProtocol", "OrderDomain", "OrderStorage",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Logging", package: "swift-log"),
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
       swiftSettings: swiftSettings

@@ -66,3 +66,19 @@ public func startOrderctl(_ arguments: [String], server: String, key: String) th
   return try ChildProcess(
     executable: try Executables.url(of: "orderctl"), arguments: arguments, environment: environment)
 }
+
+/// Runs `orderd arguments` (a tool subcommand such as `check` or `backup`) to its end.
+public func orderd(_ arguments: [String]) async throws -> CommandResult {
+  try await onOwnThread {
+    let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
+    let process = try ChildProcess(
+      executable: try Executables.url(of: "orderd"), arguments: arguments, environment: environment, stdout: .pipe,
+      stderr: .pipe)
+    let stdout = process.standardOutput!.readDataToEndOfFile()
+    let stderr = process.standardError!.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+}

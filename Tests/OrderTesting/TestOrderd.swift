@@ -24,20 +24,27 @@ public struct TestOrderd: Sendable {
   /// (on its own clock); without it, due work runs only when a test moves the clock.
   /// With `dataDirectory`, the server works in that directory and leaves it behind, so a
   /// test can start it again on the same data (the caller deletes it). `faults` stops
-  /// registry work between its steps, at start too (see ``FaultInjection``).
+  /// registry work between its steps, at start too (see ``FaultInjection``). With `logger`,
+  /// the server logs there (a ``LogRecorder``'s, say); by default warnings and errors go to stderr.
   public static func with<Result: Sendable>(
     clock: ServerClock.Mode = .simulated(start: TestOrderd.start),
     backgroundWork: BackgroundWorkConfiguration? = nil,
     dataDirectory: URL? = nil,
     faults: FaultInjection = .none,
+    logger: Logger? = nil,
     _ body: (TestOrderd) async throws -> Result
   ) async throws -> Result {
     let directory =
       dataDirectory
       ?? FileManager.default.temporaryDirectory.appendingPathComponent("orderd-test-\(UUID().uuidString)")
     defer { if dataDirectory == nil { try? FileManager.default.removeItem(at: directory) } }
-    var logger = Logger(label: "orderd.test")
-    logger.logLevel = .warning
+    let logger =
+      logger
+      ?? {
+        var logger = Logger(label: "orderd.test")
+        logger.logLevel = .warning
+        return logger
+      }()
     let application = try await OrderdApplication.open(
       dataDirectory: directory.path, clock: clock, work: backgroundWork ?? .init(), faults: faults, logger: logger)
     let rootKey = try String(contentsOf: directory.appendingPathComponent("root-admin.key"), encoding: .utf8)

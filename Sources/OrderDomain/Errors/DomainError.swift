@@ -15,31 +15,35 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
 
   public var description: String { "\(code): \(message)" }
 
-  /// The class of a ``DomainError``. Named after the RPC status codes they map to.
-  public struct Code: Hashable, Sendable, CustomStringConvertible {
-    /// A stable name, e.g. `invalidArgument`.
-    public let name: String
-
-    private init(_ name: String) { self.name = name }
-
-    public var description: String { name }
-
+  /// The class of a ``DomainError``. Named after the RPC status codes they map to; the
+  /// service layer maps every case (an exhaustive switch, so a new case needs a mapping).
+  public enum Code: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     /// The request is malformed or names values that are not allowed.
-    public static let invalidArgument = Code("invalidArgument")
+    case invalidArgument
     /// The object does not exist (or belongs to someone the caller cannot see, T6).
-    public static let notFound = Code("notFound")
+    case notFound
     /// The object to create exists already.
-    public static let alreadyExists = Code("alreadyExists")
+    case alreadyExists
     /// The request is valid but the current state does not allow it.
-    public static let failedPrecondition = Code("failedPrecondition")
+    case failedPrecondition
     /// The caller is authenticated but not allowed to do this (T6).
-    public static let permissionDenied = Code("permissionDenied")
+    case permissionDenied
     /// No key, or an unknown or revoked key (T6).
-    public static let unauthenticated = Code("unauthenticated")
-    /// A limit was reached (quota, number range, capacity).
-    public static let resourceExhausted = Code("resourceExhausted")
+    case unauthenticated
+    /// A limit was reached (quota, number range, capacity, a full disk).
+    case resourceExhausted
+    /// The server cannot do it now (a busy or unreadable database, an I/O error); retrying
+    /// later may succeed.
+    case unavailable
+    /// Stored data is damaged; an operator must restore it.
+    case dataLoss
     /// The server failed; not the caller's fault.
-    public static let internalError = Code("internal")
+    case internalError = "internal"
+
+    /// A stable name, e.g. `invalidArgument`.
+    public var name: String { rawValue }
+
+    public var description: String { rawValue }
   }
 }
 
@@ -55,6 +59,8 @@ extension DomainError {
   public static func resourceExhausted(_ message: String) -> DomainError {
     .init(.resourceExhausted, message)
   }
+  public static func unavailable(_ message: String) -> DomainError { .init(.unavailable, message) }
+  public static func dataLoss(_ message: String) -> DomainError { .init(.dataLoss, message) }
   public static func internalError(_ message: String) -> DomainError { .init(.internalError, message) }
 
   /// One error for several problems found at once, each on its own line.

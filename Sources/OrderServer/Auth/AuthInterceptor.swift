@@ -2,6 +2,7 @@ import GRPCCore
 import Logging
 import OrderDomain
 import OrderProtocol
+import OrderStorage
 import OrderTransport
 
 /// Resolves the API key in a call's metadata to a ``Principal`` and enforces the method's
@@ -32,22 +33,38 @@ struct AuthInterceptor: ServerInterceptor {
       }
     } catch {
       Self.log(error, logger: logger)
-      throw error
+      throw Self.answerable(error)
     }
     if case .failure(let error) = response.accepted { Self.log(error, logger: logger) }
     // Streaming bodies run after `next` returns: keep the caller's context for them too.
     if case .success(var contents) = response.accepted {
       let producer = contents.producer
       contents.producer = { writer in
-        try await CallContext.$current.withValue(call) { try await producer(writer) }
+        do {
+          return try await CallContext.$current.withValue(call) { try await producer(writer) }
+        } catch {
+          throw Self.answerable(error)
+        }
       }
       response.accepted = .success(contents)
     }
     return response
   }
 
-  /// Failures the caller must fix are logged at debug; the server's own at error.
+  /// An error as the caller gets it: one that carries no status (which GRPCCore would send as
+  /// UNKNOWN) becomes INTERNAL; its cause is logged, not sent.
+  static func answerable(_ error: any Error) -> any Error {
+    if error is RPCError || error is any RPCErrorConvertible || error is CancellationError { return error }
+    return RPCError(code: .internalError, message: "the server failed unexpectedly; it logged the cause", cause: error)
+  }
+
+  /// Failures the caller must fix are logged at debug; the server's own at error. A failure
+  /// of the storage was logged once for its episode already (`StorageHealth`).
   static func log(_ error: any Error, logger: Logger) {
+    if error is StorageFailure {
+      logger.debug("call failed on storage", metadata: ["error": "\(error)"])
+      return
+    }
     let code: RPCError.Code
     if let rpc = error as? RPCError {
       code = rpc.code

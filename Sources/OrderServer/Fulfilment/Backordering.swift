@@ -103,7 +103,8 @@ struct RelayBackordersJob: CrossOrganizationJobHandler {
       (deliveredUpTo, failure) = try await self.wakeups.preparing(parentID) {
         try await self.databases.withStore(parentID) { parentStore in
           try await parentStore.write { tx in
-            Self.receive(entries, tenant: organization, account: account, currency: parent.currency, tx: tx, now: now)
+            try Self.receive(
+              entries, tenant: organization, account: account, currency: parent.currency, tx: tx, now: now)
           }
         }
       }
@@ -125,11 +126,12 @@ struct RelayBackordersJob: CrossOrganizationJobHandler {
 
   /// Receives and applies `entries` in order, each in its own savepoint, stopping at the
   /// first that fails unexpectedly (a stall is not a failure). Returns the last delivered
-  /// sequence and that failure.
+  /// sequence and that failure. A failure of the parent's storage (a full disk) fails the
+  /// whole transaction instead: it is no fault of the entry.
   private static func receive(
     _ entries: [BackorderChange], tenant: OrganizationID, account: AccountID, currency: String,
     tx: OrganizationTransaction, now: Date
-  ) -> (Int64?, (any Error)?) {
+  ) throws -> (Int64?, (any Error)?) {
     var delivered: Int64?
     for entry in entries {
       do {
@@ -141,6 +143,7 @@ struct RelayBackordersJob: CrossOrganizationJobHandler {
         }
         delivered = entry.sequence
       } catch {
+        if StorageFailure.isStorageCondition(error) { throw error }
         return (delivered, error)
       }
     }

@@ -5,21 +5,50 @@ import OrderStorage
 
 /// Running one organization's due jobs: in batches, each job in a savepoint, the relay beside.
 extension WorkScheduler {
-  /// Runs one organization's due jobs. A failure of the organization as a whole is logged
-  /// and postpones only that organization.
+  /// Runs one organization's due jobs. A failure of the organization as a whole pauses only
+  /// that organization (``PausedOrganizations``), logged once per episode: when it begins and
+  /// when the organization's work runs again.
   func runOrganization(_ organization: OrganizationID, now: Date) async throws -> (executed: Int, settled: Bool) {
     do {
-      return try await self.runJobs(of: organization, now: now)
+      let result = try await self.runJobs(of: organization, now: now)
+      if let pause = self.paused.resume(organization) {
+        self.logger.notice(
+          "background work of an organization resumed",
+          metadata: ["org": "\(organization)", "failures": "\(pause.failures)"])
+      }
+      return result
     } catch _ where Task.isCancelled {
       throw CancellationError()
     } catch {
-      let retry = now.addingTimeInterval(self.configuration.failedOrganizationDelay)
-      self.logger.error(
-        "background work of an organization failed; trying it again later",
-        metadata: ["org": "\(organization)", "error": "\(error)", "retryAt": "\(retry.iso8601)"])
-      try await self.wakeups.postpone(organization, until: retry)
+      let (pause, began) = self.paused.pause(organization, error: "\(error)") { failures in
+        self.retryDelay(after: error, failures: failures)
+      }
+      let metadata: Logger.Metadata = [
+        "org": "\(organization)", "error": "\(error)", "retryIn": "\(pause.until - .now)",
+        "failures": "\(pause.failures)",
+      ]
+      if began {
+        self.logger.error(
+          "background work of an organization failed; it waits and is tried again by itself (logged once until it runs)",
+          metadata: metadata)
+      } else {
+        self.logger.debug("background work of an organization failed again", metadata: metadata)
+      }
+      // The runner may be asleep for longer than the pause: let it look at the pause's end.
+      self.wakeups.wake()
       return (0, true)
     }
+  }
+
+  /// How long an organization waits after `failures` failures in a row: a few seconds,
+  /// doubling, when its storage may recover by itself (space freed, a lock released);
+  /// ``Configuration/failedOrganizationDelay`` otherwise.
+  func retryDelay(after error: any Error, failures: Int) -> Duration {
+    guard let failure = error as? StorageFailure, failure.isTransient else {
+      return self.configuration.failedOrganizationDelay
+    }
+    let first = self.configuration.firstStorageRetryDelay
+    return min(self.configuration.maximumStorageRetryDelay, first * (1 << min(max(failures - 1, 0), 20)))
   }
 
   private func runJobs(of organization: OrganizationID, now: Date) async throws -> (executed: Int, settled: Bool) {
@@ -95,6 +124,8 @@ extension WorkScheduler {
               try handler.run(job, tx: tx, context: context)
             }
           } catch {
+            // A full disk or a damaged file is no fault of the job: the whole transaction fails.
+            if StorageFailure.isStorageCondition(error) { throw error }
             let delay = error is UnknownJobKind ? 3600 : Self.retryDelay(afterAttempts: job.attempts + 1)
             try tx.rescheduleJob(job.id, dueAt: context.now.addingTimeInterval(delay), error: "\(error)")
             failures.append((job, "\(error)"))
@@ -105,6 +136,9 @@ extension WorkScheduler {
       for (job, error) in failures { self.logFailure(of: job, in: context.organization, error: error) }
     } catch _ where Task.isCancelled {
       throw CancellationError()
+    } catch let failure as StorageFailure {
+      // The organization's storage failed, not a job: the organization waits as a whole.
+      throw failure
     } catch _ where jobs.count > 1 {
       // The transaction failed as a whole: one job per transaction, so that one broken job
       // cannot hold back the others.
@@ -122,8 +156,19 @@ extension WorkScheduler {
       try await handler.run(job, store: store, context: context)
     } catch _ where Task.isCancelled {
       throw CancellationError()
+    } catch let failure as StorageFailure where failure.database == .organization(context.organization) {
+      // This organization's storage failed: it waits as a whole.
+      throw failure
     } catch {
-      self.logFailure(of: job, in: context.organization, error: "\(error)")
+      // Another database failed (the parent's, say): this job waits, the organization goes on.
+      // A storage failure was logged once already, by storage.
+      if error is StorageFailure {
+        self.logger.debug(
+          "job failed on another database; it runs again later",
+          metadata: ["org": "\(context.organization)", "kind": "\(job.kind)", "error": "\(error)"])
+      } else {
+        self.logFailure(of: job, in: context.organization, error: "\(error)")
+      }
       try await self.reschedule(job, store: store, context: context, error: error)
     }
   }

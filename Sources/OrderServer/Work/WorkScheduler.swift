@@ -21,8 +21,15 @@ final class WorkScheduler: Sendable {
     var jobsPerTransaction = 256
     /// The longest the runner sleeps without looking at the clock and the registry.
     var maximumIdleWait: Duration = .seconds(60)
-    /// How long an organization whose work failed as a whole waits before it is tried again.
-    var failedOrganizationDelay: TimeInterval = 300
+    /// How long an organization whose work failed as a whole waits before it is tried again,
+    /// when an operator must act (a damaged file, a newer schema) or the failure is not the
+    /// storage's.
+    var failedOrganizationDelay: Duration = .seconds(300)
+    /// The first wait of an organization whose storage failed in a way that may pass by
+    /// itself (a full disk, an I/O error, a lock); it doubles with each failure in a row.
+    var firstStorageRetryDelay: Duration = .seconds(2)
+    /// The longest wait of such an organization.
+    var maximumStorageRetryDelay: Duration = .seconds(60)
   }
 
   let wakeups: WorkWakeups
@@ -35,6 +42,7 @@ final class WorkScheduler: Sendable {
   let handlers: [String: any JobHandler]
   let crossOrganizationHandlers: [String: any CrossOrganizationJobHandler]
   let crossOrganizationKinds: Set<String>
+  let paused = PausedOrganizations()
   private let gate = SerialGate()
   private let passes = Atomic<Int>(0)
 
@@ -91,7 +99,7 @@ final class WorkScheduler: Sendable {
       guard target >= start else { throw ClockError.backwards(now: start, target: target) }
       var seen = self.wakeups.wakeCount
       var pass = try await self.runDuePass()
-      while let next = try await self.registry.earliestWakeup(), next <= target {
+      while let next = try await self.earliestWakeup(), next <= target {
         try Task.checkCancellation()
         if next > self.clock.now() {
           try await persist(try self.clock.advance(to: next))
@@ -112,11 +120,16 @@ final class WorkScheduler: Sendable {
   /// Runs due work until cancelled: after every wake, and by itself when work comes due on
   /// the system clock. A simulated clock moves only through ``advance(to:persist:)``.
   func run() async {
+    var failures = 0
     while !Task.isCancelled {
       var seen = self.wakeups.wakeCount
       var wait: Duration
       do {
         let pass = try await self.gate.run { try await self.runDuePass() }
+        if failures > 0 {
+          self.logger.notice("background work resumed", metadata: ["failures": "\(failures)"])
+          failures = 0
+        }
         // A write in flight wakes the runner when it ends; until then nothing is to be done there.
         wait =
           pass.leftInFlight
@@ -125,10 +138,16 @@ final class WorkScheduler: Sendable {
       } catch _ where Task.isCancelled {
         return
       } catch {
-        // The registry itself failed (the disk, say): back off instead of spinning on it.
-        self.logger.error("background work failed; trying again in a second", metadata: ["error": "\(error)"])
+        // The registry itself failed (a full disk, say): back off instead of spinning on it,
+        // and say so once, not at every attempt.
+        failures += 1
+        if failures == 1 {
+          self.logger.error(
+            "background work failed; it waits and tries again by itself (logged once until it works again)",
+            metadata: ["error": "\(error)"])
+        }
         seen = self.wakeups.wakeCount
-        wait = .seconds(1)
+        wait = min(.seconds(30), .seconds(1 << min(failures - 1, 5)))
       }
       if wait > .zero {
         await self.wakeups.waitForWake(after: seen, timeout: wait)
@@ -136,14 +155,23 @@ final class WorkScheduler: Sendable {
     }
   }
 
-  /// How long the runner may sleep: until the earliest due work on the system clock, never
-  /// longer than the configured maximum.
+  /// How long the runner may sleep: until the earliest due work on the system clock or the
+  /// end of an organization's pause, never longer than the configured maximum.
   private func idleWait() async throws -> Duration {
-    let maximum = self.configuration.maximumIdleWait
-    guard !self.clock.isSimulated, let next = try await self.registry.earliestWakeup() else { return maximum }
+    var wait = self.configuration.maximumIdleWait
+    if let end = self.paused.nextEnd() { wait = min(wait, end - .now) }
+    guard !self.clock.isSimulated, let next = try await self.earliestWakeup() else { return wait }
     let seconds = next.timeIntervalSince(self.clock.now())
     guard seconds > 0 else { return .zero }
-    return min(maximum, .milliseconds(Int64((seconds * 1000).rounded(.up))))
+    return min(wait, .milliseconds(Int64((seconds * 1000).rounded(.up))))
+  }
+
+  /// The earliest due time of an organization that is not paused.
+  private func earliestWakeup() async throws -> Date? {
+    let waiting = self.paused.waiting()
+    guard !waiting.isEmpty else { return try await self.registry.earliestWakeup() }
+    return try await self.registry.dueWakeups(by: .distantFuture, limit: waiting.count + 1)
+      .first { !waiting.contains($0.0) }?.1
   }
 
   /// One pass: every organization with work due now, `concurrentOrganizations` at a time,
@@ -158,7 +186,10 @@ final class WorkScheduler: Sendable {
     while true {
       try Task.checkCancellation()
       let now = self.clock.now()
-      let ready = try await self.registry.dueWakeups(by: now, limit: 1024).map(\.0).filter { !leftDue.contains($0) }
+      // Paused organizations wait out their delay; the others go on.
+      let skipped = leftDue.union(self.paused.waiting())
+      let ready = try await self.registry.dueWakeups(by: now, limit: 1024 + skipped.count).map(\.0)
+        .filter { !skipped.contains($0) }
       if ready.isEmpty { return pass }
       let run = { @Sendable (organization: OrganizationID) async throws -> (OrganizationID, Int, Bool) in
         let (executed, settled) = try await self.runOrganization(organization, now: now)

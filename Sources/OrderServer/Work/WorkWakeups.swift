@@ -74,10 +74,4 @@ final class WorkWakeups: Sendable {
     }
     return true
   }
-
-  /// Puts an organization whose work failed as a whole (its database could not be opened,
-  /// say) back at `date`, so that it cannot hold up the others.
-  func postpone(_ organization: OrganizationID, until date: Date) async throws {
-    try await self.registry.replaceWakeup(organization, dueAt: date)
-  }
 }

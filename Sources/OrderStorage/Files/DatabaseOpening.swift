@@ -7,15 +7,23 @@ enum DatabaseOpening {
   /// How long a connection waits for a lock before failing with SQLITE_BUSY.
   static let busyTimeout: TimeInterval = 5
 
+  /// Opens and migrates `url`. A file this build cannot use (damaged, unreadable, migrated
+  /// by a newer orderd) throws a ``StorageFailure`` naming `database`.
   static func openPool(
-    at url: URL, label: String, maximumReaderCount: Int, migrate: (DatabasePool) throws -> Void
+    at url: URL, database: StorageFailure.Database, label: String, maximumReaderCount: Int,
+    migrator: DatabaseMigrator, migrate: (DatabasePool) throws -> Void
   ) throws -> DatabasePool {
     var configuration = Configuration()
     configuration.label = label
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(busyTimeout)
     configuration.maximumReaderCount = maximumReaderCount
-    let pool = try DatabasePool(path: url.path, configuration: configuration)
+    let pool: DatabasePool
+    do {
+      pool = try DatabasePool(path: url.path, configuration: configuration)
+    } catch {
+      throw StorageFailure.converting(error, in: database)
+    }
     do {
       // GRDB sets NORMAL when it enables WAL; acknowledged writes need FULL. The pool
       // keeps one writer connection, so setting it once applies to every write.
@@ -29,10 +37,11 @@ enum DatabaseOpening {
         // set here so every build behaves the same.
         try db.execute(sql: "PRAGMA secure_delete = ON")
       }
+      try SchemaVersion.requireKnown(pool, migrator: migrator, database: database)
       try migrate(pool)
     } catch {
       try? pool.close()
-      throw error
+      throw StorageFailure.converting(error, in: database)
     }
     return pool
   }

@@ -10,32 +10,65 @@ import OrderDomain
 public struct OrganizationStore: Sendable {
   public let organizationID: OrganizationID
   let pool: DatabasePool
+  let health: StorageHealth?
 
-  init(organizationID: OrganizationID, pool: DatabasePool) {
+  init(organizationID: OrganizationID, pool: DatabasePool, health: StorageHealth?) {
     self.organizationID = organizationID
     self.pool = pool
+    self.health = health
   }
 
   /// Opens a store outside of ``OrganizationDatabases`` (tools, tests). Migrates the file.
-  public static func open(at url: URL, organizationID: OrganizationID) throws -> OrganizationStore {
+  ///
+  /// - Throws: ``StorageFailure`` when the file cannot be used (damaged, unreadable, newer).
+  public static func open(
+    at url: URL, organizationID: OrganizationID, health: StorageHealth? = nil
+  ) throws -> OrganizationStore {
     let pool = try DatabaseOpening.openPool(
-      at: url, label: "org-\(organizationID)", maximumReaderCount: 2, migrate: OrganizationSchema.migrate)
-    return OrganizationStore(organizationID: organizationID, pool: pool)
+      at: url, database: .organization(organizationID), label: "org-\(organizationID)", maximumReaderCount: 2,
+      migrator: OrganizationSchema.migrator, migrate: OrganizationSchema.migrate)
+    return OrganizationStore(organizationID: organizationID, pool: pool, health: health)
   }
 
   /// Closes the database file; the store cannot be used afterwards.
-  public func close() throws { try pool.close() }
+  ///
+  /// The WAL is checkpointed into the file first, so that a closed organization is one file
+  /// (SQLite would do it on the last connection's close, but a pool's last connection is a
+  /// read-only reader). A checkpoint that fails (a full disk) leaves the WAL, which is fine.
+  public func close() throws {
+    try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    try pool.close()
+  }
 
   /// Runs `body` in one write transaction; commits when it returns, rolls back when it throws.
   ///
-  /// The transaction must not escape the closure.
+  /// The transaction must not escape the closure. SQLite's errors reach the caller converted
+  /// (``StorageFailure/converting(_:in:)``).
   public func write<T: Sendable>(_ body: @Sendable (OrganizationTransaction) throws -> T) async throws -> T {
-    try await pool.write { db in try body(OrganizationTransaction(db: db)) }
+    try await self.converting(wrote: true) {
+      try await pool.write { db in try body(OrganizationTransaction(db: db)) }
+    }
   }
 
   /// Runs `body` on a consistent snapshot. Write methods of the transaction throw here.
   public func read<T: Sendable>(_ body: @Sendable (OrganizationTransaction) throws -> T) async throws -> T {
-    try await pool.read { db in try body(OrganizationTransaction(db: db)) }
+    try await self.converting(wrote: false) {
+      try await pool.read { db in try body(OrganizationTransaction(db: db)) }
+    }
+  }
+
+  /// Runs `operation`, converting SQLite's errors and telling ``health`` how it went.
+  private func converting<T>(wrote: Bool, _ operation: () async throws -> T) async throws -> T {
+    let database = StorageFailure.Database.organization(self.organizationID)
+    do {
+      let result = try await operation()
+      self.health?.worked(database, wrote: wrote)
+      return result
+    } catch {
+      let converted = StorageFailure.converting(error, in: database)
+      if let failure = converted as? StorageFailure { self.health?.failed(failure) }
+      throw converted
+    }
   }
 }
 

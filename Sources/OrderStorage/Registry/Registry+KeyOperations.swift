@@ -21,7 +21,7 @@ extension Registry {
     wallClock: Date = Date()
   ) async throws -> IssuedKey {
     try Self.validateKey(role: role, accountID: accountID)
-    return try await pool.write { db in
+    return try await self.write { db in
       if let (operation, plaintext) = try Self.claimedOperation(claim, caller: organization, db) {
         return IssuedKey(record: operation.key, plaintext: plaintext)
       }

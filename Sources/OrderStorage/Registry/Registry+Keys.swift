@@ -14,7 +14,7 @@ extension Registry {
     -> IssuedKey
   {
     try Self.validateKey(role: role, accountID: accountID)
-    return try await pool.write { db in
+    return try await self.write { db in
       guard try Self.fetchOrganization(organization, db) != nil else {
         throw DomainError.notFound("organization \(organization) not found")
       }
@@ -40,7 +40,7 @@ extension Registry {
   /// - Throws: `notFound` when the organization has no key with this id (T6).
   @discardableResult
   public func revokeKey(id: APIKeyID, organization: OrganizationID, now: Date) async throws -> APIKeyRecord {
-    let record = try await pool.write { db in
+    let record = try await self.write { db in
       try db.cachedStatement(
         sql: "UPDATE apiKeys SET revokedAt = ? WHERE id = ? AND organizationID = ? AND revokedAt IS NULL"
       ).execute(arguments: [now, id.rawValue, organization.rawValue])
@@ -57,7 +57,7 @@ extension Registry {
 
   /// The keys of an organization, revoked ones included, oldest first.
   public func keys(organization: OrganizationID) async throws -> [APIKeyRecord] {
-    try await pool.read { db in
+    try await self.read { db in
       try Row.fetchAll(
         try db.cachedStatement(sql: "SELECT * FROM apiKeys WHERE organizationID = ? ORDER BY createdAt, id"),
         arguments: [organization.rawValue]
@@ -74,7 +74,7 @@ extension Registry {
     if let cached {
       return KeyMaterial.constantTimeEquals(cached.secretHash, presentedHash) ? cached.principal : nil
     }
-    let found = try await pool.read { db in
+    let found = try await self.read { db in
       try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM apiKeys WHERE id = ?"), arguments: [id.rawValue]).map
       {
         (record: try APIKeyRecord(row: $0), hash: try $0.decode("secretHash") as Data)

@@ -5,7 +5,7 @@ import OrderDomain
 extension Registry {
   /// Operations that were recorded but not finished, oldest first: what a crash interrupted.
   public func pendingOperations() async throws -> [RegistryOperation] {
-    try await pool.read { db in
+    try await self.read { db in
       try Row.fetchAll(
         try db.cachedStatement(sql: "SELECT * FROM operations WHERE state = 'pending' ORDER BY createdAt, id")
       ).map(RegistryOperation.init(row:))
@@ -14,7 +14,7 @@ extension Registry {
 
   /// The operation with this id, or `nil` (purged or never recorded).
   public func operation(id: String) async throws -> RegistryOperation? {
-    try await pool.read { db in try Self.fetchOperation(id: id, db) }
+    try await self.read { db in try Self.fetchOperation(id: id, db) }
   }
 
   static func fetchOperation(id: String, _ db: Database) throws -> RegistryOperation? {

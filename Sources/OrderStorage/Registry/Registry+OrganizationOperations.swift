@@ -23,7 +23,7 @@ extension Registry {
     now: Date, wallClock: Date = Date()
   ) async throws -> (operation: RegistryOperation, plaintext: String) {
     try Self.validateNewOrganization(name: name, kind: kind, currency: currency)
-    return try await pool.write { db in
+    return try await self.write { db in
       if let claim, let found = try Self.claimedOperation(claim, caller: parent, db) {
         return found
       }
@@ -56,7 +56,7 @@ extension Registry {
   /// - Returns: the operation as stored now (done).
   @discardableResult
   public func finishOrganizationCreation(_ id: String, parentAccountID: AccountID) async throws -> RegistryOperation {
-    try await pool.write { db in
+    try await self.write { db in
       guard let operation = try Self.fetchOperation(id: id, db) else {
         throw DomainError.internalError("operation \(id) not found")
       }

@@ -12,7 +12,7 @@ extension Registry {
   ///   which has no parent.
   @discardableResult
   public func setParentAccount(child: OrganizationID, account: AccountID) async throws -> Organization {
-    try await pool.write { db in
+    try await self.write { db in
       guard var organization = try Self.fetchOrganization(child, db) else {
         throw DomainError.notFound("organization \(child) not found")
       }

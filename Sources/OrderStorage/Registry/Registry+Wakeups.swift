@@ -7,7 +7,7 @@ extension Registry {
   /// any time recorded already. When the recorded time is not later, nothing is written (no
   /// commit to sync): every write of a busy organization asks for this.
   public func setWakeup(_ organization: OrganizationID, dueAt: Date) async throws {
-    try await pool.write { db in
+    try await self.write { db in
       try db.cachedStatement(
         sql: """
           INSERT INTO wakeups (organizationID, dueAt) VALUES (?, ?)
@@ -20,7 +20,7 @@ extension Registry {
   /// Sets the organization's next due time exactly (after running its due jobs, to the
   /// queue's ``OrganizationTransaction/nextJobDueAt()``); `nil` removes it.
   public func replaceWakeup(_ organization: OrganizationID, dueAt: Date?) async throws {
-    try await pool.write { db in
+    try await self.write { db in
       if let dueAt {
         try db.cachedStatement(
           sql: """
@@ -38,7 +38,7 @@ extension Registry {
 
   /// Organizations with work due at or before `date`, earliest first.
   public func dueWakeups(by date: Date, limit: Int = 100) async throws -> [(OrganizationID, Date)] {
-    try await pool.read { db in
+    try await self.read { db in
       try Row.fetchAll(
         try db.cachedStatement(sql: "SELECT * FROM wakeups WHERE dueAt <= ? ORDER BY dueAt, organizationID LIMIT ?"),
         arguments: [date, max(0, limit)]
@@ -48,6 +48,6 @@ extension Registry {
 
   /// The earliest due time of any organization; `nil` when none has work.
   public func earliestWakeup() async throws -> Date? {
-    try await pool.read { db in try Date.fetchOne(try db.cachedStatement(sql: "SELECT MIN(dueAt) FROM wakeups")) }
+    try await self.read { db in try Date.fetchOne(try db.cachedStatement(sql: "SELECT MIN(dueAt) FROM wakeups")) }
   }
 }

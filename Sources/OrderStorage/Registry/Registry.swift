@@ -12,18 +12,49 @@ public final class Registry: Sendable {
   let pool: DatabasePool
   let cache = Mutex(AuthenticationCache())
   let logger: Logger
+  /// Logs each episode of a failing registry once (a full disk, say).
+  let health: StorageHealth
 
   /// Opens (creating and migrating if needed) the registry of `directory`.
+  ///
+  /// - Throws: ``StorageFailure`` when the file cannot be used (damaged, unreadable, newer).
   public init(directory: DataDirectory, logger: Logger = Logger(label: "orderd.registry")) throws {
     try directory.create()
     self.logger = logger
+    self.health = StorageHealth(logger: logger)
     pool = try DatabaseOpening.openPool(
-      at: directory.registryURL, label: "registry", maximumReaderCount: 4,
-      migrate: { try RegistrySchema.migrator.migrate($0) })
+      at: directory.registryURL, database: .registry, label: "registry", maximumReaderCount: 4,
+      migrator: RegistrySchema.migrator, migrate: { try RegistrySchema.migrator.migrate($0) })
   }
 
-  /// Closes the database; the registry cannot be used afterwards.
-  public func close() throws { try pool.close() }
+  /// A write transaction; SQLite's errors reach the caller converted (``StorageFailure``).
+  func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+    try await self.converting(wrote: true) { try await self.pool.write(body) }
+  }
+
+  /// A read on a consistent snapshot; SQLite's errors reach the caller converted.
+  func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+    try await self.converting(wrote: false) { try await self.pool.read(body) }
+  }
+
+  private func converting<T>(wrote: Bool, _ operation: () async throws -> T) async throws -> T {
+    do {
+      let result = try await operation()
+      self.health.worked(.registry, wrote: wrote)
+      return result
+    } catch {
+      let converted = StorageFailure.converting(error, in: .registry)
+      if let failure = converted as? StorageFailure { self.health.failed(failure) }
+      throw converted
+    }
+  }
+
+  /// Closes the database, its WAL checkpointed into the file first (see
+  /// ``OrganizationStore/close()``); the registry cannot be used afterwards.
+  public func close() throws {
+    try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    try pool.close()
+  }
 
   /// What ``bootstrap(now:)`` did.
   public struct Bootstrap: Hashable, Sendable {
@@ -36,7 +67,7 @@ public final class Registry: Sendable {
   ///
   /// On a registry that has its root already, returns it without a key.
   public func bootstrap(now: Date, rootName: String = "Provider", currency: String = "USD") async throws -> Bootstrap {
-    try await pool.write { db in
+    try await self.write { db in
       if let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM organizations WHERE kind = 'root'")) {
         return Bootstrap(root: try Organization(row: row), rootAdminKey: nil)
       }
@@ -59,7 +90,7 @@ public final class Registry: Sendable {
     name: String, kind: OrganizationKind, parent: OrganizationID, currency: String = "USD", now: Date
   ) async throws -> (organization: Organization, adminKey: IssuedKey) {
     try Self.validateNewOrganization(name: name, kind: kind, currency: currency)
-    return try await pool.write { db in
+    return try await self.write { db in
       guard try Self.fetchOrganization(parent, db) != nil else {
         throw DomainError.notFound("parent organization \(parent) not found")
       }
@@ -86,12 +117,12 @@ public final class Registry: Sendable {
 
   /// The organization, or `nil` when there is none with this id.
   public func organization(id: OrganizationID) async throws -> Organization? {
-    try await pool.read { db in try Self.fetchOrganization(id, db) }
+    try await self.read { db in try Self.fetchOrganization(id, db) }
   }
 
   /// The root organization, once bootstrapped.
   public func root() async throws -> Organization? {
-    try await pool.read { db in
+    try await self.read { db in
       try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM organizations WHERE kind = 'root'")).map(
         Organization.init(row:))
     }
@@ -99,7 +130,7 @@ public final class Registry: Sendable {
 
   /// The direct children of an organization, oldest first.
   public func children(of id: OrganizationID) async throws -> [Organization] {
-    try await pool.read { db in
+    try await self.read { db in
       try Row.fetchAll(
         try db.cachedStatement(sql: "SELECT * FROM organizations WHERE parentID = ? ORDER BY createdAt, id"),
         arguments: [id.rawValue]
