@@ -38,7 +38,11 @@ struct BackorderCrashTests {
         .json()["id"] as? String)
     var acknowledged: [String] = []  // tenant order numbers the server answered
     var landed = 0
-    for _ in 0..<rounds {
+    var attempts = 0
+    // Rounds until `rounds` kills landed with placements in flight (a loaded machine may let
+    // all of them finish before the kill).
+    while landed < rounds, attempts < rounds + 6 {
+      attempts += 1
       // Placements run concurrently; the server is killed as soon as the first one reached
       // the file, while others are still in flight (they retry and finish after the restart).
       let finished = Counter()

@@ -68,8 +68,9 @@ struct HostilePeerTests {
               FrameEncoder.encode(.preface(Preface()), into: &preface)
               switch index % 3 {
               case 0: break  // silent
-              case 1: try await session.send(preface.getSlice(at: 0, length: 7)!)
-              default: try await session.send(preface)
+              // On a loaded machine the server may already have closed it (preface timeout).
+              case 1: try? await session.send(preface.getSlice(at: 0, length: 7)!)
+              default: try? await session.send(preface)
               }
               let goAway = await session.goAway(within: .seconds(60))
               return (index % 3, goAway?.code, await session.waitForClose(within: .seconds(60)))

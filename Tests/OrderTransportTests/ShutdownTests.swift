@@ -45,6 +45,23 @@ struct ShutdownTests {
     }
   }
 
+  /// Runs an echo server on `port` while `body` runs. The kernel may still hold the port for
+  /// a moment after the previous server closed, so binding is tried a few times.
+  static func serve(on port: Int, _ body: () async throws -> Void) async throws {
+    for attempt in 1...20 {
+      let server = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: port))
+      do {
+        try await withGRPCServer(transport: server, services: [EchoService(probe: Probe())]) { _ in
+          _ = try await server.listeningAddress
+          try await body()
+        }
+        return
+      } catch  where "\(error)".contains("Address already in use") && attempt < 20 {
+        try await Task.sleep(for: .milliseconds(100))
+      }
+    }
+  }
+
   @Test("the client reconnects after the connection dropped")
   func reconnects() async throws {
     // A port nothing else in this test process can take while no server listens on it
@@ -59,18 +76,14 @@ struct ShutdownTests {
     let port = try #require(bound)
     let clientTransport = OrderTransport.Client(target: .ipv4(host: "127.0.0.1", port: port))
     try await withGRPCClient(transport: clientTransport) { client in
-      let second = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: port))
-      try await withGRPCServer(transport: second, services: [EchoService(probe: Probe())]) { _ in
-        _ = try await second.listeningAddress
+      try await Self.serve(on: port) {
         let one = try await client.echo("one")
         #expect(one == "one")
       }
       // That server is gone: the call fails as retryable.
       let error = await #expect(throws: RPCError.self) { try await client.echo("none") }
       #expect(error?.code == .unavailable)
-      let third = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: port))
-      try await withGRPCServer(transport: third, services: [EchoService(probe: Probe())]) { _ in
-        _ = try await third.listeningAddress
+      try await Self.serve(on: port) {
         let two = try await client.echo("two")
         #expect(two == "two")
       }
