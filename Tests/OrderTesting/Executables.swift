@@ -46,9 +46,15 @@ func orderctlBlocking(_ arguments: [String], server: String, key: String?) throw
   var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
   environment["ORDERD_SERVER"] = server
   if let key { environment["ORDERD_API_KEY"] = key }
+  return try runToCompletion(try Executables.url(of: "orderctl"), arguments, environment: environment)
+}
+
+/// Runs `executable` to its end, collecting what it prints (blocks the calling thread).
+func runToCompletion(_ executable: URL, _ arguments: [String], environment: [String: String]) throws
+  -> CommandResult
+{
   let process = try ChildProcess(
-    executable: try Executables.url(of: "orderctl"), arguments: arguments, environment: environment, stdout: .pipe,
-    stderr: .pipe)
+    executable: executable, arguments: arguments, environment: environment, stdout: .pipe, stderr: .pipe)
   let stdout = process.standardOutput!.readDataToEndOfFile()
   let stderr = process.standardError!.readDataToEndOfFile()
   process.waitUntilExit()
@@ -71,14 +77,6 @@ public func startOrderctl(_ arguments: [String], server: String, key: String) th
 public func orderd(_ arguments: [String]) async throws -> CommandResult {
   try await onOwnThread {
     let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
-    let process = try ChildProcess(
-      executable: try Executables.url(of: "orderd"), arguments: arguments, environment: environment, stdout: .pipe,
-      stderr: .pipe)
-    let stdout = process.standardOutput!.readDataToEndOfFile()
-    let stderr = process.standardError!.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+    return try runToCompletion(try Executables.url(of: "orderd"), arguments, environment: environment)
   }
 }
