@@ -59,7 +59,7 @@ struct FullDiskServerTests {
       try await orderd.root.advanceClock(by: "P10D")
       #expect(try await admin.order(scheduled.id).status == "scheduled")
       // The runner tries again by itself, again and again: still one line per episode.
-      let retried = await eventually(timeout: .seconds(20)) {
+      let retried = await eventually(timeout: .seconds(90)) {
         (orderd.application.scheduler.paused.pause(of: organization)?.failures ?? 0) >= 3
       }
       #expect(retried, "the runner did not try the organization again by itself")
