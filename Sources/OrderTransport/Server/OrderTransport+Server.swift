@@ -73,7 +73,7 @@ extension OrderTransport {
           .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
           .serverChannelInitializer { channel in
             channel.eventLoop.makeCompletedFuture {
-              try channel.pipeline.syncOperations.addHandler(AcceptErrorLogger(logger: config.logger))
+              try channel.pipeline.syncOperations.addHandler(AcceptGuard(logger: config.logger))
             }
           }
           .childChannelOption(.socketOption(.tcp_nodelay), value: 1)

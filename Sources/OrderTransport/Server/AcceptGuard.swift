@@ -16,7 +16,7 @@ import NIOCore
 /// one spare descriptor; on EMFILE it gives it up, the next accept succeeds, that connection
 /// is closed at once (shed, as nginx and libuv do), the spare is taken back, and the backoff
 /// takes over.
-final class AcceptErrorLogger: ChannelInboundHandler {
+final class AcceptGuard: ChannelInboundHandler {
   typealias InboundIn = any Channel
 
   private let logger: Logger
