@@ -39,7 +39,6 @@ struct RetryTests {
   func retriesRespectTheDeadline() async throws {
     let service = FlakyClockService(failures: .max)
     let policy = CallRetryPolicy(maxAttempts: 1_000, initialBackoff: .milliseconds(40), maxBackoff: .milliseconds(40))
-    let start = ContinuousClock.now
     await #expect {
       try await withInProcessClient(serving: [service], retry: policy) { client in
         try await client.getClock(timeout: .milliseconds(300))
@@ -48,8 +47,8 @@ struct RetryTests {
       // The last attempt's UNAVAILABLE, or DEADLINE_EXCEEDED when the deadline falls inside an attempt.
       [.unavailable, .deadlineExceeded].contains(($0 as? RPCError)?.code)
     }
-    // Far below the 40 s that 1,000 attempts would take, with room for a loaded machine.
-    #expect(start.duration(to: .now) < .seconds(10))
+    // 300 ms hold about 8 attempts 40 ms apart; a client that ignored the deadline would make
+    // all 1,000. Counted, not timed: a starved test process takes longer, never more attempts.
     #expect(service.seen.count < 20)
   }
 

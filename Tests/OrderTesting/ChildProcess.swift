@@ -67,6 +67,9 @@ public final class ChildProcess: Sendable {
     }
     let out = try connect(stdout, to: 1)
     let err = try connect(stderr, to: 2)
+    // NIO opens its sockets without close-on-exec: without this, a child would inherit every
+    // listener and connection of this test process and keep their ports bound while it runs.
+    try Self.closeFrom(3, in: &actions)
     defer { for end in childEnds { close(end) } }
 
     let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
@@ -80,6 +83,18 @@ public final class ChildProcess: Sendable {
       throw ProcessFailure("cannot start \(executable.path): \(String(cString: strerror(status)))")
     }
     return (pid, out, err)
+  }
+
+  /// Adds glibc's `closefrom` spawn action (glibc 2.34 and later; not visible to Swift through
+  /// the Glibc module, so looked up by name).
+  private static func closeFrom(_ first: Int32, in actions: inout posix_spawn_file_actions_t) throws {
+    typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+    else {
+      throw ProcessFailure("this C library cannot close inherited descriptors on spawn (glibc 2.34 or later needed)")
+    }
+    let status = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, first)
+    guard status == 0 else { throw ProcessFailure("posix_spawn_file_actions_addclosefrom_np: errno \(status)") }
   }
 
   /// Whether the child still runs (reaps it if it ended).

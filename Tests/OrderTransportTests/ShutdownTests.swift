@@ -45,10 +45,11 @@ struct ShutdownTests {
     }
   }
 
-  /// Runs an echo server on `port` while `body` runs. The kernel may still hold the port for
-  /// a moment after the previous server closed, so binding is tried a few times.
+  /// Runs an echo server on `port` while `body` runs. The previous server's listening socket
+  /// may still be open for a moment after it returned (its close runs on its event loop, late
+  /// on a loaded machine: 2 s of retries were once too short), so binding is retried for 30 s.
   static func serve(on port: Int, _ body: () async throws -> Void) async throws {
-    for attempt in 1...20 {
+    for attempt in 1...300 {
       let server = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: port))
       do {
         try await withGRPCServer(transport: server, services: [EchoService(probe: Probe())]) { _ in
@@ -56,7 +57,7 @@ struct ShutdownTests {
           try await body()
         }
         return
-      } catch  where "\(error)".contains("Address already in use") && attempt < 20 {
+      } catch  where "\(error)".contains("Address already in use") && attempt < 300 {
         try await Task.sleep(for: .milliseconds(100))
       }
     }

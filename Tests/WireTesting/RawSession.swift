@@ -64,7 +64,7 @@ public final class RawSession: Sendable {
   public var isClosed: Bool { self.log.withLock { $0.closed } }
 
   /// Waits up to `timeout` for a frame matching `predicate`; returns it, or nil.
-  public func waitForFrame(within timeout: Duration = .seconds(20), where predicate: (Frame) -> Bool) async -> Frame? {
+  public func waitForFrame(within timeout: Duration = .seconds(60), where predicate: (Frame) -> Bool) async -> Frame? {
     let deadline = ContinuousClock.now.advanced(by: timeout)
     while true {
       if let frame = self.frames.first(where: predicate) { return frame }
@@ -74,7 +74,7 @@ public final class RawSession: Sendable {
   }
 
   /// Waits up to `timeout` for the server to close the connection.
-  public func waitForClose(within timeout: Duration = .seconds(20)) async -> Bool {
+  public func waitForClose(within timeout: Duration = .seconds(60)) async -> Bool {
     let deadline = ContinuousClock.now.advanced(by: timeout)
     while !self.isClosed && ContinuousClock.now < deadline {
       do { try await Task.sleep(for: .milliseconds(10)) } catch { break }
@@ -83,7 +83,7 @@ public final class RawSession: Sendable {
   }
 
   /// The TRAILERS of stream `id`, waiting up to `timeout`.
-  public func trailers(of id: UInt32, within timeout: Duration = .seconds(20)) async -> CallTrailers? {
+  public func trailers(of id: UInt32, within timeout: Duration = .seconds(60)) async -> CallTrailers? {
     let frame = await self.waitForFrame(within: timeout) {
       if case .trailers(id, _) = $0 { return true }
       return false
@@ -93,7 +93,7 @@ public final class RawSession: Sendable {
   }
 
   /// The first GOAWAY, waiting up to `timeout`.
-  public func goAway(within timeout: Duration = .seconds(20)) async -> GoAway? {
+  public func goAway(within timeout: Duration = .seconds(60)) async -> GoAway? {
     let frame = await self.waitForFrame(within: timeout) {
       if case .goAway = $0 { return true }
       return false
