@@ -5,7 +5,7 @@ import OrderProtocol
 struct BackorderCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "backorder",
-    abstract: "Backorders: your tenants' executed changes as received by your organization (B2-B4).",
+    abstract: "Backorders: your tenants' executed changes as received by your organization.",
     subcommands: [List.self, Show.self, Retry.self]
   )
 }

@@ -5,12 +5,12 @@ import OrderProtocol
 extension ChangeCommand {
   struct Schedule: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Change a subscription now, at its renewal or on a date (H1).",
+      abstract: "Change a subscription now, at its renewal or on a date.",
       discussion: """
         All the actions given make one change order. Custom dates allow quantity increases, \
         upgrades, term and billing cycle changes, and decreases where the vendor allows them; \
-        at renewal also decreases (H2). A new change of the same timing replaces the pending one \
-        (H4). `--when now` is the same as `orderctl subscription change`. --dry-run prints the \
+        at renewal also decreases. A new change of the same timing replaces the pending \
+        one. `--when now` is the same as `orderctl subscription change`. --dry-run prints the \
         estimate and changes nothing.
         """
     )
@@ -24,17 +24,7 @@ extension ChangeCommand {
     @Option(help: "When the change applies; a date means the start of that day, UTC.")
     var when: WhenArgument
 
-    @Option(help: "The new quantity.")
-    var quantity: Int32?
-
-    @Option(help: "The SKU to upgrade to (one of the product's upgrades).")
-    var upgradeTo: String?
-
-    @Option(help: "The new commitment term.")
-    var term: Choice<Orders_V1_Term>?
-
-    @Option(help: "The new billing cycle.")
-    var billingCycle: Choice<Orders_V1_BillingCycle>?
+    @OptionGroup(title: "Changes") var changes: ChangeOptions
 
     @Flag(help: "Cancel the subscription; cannot be combined with other changes.")
     var cancel = false
@@ -43,23 +33,16 @@ extension ChangeCommand {
     var dryRun = false
 
     func validate() throws {
-      let given = [self.quantity != nil, self.upgradeTo != nil, self.term != nil, self.billingCycle != nil]
-      let count = given.filter { $0 }.count
-      if self.cancel && count > 0 { throw ValidationError("--cancel cannot be combined with other changes") }
-      if !self.cancel && count == 0 {
-        throw ValidationError("say what to change: --quantity, --upgrade-to, --term, --billing-cycle or --cancel")
+      if self.cancel && !self.changes.isEmpty {
+        throw ValidationError("--cancel cannot be combined with other changes")
       }
-      if let quantity = self.quantity, quantity < 1 { throw ValidationError("--quantity must be at least 1") }
-      if let sku = self.upgradeTo, sku.isEmpty { throw ValidationError("--upgrade-to needs a SKU") }
+      if !self.cancel && self.changes.isEmpty { throw ChangeOptions.missing("to change", or: ["--cancel"]) }
     }
 
     func run() async throws {
       var request = Orders_V1_ChangeSubscriptionRequest()
       request.id = self.subscription
-      if let quantity = self.quantity { request.quantity = quantity }
-      request.upgradeTo = self.upgradeTo ?? ""
-      request.term = self.term?.value ?? .unspecified
-      request.billingCycle = self.billingCycle?.value ?? .unspecified
+      self.changes.apply(to: &request)
       request.cancel = self.cancel
       request.timing = self.when.timing
       request.date = self.when.date

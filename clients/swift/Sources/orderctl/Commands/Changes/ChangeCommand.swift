@@ -6,7 +6,7 @@ import OrderProtocol
 struct ChangeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "change",
-    abstract: "Scheduled changes of subscriptions: schedule, list and cancel (H1-H9).",
+    abstract: "Scheduled changes of subscriptions: schedule, list and cancel.",
     subcommands: [Schedule.self, List.self, Cancel.self]
   )
 }
@@ -14,7 +14,7 @@ struct ChangeCommand: AsyncParsableCommand {
 extension ChangeCommand {
   struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List a subscription's pending scheduled changes by execution date (H9)."
+      abstract: "List a subscription's pending scheduled changes by execution date."
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
@@ -34,7 +34,7 @@ extension ChangeCommand {
 
   struct Cancel: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Cancel a custom-date change before it executes (H5).",
+      abstract: "Cancel a custom-date change before it executes.",
       discussion: """
         An On Renewal change is not cancelled: schedule another On Renewal change to replace it. \
         The order stays in the history as cancelled.

@@ -5,7 +5,7 @@ import OrderProtocol
 struct ClockCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "clock",
-    abstract: "The server's clock (F6).",
+    abstract: "The server's clock.",
     subcommands: [Show.self, Advance.self]
   )
 }

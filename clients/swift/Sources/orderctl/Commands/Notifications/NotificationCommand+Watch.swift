@@ -7,7 +7,7 @@ import SwiftProtobuf
 extension NotificationCommand {
   struct Watch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print notifications as they are written, one line each, until interrupted (N2).",
+      abstract: "Print notifications as they are written, one line each, until interrupted.",
       discussion: """
         First prints what is already in the log after --from, then each new notification as it \
         is written. When the server restarts or the connection drops, the watch reconnects and \

@@ -5,7 +5,7 @@ import OrderProtocol
 struct NotificationCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "notifications",
-    abstract: "Your organization's ordered log of events (N1).",
+    abstract: "Your organization's ordered log of events.",
     subcommands: [List.self, Watch.self]
   )
 }

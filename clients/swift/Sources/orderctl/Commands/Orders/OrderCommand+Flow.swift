@@ -5,7 +5,7 @@ import OrderProtocol
 extension OrderCommand {
   struct Flow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show the flow of an order type: statuses, transitions, stalls and final statuses (O2)."
+      abstract: "Show the flow of an order type: statuses, transitions, stalls and final statuses."
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions

@@ -16,8 +16,8 @@ extension OrderCommand {
       abstract: "Place a sales order (SO) for an account, now or scheduled for a date.",
       discussion: """
         Each item takes the product's first allowed billing cycle and term. With --on the order \
-        waits in `scheduled` and executes at the start of that day (S1); only new subscriptions \
-        (with their add-ons), assets and one-off products can be scheduled (S2). --dry-run prices \
+        waits in `scheduled` and executes at the start of that day; only new subscriptions \
+        (with their add-ons), assets and one-off products can be scheduled. --dry-run prices \
         the order and places nothing.
         """
     )

@@ -15,7 +15,7 @@ extension OrgCommand {
     @Option(help: "How many days ahead purchases may be scheduled.")
     var scheduleHorizonDays: Int32?
 
-    @Option(help: "Backorder executed changes to the parent organization (B1).")
+    @Option(help: "Backorder executed changes to the parent organization.")
     var backordering: Switch?
 
     func validate() throws {

@@ -14,7 +14,7 @@ extension OrgCommand {
   struct Create: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Create a child organization and its first admin key (shown once).",
-      discussion: "A parent's admin creates the child but cannot read inside it (T4)."
+      discussion: "A parent's admin creates the child but cannot read inside it."
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions

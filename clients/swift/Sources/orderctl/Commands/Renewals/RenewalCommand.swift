@@ -5,7 +5,7 @@ import OrderProtocol
 struct RenewalCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "renewal",
-    abstract: "Manage Renewal: a quantity that applies from the next renewal on (F1-F3).",
+    abstract: "Manage Renewal: a quantity that applies from the next renewal on.",
     subcommands: [Set.self, Revoke.self]
   )
 }
@@ -18,7 +18,7 @@ extension RenewalCommand {
       discussion: """
         Allowed when the subscription is active and synced, renews automatically, is prepaid \
         recurring, has no pending On Renewal change or future request, and its product's \
-        quantity limit is not exactly 1 (F1). A refusal names the condition that failed.
+        quantity limit is not exactly 1. A refusal names the condition that failed.
         """
     )
 
@@ -49,7 +49,7 @@ extension RenewalCommand {
 
   struct Revoke: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Revoke the future request: the quantity stays as it is at the renewal (F2)."
+      abstract: "Revoke the future request: the quantity stays as it is at the renewal."
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions

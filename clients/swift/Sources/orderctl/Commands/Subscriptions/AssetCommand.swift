@@ -5,7 +5,7 @@ import OrderProtocol
 struct AssetCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "asset",
-    abstract: "Software assets created by executed orders (A1).",
+    abstract: "Software assets created by executed orders.",
     subcommands: [List.self, Show.self, Resync.self]
   )
 }
@@ -49,7 +49,7 @@ extension AssetCommand {
 
   struct Resync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Edit and save an asset (A2): retry a failed provisioning, refresh missing vendor data."
+      abstract: "Edit and save an asset: retry a failed provisioning, refresh missing vendor data."
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions

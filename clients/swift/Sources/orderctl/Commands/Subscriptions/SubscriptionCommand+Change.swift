@@ -7,7 +7,7 @@ extension SubscriptionCommand {
     static let configuration = CommandConfiguration(
       abstract: "Change a subscription now, or cancel it.",
       discussion: """
-        The change is an order whose type follows from the action (O1): a change (CH), a \
+        The change is an order whose type follows from the action: a change (CH), a \
         cancellation refund (CL) or charge (CF). Several changes may be combined, except \
         --cancel. Switching auto-renew alone is a setting and makes no order. Prints the \
         subscription after the change, the order and the invoice lines.
@@ -20,17 +20,7 @@ extension SubscriptionCommand {
     @Argument(help: "The subscription's id.")
     var id: String
 
-    @Option(help: "The new quantity.")
-    var quantity: Int32?
-
-    @Option(help: "The SKU to upgrade to (one of the product's upgrades).")
-    var upgradeTo: String?
-
-    @Option(help: "The new commitment term.")
-    var term: Choice<Orders_V1_Term>?
-
-    @Option(help: "The new billing cycle.")
-    var billingCycle: Choice<Orders_V1_BillingCycle>?
+    @OptionGroup(title: "Changes") var changes: ChangeOptions
 
     @Option(help: "Renew automatically at the end of the term.")
     var autoRenew: Switch?
@@ -39,29 +29,15 @@ extension SubscriptionCommand {
     var cancel = false
 
     func validate() throws {
-      let given = [
-        self.quantity != nil, self.upgradeTo != nil, self.term != nil, self.billingCycle != nil,
-        self.autoRenew != nil,
-      ]
-      let count = given.filter { $0 }.count
-      if self.cancel && count > 0 {
-        throw ValidationError("--cancel cannot be combined with other changes")
-      }
-      if !self.cancel && count == 0 {
-        throw ValidationError(
-          "say what to change: --quantity, --upgrade-to, --term, --billing-cycle, --auto-renew or --cancel")
-      }
-      if let quantity = self.quantity, quantity < 1 { throw ValidationError("--quantity must be at least 1") }
-      if let sku = self.upgradeTo, sku.isEmpty { throw ValidationError("--upgrade-to needs a SKU") }
+      let given = !self.changes.isEmpty || self.autoRenew != nil
+      if self.cancel && given { throw ValidationError("--cancel cannot be combined with other changes") }
+      if !self.cancel && !given { throw ChangeOptions.missing("to change", or: ["--auto-renew", "--cancel"]) }
     }
 
     func run() async throws {
       var request = Orders_V1_ChangeSubscriptionRequest()
       request.id = self.id
-      if let quantity = self.quantity { request.quantity = quantity }
-      request.upgradeTo = self.upgradeTo ?? ""
-      request.term = self.term?.value ?? .unspecified
-      request.billingCycle = self.billingCycle?.value ?? .unspecified
+      self.changes.apply(to: &request)
       if let autoRenew = self.autoRenew { request.autoRenew = autoRenew.isOn }
       request.cancel = self.cancel
       let key = self.mutation.resolve()

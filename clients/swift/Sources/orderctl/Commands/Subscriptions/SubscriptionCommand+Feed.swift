@@ -5,7 +5,7 @@ import OrderProtocol
 extension SubscriptionCommand {
   struct Feed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show a subscription's \"Notifications and Updates\" feed (F3)."
+      abstract: "Show a subscription's \"Notifications and Updates\" feed."
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions

@@ -5,7 +5,7 @@ import OrderProtocol
 struct VendorCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "vendor",
-    abstract: "The simulated vendor: how it treats your products (C2) and its own scheduled changes (H8).",
+    abstract: "The simulated vendor: how it treats your products and its own scheduled changes.",
     subcommands: [SetBehavior.self, Show.self, SyncChange.self]
   )
 }
