@@ -9,9 +9,14 @@ struct CommandFailure {
   let message: String
   /// The key of a mutating call, to print when its outcome is unknown.
   let idempotencyKey: IdempotencyKey?
+  /// The command's hints; the first that applies is printed after the message.
+  let hints: [CommandHint]
 
-  init(_ error: any Error, server: ServerAddress, idempotencyKey: IdempotencyKey? = nil) {
+  init(
+    _ error: any Error, server: ServerAddress, idempotencyKey: IdempotencyKey? = nil, hints: [CommandHint] = []
+  ) {
     self.idempotencyKey = idempotencyKey
+    self.hints = hints
     let rpcError: RPCError
     switch error {
     case let error as RPCError: rpcError = error
@@ -31,6 +36,9 @@ struct CommandFailure {
   /// Prints the failure to stderr and returns the exit status to end the command with.
   func report() -> ExitCode {
     StandardError.write("orderctl: \(self.code.statusName): \(self.message)")
+    if let hint = self.hints.first(where: { $0.applies(to: self.code, message: self.message) }) {
+      StandardError.write("orderctl: hint: \(hint.text)")
+    }
     if let key = self.idempotencyKey, self.outcomeIsUnknown {
       StandardError.write(
         "orderctl: the change may or may not have been made; rerun the same command with --idempotency-key \(key) to retry it safely"

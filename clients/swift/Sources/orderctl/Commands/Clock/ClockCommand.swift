@@ -1,4 +1,5 @@
 import ArgumentParser
+import GRPCCore
 import OrderClient
 import OrderProtocol
 
@@ -56,7 +57,10 @@ extension ClockCommand {
       if let to = self.to { request.to = to.timestamp }
       if let by = self.by { request.by = by }
       let key = self.mutation.resolve()
-      try await self.connection.run(idempotencyKey: key) { client in
+      let hint = CommandHint(
+        [.failedPrecondition], mentioning: ["system clock"],
+        "the clock moves only on a server started with --clock simulated:DATE")
+      try await self.connection.run(idempotencyKey: key, hints: [hint]) { client in
         let clock = try await client.advanceClock(request, idempotencyKey: key)
         try self.connection.output.emit(clock) { $0.detailsText }
       }
