@@ -28,11 +28,7 @@ struct ScheduledChanges {
       guard let date = request.date else {
         throw DomainError.invalidArgument("a custom-date change needs its date (YYYY-MM-DD)")
       }
-      let today = UTCCalendar.civilDate(of: self.now)
-      guard date > today else {
-        throw DomainError.invalidArgument(
-          "the date \(date) is not in the future; choose \(today.adding(days: 1)) or later")
-      }
+      try UTCCalendar.requireFuture(date, now: self.now)
       guard UTCCalendar.startOfDay(date) < subscription.termEnd else {
         throw DomainError.invalidArgument(
           "\(date) is after the current term ends (\(UTCCalendar.civilDate(of: subscription.termEnd))); schedule it On Renewal"

@@ -18,7 +18,7 @@ struct AccountService: Orders_V1_AccountService.SimpleServiceProtocol {
     } else if let given = AccountKind(request.kind) {
       kind = given
     } else {
-      throw RPCError(code: .invalidArgument, message: "account kind must be CUSTOMER or RESELLER")
+      throw DomainError.invalidArgument("account kind must be CUSTOMER or RESELLER")
     }
     let new = NewAccount(
       name: request.name, kind: kind, resellerID: request.resellerID.isEmpty ? nil : AccountID(request.resellerID))
@@ -44,7 +44,7 @@ struct AccountService: Orders_V1_AccountService.SimpleServiceProtocol {
     let id = AccountID(request.id)
     try call.principal.requireVisible(accountID: id)
     guard let account = try await self.deps.read(call, { tx in try tx.account(id) }) else {
-      throw RPCError(code: .notFound, message: "account \(id) not found")
+      throw DomainError.notFound("account \(id) not found")
     }
     return account.proto
   }

@@ -12,7 +12,7 @@ struct CatalogService: Orders_V1_CatalogService.SimpleServiceProtocol {
   {
     let call = try CallContext.required()
     guard let organization = try await self.deps.registry.organization(id: call.principal.organizationID) else {
-      throw RPCError(code: .notFound, message: "organization \(call.principal.organizationID) not found")
+      throw DomainError.notFound("organization \(call.principal.organizationID) not found")
     }
     let product = try ProductRequest(request, currency: organization.currency).product()
     let now = self.deps.clock.now()
@@ -33,7 +33,7 @@ struct CatalogService: Orders_V1_CatalogService.SimpleServiceProtocol {
     let call = try CallContext.required()
     let sku = request.sku
     guard let product = try await self.deps.read(call, { tx in try tx.product(sku: sku) }) else {
-      throw RPCError(code: .notFound, message: "no product with SKU \(sku) in this catalog")
+      throw DomainError.notFound("no product with SKU \(sku) in this catalog")
     }
     return product.proto
   }

@@ -62,10 +62,10 @@ struct NotificationService: Orders_V1_NotificationService.SimpleServiceProtocol 
       // The transport and GRPCCore start the deadline's clock when the call arrives, a little
       // before the interceptor read it: a cancellation that close to the deadline is the deadline.
       if let deadline = call.deadline, ContinuousClock.now >= deadline - .milliseconds(250) {
-        throw RPCError(
-          code: .deadlineExceeded, message: "the watch reached its deadline; resume from the last position")
+        throw DomainError.deadlineExceeded(
+          "the watch reached its deadline; resume from the last position")
       }
-      throw RPCError(code: .cancelled, message: "the watch was cancelled")
+      throw DomainError.cancelled("the watch was cancelled")
     }
   }
 
@@ -79,7 +79,7 @@ struct NotificationService: Orders_V1_NotificationService.SimpleServiceProtocol 
     var after = start
     while !Task.isCancelled {
       if self.deps.bell.isClosing {
-        throw RPCError(code: .unavailable, message: "the server is shutting down; resume after position \(after)")
+        throw DomainError.unavailable("the server is shutting down; resume after position \(after)")
       }
       let generation = self.deps.bell.generation(organization)
       let position = after

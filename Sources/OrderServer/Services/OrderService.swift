@@ -94,7 +94,7 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
     let now = self.deps.clock.now()
     let reason = request.reason.trimmingCharacters(in: .whitespaces)
     guard !reason.isEmpty else {
-      throw RPCError(code: .invalidArgument, message: "say why the order is cancelled (--reason TEXT)")
+      throw DomainError.invalidArgument("say why the order is cancelled: the reason is empty")
     }
     let key = request.id
     return try await self.deps.idempotentWrite(call, request: request, now: now, jobs: true) { tx in
@@ -119,7 +119,7 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
   func getOrderFlow(request: Orders_V1_GetOrderFlowRequest, context: ServerContext) async throws -> Orders_V1_OrderFlow
   {
     guard let type = OrderType(request.type) else {
-      throw RPCError(code: .invalidArgument, message: "name an order type: SO, RN, BO, CH, PO, CL, CF or RC")
+      throw DomainError.invalidArgument("name an order type: SO, RN, BO, CH, PO, CL, CF or RC")
     }
     return OrderFlow.of(type).proto
   }
@@ -148,10 +148,10 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
     let cycle = item.billingCycle == .unspecified ? nil : BillingCycle(item.billingCycle)
     let term = item.term == .unspecified ? nil : Term(item.term)
     if item.billingCycle != .unspecified, cycle == nil {
-      throw RPCError(code: .invalidArgument, message: "item \(index + 1) (SKU \(item.sku)): unknown billing cycle")
+      throw DomainError.invalidArgument("item \(index + 1) (SKU \(item.sku)): unknown billing cycle")
     }
     if item.term != .unspecified, term == nil {
-      throw RPCError(code: .invalidArgument, message: "item \(index + 1) (SKU \(item.sku)): unknown term")
+      throw DomainError.invalidArgument("item \(index + 1) (SKU \(item.sku)): unknown term")
     }
     return RequestedItem(
       sku: item.sku, quantity: item.quantity == 0 ? 1 : Int(item.quantity), billingCycle: cycle, term: term)

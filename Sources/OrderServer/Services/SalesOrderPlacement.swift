@@ -52,7 +52,7 @@ struct SalesOrderPlacement: Sendable {
       guard self.changeItems.isEmpty else {
         let numbers = self.changeItems.map { "item \($0.index + 1) (\($0.subscriptionID))" }.joined(separator: ", ")
         throw DomainError.invalidArgument(
-          "\(numbers) changes an existing subscription: use a change order (orderctl subscription change)")
+          "\(numbers) changes an existing subscription: use a change order (ChangeSubscription)")
       }
       return (
         account, try planner.plan(account: account, items: self.items, subscriptions: subscriptions, now: self.now)

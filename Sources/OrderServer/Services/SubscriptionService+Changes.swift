@@ -194,11 +194,9 @@ extension SubscriptionService {
     if request.hasAutoRenew { actions.append(.autoRenew(request.autoRenew)) }
     guard !actions.isEmpty else {
       throw DomainError.invalidArgument(
-        "say what to change: --quantity, --upgrade-to, --term, --billing-cycle, --auto-renew or --cancel")
+        "say what to change: quantity, upgrade, term, billing cycle, auto-renew or cancellation")
     }
-    if actions.contains(.cancel), actions.count > 1 {
-      throw DomainError.invalidArgument("a cancellation cannot be combined with other changes")
-    }
+    try ChangeAction.requireWellCombined(actions)
     return actions
   }
 }

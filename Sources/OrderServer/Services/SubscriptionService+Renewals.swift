@@ -32,7 +32,7 @@ extension SubscriptionService {
     if let cycle = BillingCycle(request.billingCycle) { actions.append(.billingCycle(cycle)) }
     guard !actions.isEmpty else {
       throw DomainError.invalidArgument(
-        "say what the vendor scheduled: --quantity, --upgrade-to, --term or --billing-cycle")
+        "say what the vendor scheduled: quantity, upgrade, term or billing cycle")
     }
     let id = SubscriptionID(request.subscriptionID)
     let scheduled = ScheduledChanges.Request(

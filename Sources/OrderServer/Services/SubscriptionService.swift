@@ -42,7 +42,7 @@ struct SubscriptionService: Orders_V1_SubscriptionService.SimpleServiceProtocol 
     let id = AssetID(request.id)
     let asset = try await self.deps.read(call) { tx in try tx.asset(id) }
     guard let asset, call.principal.canSee(accountID: asset.accountID) else {
-      throw RPCError(code: .notFound, message: "asset \(id) not found")
+      throw DomainError.notFound("asset \(id) not found")
     }
     return asset.proto
   }
