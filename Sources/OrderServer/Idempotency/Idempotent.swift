@@ -29,7 +29,7 @@ enum Idempotency {
     if Self.secretMethods.contains(call.method), key.utf8.count < minimum {
       let name = call.method.split(separator: "/").last.map(String.init) ?? call.method
       throw DomainError.invalidArgument(
-          "an idempotency key for \(name) must have at least \(minimum) bytes, as its answer carries a secret; use a random UUID"
+        "an idempotency key for \(name) must have at least \(minimum) bytes, as its answer carries a secret; use a random UUID"
       )
     }
     return key

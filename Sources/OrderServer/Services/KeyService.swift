@@ -2,6 +2,7 @@ import GRPCCore
 import OrderDomain
 import OrderProtocol
 import OrderStorage
+import OrderWorkflows
 import SwiftProtobuf
 
 /// API keys of the caller's organization (T3). Secrets are returned once, stored hashed; a
@@ -26,9 +27,7 @@ struct KeyService: Orders_V1_KeyService.SimpleServiceProtocol {
         throw DomainError.invalidArgument("a storefront key needs the account it acts for")
       }
       let id = AccountID(request.accountID)
-      guard try await self.deps.read(call, { tx in try tx.account(id) }) != nil else {
-        throw DomainError.notFound("account \(id) not found")
-      }
+      _ = try await self.deps.read(call) { scoped in try scoped.requireAccount(id) }
       accountID = id
     }
     let now = self.deps.clock.now()

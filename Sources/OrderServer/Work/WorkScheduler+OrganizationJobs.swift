@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import OrderDomain
 import OrderStorage
+import OrderWorkflows
 
 /// Running one organization's due jobs: in batches, each job in a savepoint, the relay beside.
 extension WorkScheduler {
@@ -83,7 +84,7 @@ extension WorkScheduler {
         }
         var batch: [Job] = []
         for job in due where job.id != running {
-          guard let handler = self.crossOrganizationHandlers[job.kind] else {
+          guard let handler = JobKind(rawValue: job.kind).flatMap({ self.crossOrganizationHandlers[$0] }) else {
             batch.append(job)
             continue
           }
@@ -120,7 +121,9 @@ extension WorkScheduler {
           do {
             try tx.savepoint {
               guard try tx.deleteJob(job.id) else { return }
-              guard let handler = handlers[job.kind] else { throw UnknownJobKind(kind: job.kind) }
+              guard let handler = JobKind(rawValue: job.kind).flatMap({ handlers[$0] }) else {
+                throw UnknownJobKind(kind: job.kind)
+              }
               try handler.run(job, tx: tx, context: context)
             }
           } catch {

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import OrderDomain
 import OrderStorage
+import OrderWorkflows
 import Synchronization
 
 /// Runs the organizations' background jobs when they come due: scheduled orders and
@@ -39,8 +40,8 @@ final class WorkScheduler: Sendable {
   let clock: ServerClock
   let bell: NotificationBell
   let logger: Logger
-  let handlers: [String: any JobHandler]
-  let crossOrganizationHandlers: [String: any CrossOrganizationJobHandler]
+  let handlers: [JobKind: any JobHandler]
+  let crossOrganizationHandlers: [JobKind: any CrossOrganizationJobHandler]
   let crossOrganizationKinds: Set<String>
   let paused = PausedOrganizations()
   private let gate = SerialGate()
@@ -59,7 +60,7 @@ final class WorkScheduler: Sendable {
     self.handlers = Dictionary(handlers.map { ($0.kind, $0) }, uniquingKeysWith: { $1 })
     self.crossOrganizationHandlers = Dictionary(
       crossOrganizationHandlers.map { ($0.kind, $0) }, uniquingKeysWith: { $1 })
-    self.crossOrganizationKinds = Set(self.crossOrganizationHandlers.keys)
+    self.crossOrganizationKinds = Set(self.crossOrganizationHandlers.keys.map(\.rawValue))
     self.configuration = configuration
     self.logger = logger
   }

@@ -103,8 +103,8 @@ struct ScheduledChanges {
     switch request.timing {
     case .customDate:
       try self.tx.recordScheduling(order: order.id, timing: .customDate, vendorSyncStatus: nil)
-      _ = try self.tx.enqueueJob(
-        kind: JobKinds.executeScheduledOrder, subject: order.id.rawValue, dueAt: executesAt ?? self.now, now: self.now)
+      try self.tx.enqueueJob(
+        .executeScheduledOrder, subject: order.id.rawValue, dueAt: executesAt ?? self.now, now: self.now)
     case .onRenewal:
       try self.tx.appendNotification(
         NewNotification(

@@ -2,21 +2,6 @@ import Foundation
 import OrderDomain
 import OrderStorage
 
-/// The billing service at the end of a subscription's billing period (F5): renews it (an
-/// `RN` at the end of a term, a `BO` inside a longer term), applies its On Renewal change or
-/// future request, invoices the new period, and schedules the next; or expires it when
-/// auto-renew is off.
-struct RenewJob: JobHandler {
-  let kind = JobKinds.renew
-
-  func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws {
-    guard let subscription = try tx.subscription(SubscriptionID(job.subject)), subscription.status == .active,
-      subscription.currentPeriodEnd <= context.now
-    else { return }
-    try Renewal(tx: tx, currency: context.currency, now: context.now).renew(subscription)
-  }
-}
-
 /// One renewal, inside the job's transaction.
 struct Renewal {
   let tx: OrganizationTransaction
@@ -80,17 +65,8 @@ struct Renewal {
       }
     }
     if plan.after.status == .active {
-      _ = try self.tx.enqueueJob(
-        kind: JobKinds.renew, subject: subscription.id.rawValue, dueAt: plan.after.currentPeriodEnd, now: self.now)
+      try self.tx.enqueueJob(
+        .renew, subject: subscription.id.rawValue, dueAt: plan.after.currentPeriodEnd, now: self.now)
     }
-  }
-}
-
-/// Expires assets on their expiration date (A3).
-struct ExpireAssetsJob: JobHandler {
-  let kind = JobKinds.expireAssets
-
-  func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws {
-    try tx.expireAssets(by: context.now)
   }
 }

@@ -35,8 +35,8 @@ struct OrderProvisioning {
     // Every new subscription waits for its vendor's answer, and is renewed or billed at the
     // end of its period by the billing service (F5).
     for var subscription in subscriptions {
-      _ = try self.tx.enqueueJob(
-        kind: JobKinds.renew, subject: subscription.id.rawValue, dueAt: subscription.currentPeriodEnd, now: self.now)
+      try self.tx.enqueueJob(
+        .renew, subject: subscription.id.rawValue, dueAt: subscription.currentPeriodEnd, now: self.now)
       self.enqueued = true
       guard subscription.provisioningStatus != .pending else { continue }
       subscription.provisioningStatus = .pending
@@ -44,8 +44,8 @@ struct OrderProvisioning {
     }
     let delay = try subscriptions.map { try self.vendor.delay(of: $0.sku) }.max() ?? 0
     if delay > 0 {
-      _ = try self.tx.enqueueJob(
-        kind: JobKinds.provision, subject: order.id.rawValue, dueAt: self.now.addingTimeInterval(Double(delay)),
+      try self.tx.enqueueJob(
+        .provision, subject: order.id.rawValue, dueAt: self.now.addingTimeInterval(Double(delay)),
         now: self.now)
       self.enqueued = true
       return provisioning
@@ -85,15 +85,15 @@ struct OrderProvisioning {
     let updated = asset.applying(try self.vendor.provision(asset, initial: initial))
     try self.tx.recordAssetSync(updated, now: self.now)
     if asset.expirationDate == nil, let expiration = updated.expirationDate {
-      _ = try self.tx.enqueueJob(
-        kind: JobKinds.expireAssets, subject: asset.id.rawValue, dueAt: expiration, now: self.now)
+      try self.tx.enqueueJob(
+        .expireAssets, subject: asset.id.rawValue, dueAt: expiration, now: self.now)
       self.enqueued = true
     }
     if updated.needsResync,
       let next = RetrySchedule.standard.nextAttempt(after: updated.syncAttempts, failedAt: self.now)
     {
-      if try self.tx.jobs(kind: JobKinds.assetSync, subject: asset.id.rawValue).isEmpty {
-        _ = try self.tx.enqueueJob(kind: JobKinds.assetSync, subject: asset.id.rawValue, dueAt: next, now: self.now)
+      if try self.tx.jobs(.assetSync, subject: asset.id.rawValue).isEmpty {
+        try self.tx.enqueueJob(.assetSync, subject: asset.id.rawValue, dueAt: next, now: self.now)
         self.enqueued = true
       }
     }
