@@ -43,7 +43,7 @@ public struct ChangeSubscription: Sendable {
     var invoice: Invoice?
     if delay > 0 {
       // The vendor answers after its delay: a `provision` job finishes the order.
-      settled = try tx.transition(order.id, to: .provisioning, reason: "sent to the vendor", by: .system, now: self.now)
+      settled = try tx.moveOrder(order.id, to: .provisioning, reason: "sent to the vendor", by: .system, now: self.now)
       try tx.enqueueJob(
         .provision, subject: order.id.rawValue, dueAt: self.now.addingTimeInterval(Double(delay)), now: self.now)
     } else {

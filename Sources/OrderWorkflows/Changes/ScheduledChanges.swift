@@ -97,7 +97,7 @@ struct ScheduledChanges {
     }
     if placement.revokesFutureRequest {
       // H8: the vendor's own change overrides the platform's future request.
-      _ = try self.tx.revokeFutureRequest(of: subscription.id, by: request.by, now: self.now)
+      try self.tx.revokeFutureRequest(of: subscription, by: request.by, now: self.now)
     }
     try self.tx.recordChangeActions(request.actions, of: order.id)
     switch request.timing {
@@ -124,7 +124,7 @@ struct ScheduledChanges {
     switch try VendorCalls(tx: self.tx, now: self.now).change(subscription, order: order, attempt: 1) {
     case .denied(let reason), .failed(let reason):
       try self.tx.recordScheduling(order: order.id, timing: .onRenewal, vendorSyncStatus: .pending)
-      let failed = try self.tx.transition(order.id, to: .failed, reason: reason, by: .system, now: self.now)
+      let failed = try self.tx.moveOrder(order.id, to: .failed, reason: reason, by: .system, now: self.now)
       try self.tx.appendNotification(
         NewNotification(
           type: .subscriptionChangeError, time: self.now, subject: .subscription(subscription.id),
@@ -133,7 +133,7 @@ struct ScheduledChanges {
     case .provisioned:
       let vendorSide = agent == .vendorSystem
       try self.tx.recordScheduling(order: order.id, timing: .onRenewal, vendorSyncStatus: .synced)
-      let waiting = try self.tx.transition(
+      let waiting = try self.tx.moveOrder(
         order.id, to: .provisionFinished,
         reason: vendorSide ? "synchronized from the vendor" : "accepted by the vendor; applies at the renewal",
         by: vendorSide ? .vendorSystem : .system, now: self.now)

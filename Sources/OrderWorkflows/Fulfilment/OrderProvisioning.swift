@@ -29,7 +29,7 @@ struct OrderProvisioning {
     if subscriptions.isEmpty, assets.isEmpty {
       return try self.complete(order, reason: "delivered")
     }
-    let provisioning = try self.tx.transition(
+    let provisioning = try self.tx.moveOrder(
       order.id, to: .provisioning, reason: "sent to the vendors", by: .system, now: self.now)
     for asset in assets { try self.sync(asset, initial: true) }
     // Every new subscription waits for its vendor's answer, and is renewed or billed at the
@@ -73,7 +73,7 @@ struct OrderProvisioning {
     guard problems.isEmpty else {
       var seen = Set<String>()
       let reasons = problems.filter { seen.insert($0).inserted }
-      return try self.tx.transition(
+      return try self.tx.moveOrder(
         order.id, to: .provisioningFailed, reason: reasons.joined(separator: "; "), by: .system, now: self.now)
     }
     return try self.complete(order, reason: "provisioned")
@@ -100,7 +100,7 @@ struct OrderProvisioning {
   }
 
   private func complete(_ order: Order, reason: String) throws -> Order {
-    let completed = try self.tx.transition(order.id, to: .completed, reason: reason, by: .system, now: self.now)
+    let completed = try self.tx.moveOrder(order.id, to: .completed, reason: reason, by: .system, now: self.now)
     var invoiced = completed
     if let lines = self.pricedLines {
       invoiced.lines = lines
@@ -130,8 +130,8 @@ extension OrderProvisioning {
     guard let order = try self.tx.order(asset.orderID), order.status == .provisioningFailed else { return }
     let stillFailing = try self.assets(of: order).contains { $0.syncStatus == .failed }
     guard !stillFailing else { return }
-    let retried = try self.tx.apply(
-      .retry, to: order.id, reason: "asset \(asset.id) synchronized", by: agent, now: self.now)
+    let retried = try self.tx.performAction(
+      .retry, on: order.id, reason: "asset \(asset.id) synchronized", by: agent, now: self.now)
     _ = try self.settle(retried, attempt: try ProvisionJob.attempt(of: retried, self.tx))
   }
 }

@@ -26,7 +26,7 @@ public struct PayInvoice: Sendable {
         lines: [OrderLine(sku: self.id.rawValue, quantity: 1, unitPrice: invoice.total, amount: invoice.total)],
         total: invoice.total, reason: "payment of invoice \(self.id)"),
       now: self.now)
-    let paid = try tx.transition(
+    let paid = try tx.moveOrder(
       order.id, to: .completed, reason: "invoice \(self.id) paid", by: .system, now: self.now)
     try tx.setInvoiceStatus(self.id, .paid)
     return (try scoped.requireInvoice(self.id), try OrderWithHistory(paid, tx: tx))

@@ -12,7 +12,7 @@ public struct ExecuteScheduledOrderJob: JobHandler {
   public func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws {
     guard let order = try tx.order(OrderID(job.subject)), order.status == .scheduled else { return }
     let now = context.now
-    let executing = try tx.transition(order.id, to: .executing, reason: "execution date reached", by: .system, now: now)
+    let executing = try tx.moveOrder(order.id, to: .executing, reason: "execution date reached", by: .system, now: now)
     if order.type == .sales {
       try Self.executeSale(executing, tx: tx, currency: context.currency, now: now)
     } else {
@@ -31,7 +31,7 @@ public struct ExecuteScheduledOrderJob: JobHandler {
         subscriptions: try tx.subscriptions(accountID: account.id, skus: planner.subscriptionSKUs(for: items)),
         now: now)
     } catch let error as DomainError {
-      _ = try tx.transition(
+      _ = try tx.moveOrder(
         order.id, to: .failed, reason: "no longer valid on its date: \(error.message)", by: .system, now: now)
       return
     }

@@ -36,7 +36,7 @@ public struct CancelOrder: Sendable {
       throw DomainError.failedPrecondition(
         "order \(order.number) is an On Renewal change: replace it with a new On Renewal change")
     }
-    let cancelled = try tx.apply(.cancel, to: order.id, reason: reason, by: principal.agent, now: self.now)
+    let cancelled = try tx.performAction(.cancel, on: order.id, reason: reason, by: principal.agent, now: self.now)
     if cancelled.type == .sales { try Self.withdraw(cancelled, tx) }
     return try OrderWithHistory(cancelled, tx: tx)
   }

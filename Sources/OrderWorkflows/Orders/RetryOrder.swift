@@ -21,7 +21,7 @@ public struct RetryOrder: Sendable {
     let tx = scoped.tx
     let agent = scoped.principal.agent
     let order = try scoped.requireOrder(self.key)
-    let retried = try tx.apply(.retry, to: order.id, reason: "retried by \(agent)", by: agent, now: self.now)
+    let retried = try tx.performAction(.retry, on: order.id, reason: "retried by \(agent)", by: agent, now: self.now)
     guard let step = OrderFlow.of(retried.type).retry else {
       throw DomainError.internalError("order \(retried.number) took a retry edge its flow has no step for")
     }
@@ -38,7 +38,7 @@ public struct RetryOrder: Sendable {
       settled = try ChangeExecution(tx: tx, now: self.now, currency: self.currency).run(retried, attempt: attempt)
         .order
     case .complete:
-      settled = try tx.transition(retried.id, to: .completed, reason: "retried", by: .system, now: self.now)
+      settled = try tx.moveOrder(retried.id, to: .completed, reason: "retried", by: .system, now: self.now)
     }
     return try OrderWithHistory(settled, tx: tx)
   }

@@ -37,13 +37,13 @@ struct Renewal {
           type: .subscriptionChanged, time: at, subject: .subscription(subscription.id),
           accountID: subscription.accountID, text: "subscription \(subscription.id) expired at the end of its term"))
       if let pending {
-        _ = try self.tx.transition(
+        _ = try self.tx.moveOrder(
           pending.id, to: .failed, reason: "the subscription expired", by: .system, now: self.now)
       }
       return
     }
     let order = try self.tx.createOrder(new, now: self.now)
-    let completed = try self.tx.transition(order.id, to: .completed, reason: plan.summary, by: .system, now: self.now)
+    let completed = try self.tx.moveOrder(order.id, to: .completed, reason: plan.summary, by: .system, now: self.now)
     if !completed.total.isZero {
       _ = try self.tx.createInvoice(try plan.newInvoice(order: completed, issuedAt: self.now))
     }
@@ -52,12 +52,12 @@ struct Renewal {
       BackorderChange.changes(plan, orderNumber: completed.number, at: self.now), tx: self.tx, now: self.now)
     if let pending {
       if plan.applied != nil {
-        _ = try self.tx.transition(
+        _ = try self.tx.moveOrder(
           pending.id, to: .completed, reason: "applied by \(completed.number) at the renewal", by: .system,
           now: self.now)
       } else if plan.refused != nil {
         let reason = plan.refusalReason ?? "no longer valid at the renewal"
-        _ = try self.tx.transition(pending.id, to: .failed, reason: reason, by: .system, now: self.now)
+        _ = try self.tx.moveOrder(pending.id, to: .failed, reason: reason, by: .system, now: self.now)
         try self.tx.appendNotification(
           NewNotification(
             type: .subscriptionChangeError, time: self.now, subject: .subscription(subscription.id),

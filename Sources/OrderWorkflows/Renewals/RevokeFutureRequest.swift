@@ -18,7 +18,7 @@ public struct RevokeFutureRequest: Sendable {
     guard try tx.futureRequest(of: subscription.id) != nil else {
       throw DomainError.failedPrecondition("subscription \(subscription.id) has no future request to revoke")
     }
-    _ = try tx.revokeFutureRequest(of: subscription.id, by: scoped.principal.agent, now: self.now)
+    try tx.revokeFutureRequest(of: subscription, by: scoped.principal.agent, now: self.now)
     return try scoped.subscriptionDetails(subscription.id)
   }
 }

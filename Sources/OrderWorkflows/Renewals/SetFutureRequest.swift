@@ -24,7 +24,7 @@ public struct SetFutureRequest: Sendable {
     let futureRequest = try RenewalPlanner(catalog: try tx.products(), currency: self.currency).futureRequest(
       quantity: self.quantity, for: subscription, pendingOnRenewalChange: pending?.order.number,
       existing: try tx.futureRequest(of: subscription.id), by: scoped.principal.agent, now: self.now)
-    try tx.setFutureRequest(futureRequest)
+    try tx.createFutureRequest(futureRequest, of: subscription)
     return try scoped.subscriptionDetails(subscription.id)
   }
 }
