@@ -42,14 +42,13 @@ extension WorkScheduler {
   }
 
   /// How long an organization waits after `failures` failures in a row: a few seconds,
-  /// doubling, when its storage may recover by itself (space freed, a lock released);
+  /// doubling (``Configuration/storageRetry``), when its storage may recover by itself (space freed, a lock released);
   /// ``Configuration/failedOrganizationDelay`` otherwise.
   func retryDelay(after error: any Error, failures: Int) -> Duration {
     guard let failure = error as? StorageFailure, failure.isTransient else {
       return self.configuration.failedOrganizationDelay
     }
-    let first = self.configuration.firstStorageRetryDelay
-    return min(self.configuration.maximumStorageRetryDelay, first * (1 << min(max(failures - 1, 0), 20)))
+    return self.configuration.storageRetry.delay(afterFailures: failures)
   }
 
   private func runJobs(of organization: OrganizationID, now: Date) async throws -> (executed: Int, settled: Bool) {
@@ -187,9 +186,9 @@ extension WorkScheduler {
       metadata: ["org": "\(organization)", "kind": "\(job.kind)", "subject": "\(job.subject)", "error": "\(error)"])
   }
 
-  /// Backoff for jobs whose transaction failed unexpectedly: 5 s doubling to 1 h.
+  /// The wait of a job whose work failed unexpectedly (``Backoff/jobRetry``).
   static func retryDelay(afterAttempts attempts: Int) -> TimeInterval {
-    min(3600, 5 * pow(2, Double(max(0, attempts - 1))))
+    Backoff.jobRetry.seconds(afterFailures: attempts)
   }
 }
 

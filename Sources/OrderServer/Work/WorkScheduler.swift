@@ -26,11 +26,9 @@ final class WorkScheduler: Sendable {
     /// when an operator must act (a damaged file, a newer schema) or the failure is not the
     /// storage's.
     var failedOrganizationDelay: Duration = .seconds(300)
-    /// The first wait of an organization whose storage failed in a way that may pass by
-    /// itself (a full disk, an I/O error, a lock); it doubles with each failure in a row.
-    var firstStorageRetryDelay: Duration = .seconds(2)
-    /// The longest wait of such an organization.
-    var maximumStorageRetryDelay: Duration = .seconds(60)
+    /// The waits of an organization whose storage failed in a way that may pass by itself (a
+    /// full disk, an I/O error, a lock): 2 s, doubling with each failure in a row, to a minute.
+    var storageRetry = Backoff(first: .seconds(2), maximum: .seconds(60))
   }
 
   let wakeups: WorkWakeups
@@ -148,7 +146,7 @@ final class WorkScheduler: Sendable {
             metadata: ["error": "\(error)"])
         }
         seen = self.wakeups.wakeCount
-        wait = min(.seconds(30), .seconds(1 << min(failures - 1, 5)))
+        wait = Backoff.registryRetry.delay(afterFailures: failures)
       }
       if wait > .zero {
         await self.wakeups.waitForWake(after: seen, timeout: wait)
