@@ -7,7 +7,8 @@ import OrderStorage
 /// handler checks visibility by hand.
 ///
 /// The unscoped transaction stays inside this module: workflows write through it once they
-/// found, through the scoped reads, what the caller asked for.
+/// found, through the scoped reads, what the caller asked for. A new read belongs in
+/// `ScopedTransactionTests`, which tries every read against another account's rows.
 public struct ScopedTransaction {
   /// The organization's transaction, unscoped. Workflows only.
   let tx: OrganizationTransaction
