@@ -77,12 +77,20 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
-    // The service layer: RPC handlers bound to the domain and storage, auth, the server.
+    // The use cases: one type each, domain values in and out, over a transaction scoped to
+    // its caller. No gRPC, no protobuf.
+    .target(
+      name: "OrderWorkflows",
+      dependencies: ["OrderDomain", "OrderStorage"],
+      swiftSettings: swiftSettings
+    ),
+    // The service layer: RPC handlers that decode, call a workflow and encode; auth, the server.
     .target(
       name: "OrderServer",
       dependencies: [
         "OrderDomain",
         "OrderStorage",
+        "OrderWorkflows",
         "OrderProtocol",
         "OrderTransport",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
@@ -230,6 +238,11 @@ let package = Package(
         "OrderStorage", "OrderDomain", "OrderTesting", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Logging", package: "swift-log"),
       ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "OrderWorkflowsTests",
+      dependencies: ["OrderWorkflows", "OrderStorage", "OrderDomain", "OrderTesting"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -133,3 +133,24 @@ struct OrderFlowTests {
       subscription: "SUB-000001", orders: [order(.change, .provisioning, subscription: "SUB-000009")])
   }
 }
+
+@Suite("Retry steps of the flows", .timeLimit(.minutes(1)))
+struct RetryStepTests {
+  @Test("O2: a flow says what its retry runs exactly when it has a retry edge", arguments: OrderType.allCases)
+  func retryStepWithRetryEdge(type: OrderType) {
+    let flow = OrderFlow.of(type)
+    let hasRetryEdge = flow.edges.contains { $0.action == .retry }
+    #expect((flow.retry != nil) == hasRetryEdge)
+  }
+
+  @Test("O2: a sale retries provisioning, a change its vendor call, a renewal or payment completes")
+  func retrySteps() {
+    #expect(OrderFlow.of(.sales).retry == .provisionItems)
+    for type in [OrderType.change, .cancellation, .cancellationCharge, .resource] {
+      #expect(OrderFlow.of(type).retry == .executeChange)
+    }
+    #expect(OrderFlow.of(.renewal).retry == .complete)
+    #expect(OrderFlow.of(.payment).retry == .complete)
+    #expect(OrderFlow.of(.billing).retry == nil)
+  }
+}

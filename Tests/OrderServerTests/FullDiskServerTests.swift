@@ -19,8 +19,7 @@ struct FullDiskServerTests {
     let recorder = LogRecorder()
     // Retries after 0.2 s doubling to 1 s (2 s to a minute in production), to keep the test short.
     var work = BackgroundWorkConfiguration()
-    work.scheduler.firstStorageRetryDelay = .milliseconds(200)
-    work.scheduler.maximumStorageRetryDelay = .seconds(1)
+    work.scheduler.storageRetry = Backoff(first: .milliseconds(200), maximum: .seconds(1))
     try await TestOrderd.with(backgroundWork: work, logger: recorder.logger()) { orderd in
       let (tenant, admin) = try await orderd.root.createTenant("Full")
       let (_, other) = try await orderd.root.createTenant("Other")

@@ -13,7 +13,8 @@ struct StatusMappingTests {
     (.invalidArgument, .invalidArgument), (.notFound, .notFound), (.alreadyExists, .alreadyExists),
     (.failedPrecondition, .failedPrecondition), (.permissionDenied, .permissionDenied),
     (.unauthenticated, .unauthenticated), (.resourceExhausted, .resourceExhausted), (.unavailable, .unavailable),
-    (.dataLoss, .dataLoss), (.internalError, .internalError),
+    (.dataLoss, .dataLoss), (.internalError, .internalError), (.unimplemented, .unimplemented),
+    (.cancelled, .cancelled), (.deadlineExceeded, .deadlineExceeded),
   ]
 
   @Test("each domain error code maps to its RPC status", arguments: Self.codes)
@@ -52,10 +53,10 @@ struct StatusMappingTests {
 
   @Test("an error without a status reaches the caller as INTERNAL, never UNKNOWN")
   func noUnknown() {
-    let answered = AuthInterceptor.answerable(Unexpected())
+    let answered = DomainError.answerable(Unexpected())
     #expect((answered as? RPCError)?.code == .internalError)
-    #expect(AuthInterceptor.answerable(DomainError.notFound("x")) is DomainError)
-    #expect(AuthInterceptor.answerable(RPCError(code: .aborted, message: "x")) is RPCError)
-    #expect(AuthInterceptor.answerable(CancellationError()) is CancellationError)
+    #expect(DomainError.answerable(DomainError.notFound("x")) is DomainError)
+    #expect(DomainError.answerable(RPCError(code: .aborted, message: "x")) is RPCError)
+    #expect(DomainError.answerable(CancellationError()) is CancellationError)
   }
 }

@@ -17,14 +17,7 @@ extension ChangePlanner {
         "subscription \(subscription.id) is \(subscription.status); a \(subscription.status) subscription cannot change"
       )
     }
-    guard !actions.isEmpty else { throw .invalidArgument("a change needs at least one action") }
-    var kinds: Set<String> = []
-    for action in actions where !kinds.insert(action.kind).inserted {
-      throw .invalidArgument("the \(action.kind) action is given twice; give each action once")
-    }
-    if actions.contains(.cancel) && actions.count > 1 {
-      throw .invalidArgument("a cancellation cannot be combined with other actions; cancel on its own")
-    }
+    try ChangeAction.requireWellCombined(actions)
     let product = try product(subscription.sku)
     if product.kind == .addon {
       guard let base, base.id == subscription.parentSubscriptionID else {

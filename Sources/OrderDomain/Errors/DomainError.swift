@@ -39,6 +39,12 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     case dataLoss
     /// The server failed; not the caller's fault.
     case internalError = "internal"
+    /// The server does not know the method that was called.
+    case unimplemented
+    /// The call was cancelled (by its client, or by the server shutting down).
+    case cancelled
+    /// The call's deadline passed before it finished.
+    case deadlineExceeded
 
     /// A stable name, e.g. `invalidArgument`.
     public var name: String { rawValue }
@@ -62,6 +68,9 @@ extension DomainError {
   public static func unavailable(_ message: String) -> DomainError { .init(.unavailable, message) }
   public static func dataLoss(_ message: String) -> DomainError { .init(.dataLoss, message) }
   public static func internalError(_ message: String) -> DomainError { .init(.internalError, message) }
+  public static func unimplemented(_ message: String) -> DomainError { .init(.unimplemented, message) }
+  public static func cancelled(_ message: String) -> DomainError { .init(.cancelled, message) }
+  public static func deadlineExceeded(_ message: String) -> DomainError { .init(.deadlineExceeded, message) }
 
   /// One error for several problems found at once, each on its own line.
   ///

@@ -34,28 +34,35 @@ extension OrderFlow {
     ] + done
   }
 
-  static func provisioningFlow(_ type: OrderType, _ summary: String, extra: [Edge] = []) -> OrderFlow {
+  static func provisioningFlow(
+    _ type: OrderType, _ summary: String, retry: RetryStep, extra: [Edge] = []
+  ) -> OrderFlow {
     let edges = provisioningEdges(andThen: extra)
     let finals = finals.filter { final in edges.contains { $0.to == final } }
     return OrderFlow(
       type: type, summary: summary, initial: [.scheduled, .executing], edges: edges,
-      stalls: [.provisioningFailed], waiting: [.scheduled], finals: finals)
+      stalls: [.provisioningFailed], waiting: [.scheduled], finals: finals, retry: retry)
   }
 
   static let sales = provisioningFlow(
-    .sales, "A new purchase, now or on a date (S1-S4): creates subscriptions, assets and deliveries.")
+    .sales, "A new purchase, now or on a date (S1-S4): creates subscriptions, assets and deliveries.",
+    retry: .provisionItems)
 
   static let renewal = provisioningFlow(
-    .renewal, "A subscription renewed at the end of its billing period (F5), with its On Renewal change applied.")
+    .renewal, "A subscription renewed at the end of its billing period (F5), with its On Renewal change applied.",
+    retry: .complete)
 
   static let cancellation = provisioningFlow(
-    .cancellation, "A cancellation where the provider owes the customer (refund of the unused prepaid part).")
+    .cancellation, "A cancellation where the provider owes the customer (refund of the unused prepaid part).",
+    retry: .executeChange)
 
   static let cancellationCharge = provisioningFlow(
-    .cancellationCharge, "A cancellation where the customer owes the provider (early-termination fee).")
+    .cancellationCharge, "A cancellation where the customer owes the provider (early-termination fee).",
+    retry: .executeChange)
 
   static let resource = provisioningFlow(
-    .resource, "A resynchronisation that needs provisioning at the vendor; zero amount.")
+    .resource, "A resynchronisation that needs provisioning at the vendor; zero amount.",
+    retry: .executeChange)
 
   static let billing = OrderFlow(
     type: .billing, summary: "A periodic charge, e.g. postpaid usage at the end of a billing period.",
@@ -82,7 +89,7 @@ extension OrderFlow {
       Edge(.paymentPending, .executing, action: .retry),
       Edge(.paymentPending, .cancelled, action: .cancel),
     ],
-    stalls: [.paymentPending], waiting: [.scheduled], finals: [.completed, .cancelled, .failed])
+    stalls: [.paymentPending], waiting: [.scheduled], finals: [.completed, .cancelled, .failed], retry: .complete)
 
   /// Now, on a custom date (waits in `scheduled`) or On Renewal (waits in
   /// `provisionFinished` once the vendor accepted it, until the renewal applies it, O3).
@@ -109,5 +116,6 @@ extension OrderFlow {
       Edge(.provisionFinished, .superseded),
       Edge(.provisionFinished, .cancelled, action: .cancel),
     ],
-    stalls: [.provisioningFailed], waiting: [.scheduled, .provisionFinished], finals: finals)
+    stalls: [.provisioningFailed], waiting: [.scheduled, .provisionFinished], finals: finals,
+    retry: .executeChange)
 }

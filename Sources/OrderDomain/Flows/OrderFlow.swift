@@ -17,6 +17,8 @@ public struct OrderFlow: Hashable, Sendable {
   public let waiting: [OrderStatus]
   /// Statuses that end the flow; `completed` is the successful end.
   public let finals: [OrderStatus]
+  /// What a retry of a stalled order of this type runs, or `nil` when nothing can be retried.
+  public let retry: RetryStep?
 
   /// An allowed transition.
   public struct Edge: Hashable, Sendable {
@@ -43,7 +45,7 @@ public struct OrderFlow: Hashable, Sendable {
 
   public init(
     type: OrderType, summary: String, initial: [OrderStatus], edges: [Edge], stalls: [OrderStatus],
-    waiting: [OrderStatus], finals: [OrderStatus]
+    waiting: [OrderStatus], finals: [OrderStatus], retry: RetryStep? = nil
   ) {
     self.type = type
     self.summary = summary
@@ -52,6 +54,7 @@ public struct OrderFlow: Hashable, Sendable {
     self.stalls = stalls
     self.waiting = waiting
     self.finals = finals
+    self.retry = retry
   }
 
   /// Every status of the flow, in order of first appearance.

@@ -11,11 +11,7 @@ extension SalesOrderPlanner {
   public func planScheduled(
     account: Account, items: [RequestedItem], subscriptions: [Subscription], executionDate: CivilDate, now: Date
   ) throws(DomainError) -> SalesOrderPlan {
-    guard executionDate > UTCCalendar.civilDate(of: now) else {
-      throw .invalidArgument(
-        "the execution date \(executionDate) is not in the future; choose \(UTCCalendar.civilDate(of: now).adding(days: 1)) or later"
-      )
-    }
+    try UTCCalendar.requireFuture(executionDate, now: now, what: "the execution date")
     if account.kind == .reseller || account.resellerID != nil {
       throw .failedPrecondition(
         "orders of a standard reseller or its customers cannot be scheduled; place the order now instead")

@@ -33,7 +33,7 @@ struct AuthInterceptor: ServerInterceptor {
       }
     } catch {
       Self.log(error, logger: logger)
-      throw Self.answerable(error)
+      throw DomainError.answerable(error)
     }
     if case .failure(let error) = response.accepted { Self.log(error, logger: logger) }
     // Streaming bodies run after `next` returns: keep the caller's context for them too.
@@ -43,19 +43,12 @@ struct AuthInterceptor: ServerInterceptor {
         do {
           return try await CallContext.$current.withValue(call) { try await producer(writer) }
         } catch {
-          throw Self.answerable(error)
+          throw DomainError.answerable(error)
         }
       }
       response.accepted = .success(contents)
     }
     return response
-  }
-
-  /// An error as the caller gets it: one that carries no status (which GRPCCore would send as
-  /// UNKNOWN) becomes INTERNAL; its cause is logged, not sent.
-  static func answerable(_ error: any Error) -> any Error {
-    if error is RPCError || error is any RPCErrorConvertible || error is CancellationError { return error }
-    return RPCError(code: .internalError, message: "the server failed unexpectedly; it logged the cause", cause: error)
   }
 
   /// Failures the caller must fix are logged at debug; the server's own at error. A failure
@@ -65,42 +58,41 @@ struct AuthInterceptor: ServerInterceptor {
       logger.debug("call failed on storage", metadata: ["error": "\(error)"])
       return
     }
-    let code: RPCError.Code
+    let serverFault: Bool
+    let code: String
     if let rpc = error as? RPCError {
-      code = rpc.code
-    } else if let convertible = error as? any RPCErrorConvertible {
-      code = convertible.rpcErrorCode
+      // Raised by GRPCCore itself (a closed stream, say), not by a handler.
+      serverFault = [.internalError, .unknown, .dataLoss].contains(rpc.code)
+      code = "\(rpc.code)"
     } else {
-      code = .unknown
+      let domain = DomainError.code(of: error)
+      serverFault = DomainError.isServerFault(domain)
+      code = "\(domain)"
     }
-    switch code {
-    case .internalError, .unknown, .dataLoss:
+    if serverFault {
       logger.error("call failed", metadata: ["code": "\(code)", "error": "\(error)"])
-    default:
+    } else {
       logger.debug("call refused", metadata: ["code": "\(code)", "error": "\(error)"])
     }
   }
 
   private func resolve(_ metadata: Metadata, method: String) async throws -> CallContext {
     guard let header = metadata[stringValues: MetadataKeys.authorization].first(where: { _ in true }) else {
-      throw RPCError(
-        code: .unauthenticated,
-        message: "no API key: send `authorization: Bearer <key>` metadata (orderctl --key or ORDERD_API_KEY)")
+      throw DomainError.unauthenticated("no API key: send `authorization: Bearer <key>` metadata")
     }
     let presented = header.hasPrefix("Bearer ") ? String(header.dropFirst("Bearer ".count)) : header
     guard let principal = try await self.authenticate(presented) else {
-      throw RPCError(code: .unauthenticated, message: "unknown or revoked API key")
+      throw DomainError.unauthenticated("unknown or revoked API key")
     }
     guard let access = self.policy[method] else {
-      throw RPCError(code: .unimplemented, message: "unknown method \(method)")
+      throw DomainError.unimplemented("unknown method \(method)")
     }
     guard access.permits(principal, rootOrganization: self.rootOrganization) else {
-      throw RPCError(code: .permissionDenied, message: access.denial(for: method))
+      throw DomainError.permissionDenied(access.denial(for: method))
     }
     let idempotencyKey = metadata[stringValues: MetadataKeys.idempotencyKey].first(where: { _ in true })
     if let idempotencyKey, idempotencyKey.isEmpty || idempotencyKey.utf8.count > MetadataKeys.maxIdempotencyKeyLength {
-      throw RPCError(
-        code: .invalidArgument, message: "idempotency-key must be 1 to \(MetadataKeys.maxIdempotencyKeyLength) bytes")
+      throw DomainError.invalidArgument("idempotency-key must be 1 to \(MetadataKeys.maxIdempotencyKeyLength) bytes")
     }
     let deadline = metadata[stringValues: "grpc-timeout"].first(where: { _ in true })
       .flatMap(GRPCTimeout.microseconds(from:))

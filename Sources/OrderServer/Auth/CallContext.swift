@@ -19,7 +19,7 @@ public struct CallContext: Sendable {
   /// reported as INTERNAL rather than served unauthenticated.
   static func required() throws -> CallContext {
     guard let current else {
-      throw RPCError(code: .internalError, message: "call reached a handler without authentication")
+      throw DomainError.internalError("call reached a handler without authentication")
     }
     return current
   }

@@ -21,6 +21,9 @@ extension DomainError.Code {
     case .unavailable: return .unavailable
     case .dataLoss: return .dataLoss
     case .internalError: return .internalError
+    case .unimplemented: return .unimplemented
+    case .cancelled: return .cancelled
+    case .deadlineExceeded: return .deadlineExceeded
     }
   }
 }
@@ -35,4 +38,34 @@ extension StorageFailure: RPCErrorConvertible {
   public var rpcErrorCode: RPCError.Code { self.code.rpcErrorCode }
 
   public var rpcErrorMessage: String { self.message }
+}
+
+extension DomainError {
+  /// An error as the caller gets it: a ``DomainError`` or ``StorageFailure`` keeps its
+  /// status; one that carries none (which GRPCCore would send as UNKNOWN) becomes INTERNAL,
+  /// its cause logged, not sent.
+  static func answerable(_ error: any Error) -> any Error {
+    if error is RPCError || error is any RPCErrorConvertible || error is CancellationError { return error }
+    return RPCError(
+      code: DomainError.Code.internalError.rpcErrorCode, message: "the server failed unexpectedly; it logged the cause",
+      cause: error)
+  }
+
+  /// The class of any error a call ends with, for logging: its own code, or `internalError`.
+  static func code(of error: any Error) -> Code {
+    if let domain = error as? DomainError { return domain.code }
+    if let storage = error as? StorageFailure { return storage.code }
+    return .internalError
+  }
+
+  /// Whether a call that failed with `code` failed on the server's side (logged as an error)
+  /// rather than on a request the caller must fix (logged at debug).
+  static func isServerFault(_ code: Code) -> Bool {
+    switch code {
+    case .internalError, .dataLoss: true
+    case .invalidArgument, .notFound, .alreadyExists, .failedPrecondition, .permissionDenied, .unauthenticated,
+      .resourceExhausted, .unavailable, .unimplemented, .cancelled, .deadlineExceeded:
+      false
+    }
+  }
 }

@@ -28,10 +28,8 @@ enum Idempotency {
     let minimum = OrganizationTransaction.minimumSecretIdempotencyKeyLength
     if Self.secretMethods.contains(call.method), key.utf8.count < minimum {
       let name = call.method.split(separator: "/").last.map(String.init) ?? call.method
-      throw RPCError(
-        code: .invalidArgument,
-        message:
-          "an idempotency key for \(name) must have at least \(minimum) bytes, as its answer carries a secret; use a random UUID"
+      throw DomainError.invalidArgument(
+        "an idempotency key for \(name) must have at least \(minimum) bytes, as its answer carries a secret; use a random UUID"
       )
     }
     return key

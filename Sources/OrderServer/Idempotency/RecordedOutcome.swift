@@ -12,8 +12,10 @@ extension ServiceDependencies {
   func outcomeInOrganizationFile<Response: SwiftProtobuf.Message & Sendable>(
     _ call: CallContext, _ claim: IdempotencyClaim, as: Response.Type = Response.self
   ) async throws -> Response? {
-    let stored = try await self.read(call) { tx in
-      try tx.idempotentOutcome(key: claim.key, method: claim.method, requestHash: claim.requestHash)
+    let stored = try await self.withStore(call) { store in
+      try await store.read { tx in
+        try tx.idempotentOutcome(key: claim.key, method: claim.method, requestHash: claim.requestHash)
+      }
     }
     return try stored.map { try Response(serializedBytes: $0.response) }
   }

@@ -57,7 +57,7 @@ struct ProductRequest {
       return Money(minorUnits: price.minorUnits, currency: currency)
     }
     guard !self.request.price.isEmpty else {
-      throw .invalidArgument("a product needs a unit price (--price 12.50)")
+      throw .invalidArgument("a product needs a unit price, such as 12.50")
     }
     return try Money(parsing: self.request.price, currency: self.currency)
   }

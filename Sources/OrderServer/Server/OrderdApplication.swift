@@ -3,6 +3,7 @@ import GRPCCore
 import Logging
 import OrderDomain
 import OrderStorage
+import OrderWorkflows
 
 /// The orderd application without its network: storage opened and bootstrapped, the clock,
 /// and the RPC services with their interceptors, ready to mount on any GRPCCore transport.

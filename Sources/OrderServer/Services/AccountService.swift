@@ -2,6 +2,7 @@ import GRPCCore
 import OrderDomain
 import OrderProtocol
 import OrderStorage
+import OrderWorkflows
 import SwiftProtobuf
 
 /// Customers and standard resellers of the caller's organization (T5). Storefront keys see
@@ -18,13 +19,14 @@ struct AccountService: Orders_V1_AccountService.SimpleServiceProtocol {
     } else if let given = AccountKind(request.kind) {
       kind = given
     } else {
-      throw RPCError(code: .invalidArgument, message: "account kind must be CUSTOMER or RESELLER")
+      throw DomainError.invalidArgument("account kind must be CUSTOMER or RESELLER")
     }
-    let new = NewAccount(
-      name: request.name, kind: kind, resellerID: request.resellerID.isEmpty ? nil : AccountID(request.resellerID))
-    let now = self.deps.clock.now()
-    return try await self.deps.idempotentWrite(call, request: request, now: now) { tx in
-      try tx.createAccount(new, now: now).proto
+    let workflow = CreateAccount(
+      NewAccount(
+        name: request.name, kind: kind, resellerID: request.resellerID.isEmpty ? nil : AccountID(request.resellerID)),
+      now: self.deps.clock.now())
+    return try await self.deps.idempotentWrite(call, request: request, now: workflow.now) { scoped in
+      try workflow.run(scoped).proto
     }
   }
 
@@ -32,20 +34,13 @@ struct AccountService: Orders_V1_AccountService.SimpleServiceProtocol {
     -> Orders_V1_ListAccountsResponse
   {
     let call = try CallContext.required()
-    let principal = call.principal
-    let accounts = try await self.deps.read(call) { tx in
-      try tx.accounts().filter { principal.canSee(accountID: $0.id) }
-    }
+    let accounts = try await self.deps.read(call) { scoped in try scoped.accounts() }
     return .with { $0.accounts = accounts.map(\.proto) }
   }
 
   func getAccount(request: Orders_V1_GetAccountRequest, context: ServerContext) async throws -> Orders_V1_Account {
     let call = try CallContext.required()
     let id = AccountID(request.id)
-    try call.principal.requireVisible(accountID: id)
-    guard let account = try await self.deps.read(call, { tx in try tx.account(id) }) else {
-      throw RPCError(code: .notFound, message: "account \(id) not found")
-    }
-    return account.proto
+    return try await self.deps.read(call) { scoped in try scoped.requireAccount(id).proto }
   }
 }

@@ -3,6 +3,7 @@ import GRPCCore
 import OrderDomain
 import OrderProtocol
 import OrderStorage
+import OrderWorkflows
 import SwiftProtobuf
 
 /// Backorders received from tenants (B2-B4, B6): listed, shown, and retried by an admin once
@@ -22,7 +23,7 @@ struct BackorderService: Orders_V1_BackorderService.SimpleServiceProtocol {
       status = parsed
     }
     let filter = status
-    let backorders = try await self.deps.read(call) { tx in try tx.backorders(status: filter) }
+    let backorders = try await self.deps.read(call) { scoped in try scoped.backorders(status: filter) }
     return .with { $0.backorders = backorders.map(\.proto) }
   }
 
@@ -30,19 +31,18 @@ struct BackorderService: Orders_V1_BackorderService.SimpleServiceProtocol {
   {
     let call = try CallContext.required()
     let id = BackorderID(request.id)
-    return try await self.deps.read(call) { tx in try tx.requireBackorder(id).proto }
+    return try await self.deps.read(call) { scoped in try scoped.requireBackorder(id).proto }
   }
 
   func retryBackorder(request: Orders_V1_RetryBackorderRequest, context: ServerContext) async throws
     -> Orders_V1_Backorder
   {
     let call = try CallContext.required()
-    let id = BackorderID(request.id)
-    let currency = try await self.deps.organization(call).currency
-    let now = self.deps.clock.now()
-    return try await self.deps.idempotentWrite(call, request: request, now: now, jobs: true) { tx in
-      let backorder = try tx.backorderToRetry(id)
-      return try BackorderApplication(tx: tx, currency: currency, now: now).apply(backorder).proto
+    let workflow = RetryBackorder(
+      id: BackorderID(request.id), currency: try await self.deps.organization(call).currency,
+      now: self.deps.clock.now())
+    return try await self.deps.idempotentWrite(call, request: request, now: workflow.now, jobs: true) { scoped in
+      try workflow.run(scoped).proto
     }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import Logging
+import OrderDomain
 import OrderProtocol
 import SwiftProtobuf
 
@@ -18,7 +19,7 @@ struct ClockService: Orders_V1_ClockService.SimpleServiceProtocol {
   {
     let clock = self.deps.clock
     guard clock.isSimulated else {
-      throw RPCError(code: .failedPrecondition, message: ClockError.notSimulated.description)
+      throw DomainError.failedPrecondition(ClockError.notSimulated.description)
     }
     let call = try CallContext.required()
     // With an idempotency key a retried advance (say `by P1D` after a lost answer) moves the
@@ -30,12 +31,12 @@ struct ClockService: Orders_V1_ClockService.SimpleServiceProtocol {
         target = timestamp.date
       case .by(let text):
         guard let duration = ISO8601Duration(text), let moved = duration.added(to: clock.now()) else {
-          throw RPCError(
-            code: .invalidArgument, message: "'\(text)' is not an ISO 8601 duration such as P1M, P10D or PT6H")
+          throw DomainError.invalidArgument(
+            "'\(text)' is not an ISO 8601 duration such as P1M, P10D or PT6H")
         }
         target = moved
       case nil:
-        throw RPCError(code: .invalidArgument, message: "say where to move the clock: a time (to) or a duration (by)")
+        throw DomainError.invalidArgument("say where to move the clock: a time (to) or a duration (by)")
       }
       do {
         // Everything that comes due on the way runs, in time order, before this returns (F6).
@@ -43,7 +44,7 @@ struct ClockService: Orders_V1_ClockService.SimpleServiceProtocol {
         self.deps.logger.info("clock advanced", metadata: ["now": "\(now.iso8601)"])
         return self.state(now)
       } catch let error as ClockError {
-        throw RPCError(code: .failedPrecondition, message: error.description)
+        throw DomainError.failedPrecondition(error.description)
       }
     }
   }

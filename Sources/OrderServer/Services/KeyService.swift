@@ -2,6 +2,7 @@ import GRPCCore
 import OrderDomain
 import OrderProtocol
 import OrderStorage
+import OrderWorkflows
 import SwiftProtobuf
 
 /// API keys of the caller's organization (T3). Secrets are returned once, stored hashed; a
@@ -13,22 +14,20 @@ struct KeyService: Orders_V1_KeyService.SimpleServiceProtocol {
   func createKey(request: Orders_V1_CreateKeyRequest, context: ServerContext) async throws -> Orders_V1_IssuedKey {
     let call = try CallContext.required()
     guard let role = Role(request.role) else {
-      throw RPCError(code: .invalidArgument, message: "role must be ADMIN or STOREFRONT")
+      throw DomainError.invalidArgument("role must be ADMIN or STOREFRONT")
     }
     var accountID: AccountID?
     switch role {
     case .admin:
       guard request.accountID.isEmpty else {
-        throw RPCError(code: .invalidArgument, message: "admin keys see the whole organization: drop the account")
+        throw DomainError.invalidArgument("admin keys see the whole organization: leave the account empty")
       }
     case .storefront:
       guard !request.accountID.isEmpty else {
-        throw RPCError(code: .invalidArgument, message: "a storefront key needs the account it acts for (--account ID)")
+        throw DomainError.invalidArgument("a storefront key needs the account it acts for")
       }
       let id = AccountID(request.accountID)
-      guard try await self.deps.read(call, { tx in try tx.account(id) }) != nil else {
-        throw RPCError(code: .notFound, message: "account \(id) not found")
-      }
+      _ = try await self.deps.read(call) { scoped in try scoped.requireAccount(id) }
       accountID = id
     }
     let now = self.deps.clock.now()

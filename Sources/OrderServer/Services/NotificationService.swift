@@ -3,6 +3,7 @@ import GRPCCore
 import OrderDomain
 import OrderProtocol
 import OrderStorage
+import OrderWorkflows
 import SwiftProtobuf
 
 /// The organization's durable, ordered notification log (N1). Storefront keys see only
@@ -19,13 +20,13 @@ struct NotificationService: Orders_V1_NotificationService.SimpleServiceProtocol 
     request: Orders_V1_ListNotificationsRequest, context: ServerContext
   ) async throws -> Orders_V1_ListNotificationsResponse {
     let call = try CallContext.required()
-    let accountID = try SubscriptionService.scope(request.accountID, call.principal)
+    let accountID = try self.scope(request.accountID, call)
     guard request.after >= 0 else { throw DomainError.invalidArgument("after must be a position, 0 or more") }
     let limit = request.limit == 0 ? 100 : Int(request.limit)
     guard (1...1000).contains(limit) else { throw DomainError.invalidArgument("limit must be 1 to 1000") }
     let after = request.after
-    let entries = try await self.deps.read(call) { tx in
-      try tx.notifications(after: after, accountID: accountID, limit: limit)
+    let entries = try await self.deps.read(call) { scoped in
+      try scoped.notifications(after: after, accountID: accountID, limit: limit)
     }
     return .with {
       $0.notifications = entries.map(\.proto)
@@ -41,7 +42,7 @@ struct NotificationService: Orders_V1_NotificationService.SimpleServiceProtocol 
     request: Orders_V1_WatchNotificationsRequest, response: RPCWriter<Orders_V1_Notification>, context: ServerContext
   ) async throws {
     let call = try CallContext.required()
-    let accountID = try SubscriptionService.scope(request.accountID, call.principal)
+    let accountID = try self.scope(request.accountID, call)
     guard request.after >= 0 else { throw DomainError.invalidArgument("after must be a position, 0 or more") }
     let start = request.after
     // gRPC cancels an RPC (deadline, client gone, shutdown) through its handle, not the
@@ -62,14 +63,20 @@ struct NotificationService: Orders_V1_NotificationService.SimpleServiceProtocol 
       // The transport and GRPCCore start the deadline's clock when the call arrives, a little
       // before the interceptor read it: a cancellation that close to the deadline is the deadline.
       if let deadline = call.deadline, ContinuousClock.now >= deadline - .milliseconds(250) {
-        throw RPCError(
-          code: .deadlineExceeded, message: "the watch reached its deadline; resume from the last position")
+        throw DomainError.deadlineExceeded(
+          "the watch reached its deadline; resume from the last position")
       }
-      throw RPCError(code: .cancelled, message: "the watch was cancelled")
+      throw DomainError.cancelled("the watch was cancelled")
     }
   }
 
   private enum WatchEnd { case closing, rpcCancelled }
+
+  /// The account the log is limited to (see ``ScopedTransaction/scope(_:)``).
+  private func scope(_ requested: String, _ call: CallContext) throws -> AccountID? {
+    let requested = requested.isEmpty ? nil : AccountID(requested)
+    return try ScopedTransaction.scope(requested, principal: call.principal)
+  }
 
   /// Writes the log after `after`, then each new entry, until the server shuts down.
   private func follow(
@@ -79,12 +86,12 @@ struct NotificationService: Orders_V1_NotificationService.SimpleServiceProtocol 
     var after = start
     while !Task.isCancelled {
       if self.deps.bell.isClosing {
-        throw RPCError(code: .unavailable, message: "the server is shutting down; resume after position \(after)")
+        throw DomainError.unavailable("the server is shutting down; resume after position \(after)")
       }
       let generation = self.deps.bell.generation(organization)
       let position = after
-      let page = try await self.deps.read(call) { tx in
-        try tx.notifications(after: position, accountID: accountID, limit: 256)
+      let page = try await self.deps.read(call) { scoped in
+        try scoped.notifications(after: position, accountID: accountID, limit: 256)
       }
       for entry in page {
         try await response.write(entry.proto)

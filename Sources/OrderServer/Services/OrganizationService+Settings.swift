@@ -3,6 +3,7 @@ import GRPCCore
 import OrderDomain
 import OrderProtocol
 import OrderStorage
+import OrderWorkflows
 import SwiftProtobuf
 
 extension OrganizationService {
@@ -11,7 +12,7 @@ extension OrganizationService {
   ) async throws -> Orders_V1_OrganizationSettings {
     let call = try CallContext.required()
     let organization = try await self.deps.organization(call)
-    return try await self.deps.read(call) { tx in try tx.settings().proto(kind: organization.kind) }
+    return try await self.deps.read(call) { scoped in try scoped.settings().proto(kind: organization.kind) }
   }
 
   func updateOrganizationSettings(
@@ -19,15 +20,11 @@ extension OrganizationService {
   ) async throws -> Orders_V1_OrganizationSettings {
     let call = try CallContext.required()
     let organization = try await self.deps.organization(call)
-    let now = self.deps.clock.now()
-    let horizon = request.hasScheduleHorizonDays ? Int(request.scheduleHorizonDays) : nil
-    let backordering = request.hasBackordering ? request.backordering : nil
-    return try await self.deps.idempotentWrite(call, request: request, now: now) { tx in
-      var settings = try tx.settings()
-      if let horizon { settings.scheduleHorizonDays = horizon }
-      if let backordering { settings.backordering = backordering }
-      try tx.updateSettings(settings, kind: organization.kind)
-      return try tx.settings().proto(kind: organization.kind)
+    let workflow = UpdateSettings(
+      scheduleHorizonDays: request.hasScheduleHorizonDays ? Int(request.scheduleHorizonDays) : nil,
+      backordering: request.hasBackordering ? request.backordering : nil, kind: organization.kind)
+    return try await self.deps.idempotentWrite(call, request: request, now: self.deps.clock.now()) { scoped in
+      try workflow.run(scoped).proto(kind: organization.kind)
     }
   }
 }

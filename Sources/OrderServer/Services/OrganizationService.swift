@@ -15,13 +15,12 @@ struct OrganizationService: Orders_V1_OrganizationService.SimpleServiceProtocol 
   ) async throws -> Orders_V1_CreateOrganizationResponse {
     let call = try CallContext.required()
     guard let kind = OrganizationKind(request.kind), kind != .root else {
-      throw RPCError(
-        code: .invalidArgument,
-        message: "kind must be TENANT or COUNTRY_TENANT; the root organization exists exactly once")
+      throw DomainError.invalidArgument(
+        "kind must be TENANT or COUNTRY_TENANT; the root organization exists exactly once")
     }
     let parentID = call.principal.organizationID
     guard let parent = try await self.deps.registry.organization(id: parentID) else {
-      throw RPCError(code: .notFound, message: "organization \(parentID) not found")
+      throw DomainError.notFound("organization \(parentID) not found")
     }
     let currency = request.currency.isEmpty ? parent.currency : request.currency.uppercased()
     let now = self.deps.clock.now()
@@ -41,7 +40,7 @@ struct OrganizationService: Orders_V1_OrganizationService.SimpleServiceProtocol 
     let operation = try await self.deps.organizationCreation.finish(begun)
     try await self.deps.faults.check(.operationDone)
     guard let organization = operation.organization else {
-      throw RPCError(code: .internalError, message: "operation \(operation.id) created no organization")
+      throw DomainError.internalError("operation \(operation.id) created no organization")
     }
     if begun.state == .pending {
       self.deps.logger.info(
@@ -59,7 +58,7 @@ struct OrganizationService: Orders_V1_OrganizationService.SimpleServiceProtocol 
     let call = try CallContext.required()
     let id = call.principal.organizationID
     guard let own = try await self.deps.registry.organization(id: id) else {
-      throw RPCError(code: .notFound, message: "organization \(id) not found")
+      throw DomainError.notFound("organization \(id) not found")
     }
     let children = call.principal.isAdmin ? try await self.deps.registry.children(of: id) : []
     return .with {
@@ -78,7 +77,7 @@ struct OrganizationService: Orders_V1_OrganizationService.SimpleServiceProtocol 
     guard let organization = try await self.deps.registry.organization(id: id),
       organization.id == own || (call.principal.isAdmin && organization.parentID == own)
     else {
-      throw RPCError(code: .notFound, message: "organization \(id) not found")
+      throw DomainError.notFound("organization \(id) not found")
     }
     return organization.proto
   }

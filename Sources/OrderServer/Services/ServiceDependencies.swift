@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import OrderDomain
 import OrderStorage
+import OrderWorkflows
 import SwiftProtobuf
 
 /// What every RPC handler works with: storage, the clock and a logger.
@@ -26,11 +27,14 @@ struct ServiceDependencies: Sendable {
     try await self.databases.withStore(call.principal.organizationID, body)
   }
 
-  /// Reads the caller's organization in one consistent snapshot.
-  func read<T: Sendable>(_ call: CallContext, _ body: @Sendable @escaping (OrganizationTransaction) throws -> T)
+  /// Reads the caller's organization in one consistent snapshot, as the caller sees it (T6).
+  func read<T: Sendable>(_ call: CallContext, _ body: @Sendable @escaping (ScopedTransaction) throws -> T)
     async throws -> T
   {
-    try await self.withStore(call) { store in try await store.read(body) }
+    let principal = call.principal
+    return try await self.withStore(call) { store in
+      try await store.read { tx in try body(ScopedTransaction(tx, principal: principal)) }
+    }
   }
 
   /// A write to the caller's organization, exactly once per idempotency key.
@@ -38,11 +42,15 @@ struct ServiceDependencies: Sendable {
   /// the transaction and woken after it ended, so no job is ever left without a wake-up.
   func idempotentWrite<Response: SwiftProtobuf.Message & Sendable>(
     _ call: CallContext, request: some SwiftProtobuf.Message, now: Date, jobs: Bool = false,
-    _ body: @Sendable @escaping (OrganizationTransaction) throws -> Response
+    _ body: @Sendable @escaping (ScopedTransaction) throws -> Response
   ) async throws -> Response {
     let organization = call.principal.organizationID
+    let principal = call.principal
     let write = {
-      try await self.withStore(call) { store in try await store.idempotentWrite(call, request: request, now: now, body)
+      try await self.withStore(call) { store in
+        try await store.idempotentWrite(call, request: request, now: now) { tx in
+          try body(ScopedTransaction(tx, principal: principal))
+        }
       }
     }
     let response = jobs ? try await self.scheduler.preparing(organization, write) : try await write()

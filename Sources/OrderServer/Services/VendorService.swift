@@ -3,6 +3,7 @@ import GRPCCore
 import OrderDomain
 import OrderProtocol
 import OrderStorage
+import OrderWorkflows
 import SwiftProtobuf
 
 /// The simulated vendors' behaviour per product of the caller's catalog (C2), for tests
@@ -31,13 +32,9 @@ struct VendorService: Orders_V1_VendorService.SimpleServiceProtocol {
       }
       behavior.provisioningDelay = duration.totalSeconds
     }
-    try behavior.validate()
-    let chosen = behavior
-    let now = self.deps.clock.now()
-    return try await self.deps.idempotentWrite(call, request: request, now: now) { tx in
-      _ = try tx.requireProduct(sku: sku)
-      try tx.setVendorBehavior(chosen, sku: sku)
-      return chosen.proto(sku: sku)
+    let workflow = SetVendorBehavior(behavior, sku: sku)
+    return try await self.deps.idempotentWrite(call, request: request, now: self.deps.clock.now()) { scoped in
+      try workflow.run(scoped).proto(sku: sku)
     }
   }
 
@@ -46,9 +43,6 @@ struct VendorService: Orders_V1_VendorService.SimpleServiceProtocol {
   {
     let call = try CallContext.required()
     let sku = request.sku
-    return try await self.deps.read(call) { tx in
-      _ = try tx.requireProduct(sku: sku)
-      return try tx.vendorBehavior(sku: sku).proto(sku: sku)
-    }
+    return try await self.deps.read(call) { scoped in try scoped.vendorBehavior(sku: sku).proto(sku: sku) }
   }
 }

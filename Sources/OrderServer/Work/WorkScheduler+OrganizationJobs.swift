@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import OrderDomain
 import OrderStorage
+import OrderWorkflows
 
 /// Running one organization's due jobs: in batches, each job in a savepoint, the relay beside.
 extension WorkScheduler {
@@ -41,14 +42,13 @@ extension WorkScheduler {
   }
 
   /// How long an organization waits after `failures` failures in a row: a few seconds,
-  /// doubling, when its storage may recover by itself (space freed, a lock released);
+  /// doubling (``Configuration/storageRetry``), when its storage may recover by itself (space freed, a lock released);
   /// ``Configuration/failedOrganizationDelay`` otherwise.
   func retryDelay(after error: any Error, failures: Int) -> Duration {
     guard let failure = error as? StorageFailure, failure.isTransient else {
       return self.configuration.failedOrganizationDelay
     }
-    let first = self.configuration.firstStorageRetryDelay
-    return min(self.configuration.maximumStorageRetryDelay, first * (1 << min(max(failures - 1, 0), 20)))
+    return self.configuration.storageRetry.delay(afterFailures: failures)
   }
 
   private func runJobs(of organization: OrganizationID, now: Date) async throws -> (executed: Int, settled: Bool) {
@@ -83,7 +83,7 @@ extension WorkScheduler {
         }
         var batch: [Job] = []
         for job in due where job.id != running {
-          guard let handler = self.crossOrganizationHandlers[job.kind] else {
+          guard let handler = JobKind(rawValue: job.kind).flatMap({ self.crossOrganizationHandlers[$0] }) else {
             batch.append(job)
             continue
           }
@@ -120,7 +120,9 @@ extension WorkScheduler {
           do {
             try tx.savepoint {
               guard try tx.deleteJob(job.id) else { return }
-              guard let handler = handlers[job.kind] else { throw UnknownJobKind(kind: job.kind) }
+              guard let handler = JobKind(rawValue: job.kind).flatMap({ handlers[$0] }) else {
+                throw UnknownJobKind(kind: job.kind)
+              }
               try handler.run(job, tx: tx, context: context)
             }
           } catch {
@@ -184,9 +186,9 @@ extension WorkScheduler {
       metadata: ["org": "\(organization)", "kind": "\(job.kind)", "subject": "\(job.subject)", "error": "\(error)"])
   }
 
-  /// Backoff for jobs whose transaction failed unexpectedly: 5 s doubling to 1 h.
+  /// The wait of a job whose work failed unexpectedly (``Backoff/jobRetry``).
   static func retryDelay(afterAttempts attempts: Int) -> TimeInterval {
-    min(3600, 5 * pow(2, Double(max(0, attempts - 1))))
+    Backoff.jobRetry.seconds(afterFailures: attempts)
   }
 }
 

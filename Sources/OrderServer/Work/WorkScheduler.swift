@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import OrderDomain
 import OrderStorage
+import OrderWorkflows
 import Synchronization
 
 /// Runs the organizations' background jobs when they come due: scheduled orders and
@@ -25,11 +26,9 @@ final class WorkScheduler: Sendable {
     /// when an operator must act (a damaged file, a newer schema) or the failure is not the
     /// storage's.
     var failedOrganizationDelay: Duration = .seconds(300)
-    /// The first wait of an organization whose storage failed in a way that may pass by
-    /// itself (a full disk, an I/O error, a lock); it doubles with each failure in a row.
-    var firstStorageRetryDelay: Duration = .seconds(2)
-    /// The longest wait of such an organization.
-    var maximumStorageRetryDelay: Duration = .seconds(60)
+    /// The waits of an organization whose storage failed in a way that may pass by itself (a
+    /// full disk, an I/O error, a lock): 2 s, doubling with each failure in a row, to a minute.
+    var storageRetry = Backoff(first: .seconds(2), maximum: .seconds(60))
   }
 
   let wakeups: WorkWakeups
@@ -39,8 +38,8 @@ final class WorkScheduler: Sendable {
   let clock: ServerClock
   let bell: NotificationBell
   let logger: Logger
-  let handlers: [String: any JobHandler]
-  let crossOrganizationHandlers: [String: any CrossOrganizationJobHandler]
+  let handlers: [JobKind: any JobHandler]
+  let crossOrganizationHandlers: [JobKind: any CrossOrganizationJobHandler]
   let crossOrganizationKinds: Set<String>
   let paused = PausedOrganizations()
   private let gate = SerialGate()
@@ -59,7 +58,7 @@ final class WorkScheduler: Sendable {
     self.handlers = Dictionary(handlers.map { ($0.kind, $0) }, uniquingKeysWith: { $1 })
     self.crossOrganizationHandlers = Dictionary(
       crossOrganizationHandlers.map { ($0.kind, $0) }, uniquingKeysWith: { $1 })
-    self.crossOrganizationKinds = Set(self.crossOrganizationHandlers.keys)
+    self.crossOrganizationKinds = Set(self.crossOrganizationHandlers.keys.map(\.rawValue))
     self.configuration = configuration
     self.logger = logger
   }
@@ -147,7 +146,7 @@ final class WorkScheduler: Sendable {
             metadata: ["error": "\(error)"])
         }
         seen = self.wakeups.wakeCount
-        wait = min(.seconds(30), .seconds(1 << min(failures - 1, 5)))
+        wait = Backoff.registryRetry.delay(afterFailures: failures)
       }
       if wait > .zero {
         await self.wakeups.waitForWake(after: seen, timeout: wait)

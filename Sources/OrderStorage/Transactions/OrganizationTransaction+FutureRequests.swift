@@ -3,23 +3,16 @@ import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
-  /// Stores a new future request (F1) and comments on the subscription's feed (F3).
+  /// Stores a new future request (F1), checked first with
+  /// ``RenewalPlanner/futureRequest(quantity:for:pendingOnRenewalChange:existing:by:now:)``.
   ///
-  /// Check it first with ``RenewalPlanner/futureRequest(quantity:for:pendingOnRenewalChange:existing:by:now:)``.
-  /// - Throws: `notFound` for an unknown subscription; `alreadyExists` when it has one.
+  /// - Throws: `alreadyExists` when the subscription has one (its primary key).
   public func setFutureRequest(_ request: FutureRequest) throws {
-    let subscription = try requireSubscription(request.subscriptionID)
-    if let existing = try futureRequest(of: request.subscriptionID) {
-      throw DomainError.alreadyExists(
-        "subscription \(request.subscriptionID) already has a future request for quantity \(existing.quantity); revoke it first"
-      )
-    }
     try db.cachedStatement(
       sql: "INSERT INTO futureRequests (subscriptionID, quantity, createdAt, createdBy) VALUES (?, ?, ?, ?)"
     ).execute(arguments: [
       request.subscriptionID.rawValue, request.quantity, request.createdAt, request.createdBy.rawValue,
     ])
-    try appendNotification(.futureRequestCreated(request, subscription: subscription))
   }
 
   /// The subscription's future request, or `nil`.
@@ -30,23 +23,8 @@ extension OrganizationTransaction {
     ).map(FutureRequest.init(row:))
   }
 
-  /// Revokes the subscription's future request (F2) and comments on its feed (F3).
-  ///
-  /// - Throws: `notFound` when there is no future request.
-  @discardableResult
-  public func revokeFutureRequest(of subscriptionID: SubscriptionID, by agent: Agent, now: Date) throws
-    -> FutureRequest
-  {
-    let subscription = try requireSubscription(subscriptionID)
-    guard let request = try deleteFutureRequest(of: subscriptionID) else {
-      throw DomainError.notFound("subscription \(subscriptionID) has no future request to revoke")
-    }
-    try appendNotification(.futureRequestRevoked(request, subscription: subscription, by: agent, at: now))
-    return request
-  }
-
-  /// Removes the subscription's future request without a comment (it was applied at the
-  /// renewal, or the subscription ended); returns it, or `nil` when there was none.
+  /// Removes the subscription's future request (revoked, applied at the renewal, or void
+  /// because the subscription ended); returns it, or `nil` when there was none.
   @discardableResult
   public func deleteFutureRequest(of subscription: SubscriptionID) throws -> FutureRequest? {
     guard let request = try futureRequest(of: subscription) else { return nil }

@@ -5,8 +5,7 @@ import OrderDomain
 extension OrganizationTransaction {
   /// Moves an order to `status` and records the change (O4).
   ///
-  /// The same as ``transition(_:from:to:reason:by:now:)``: the flow is checked (O2) and
-  /// the change is notified (N1).
+  /// The same as ``transition(_:from:to:reason:by:now:)``: the flow is checked (O2).
   /// - Parameter expected: when given, the change happens only if the order is in this
   ///   status now; otherwise `failedPrecondition` (guards against concurrent changes).
   /// - Throws: `notFound` for an unknown order; `failedPrecondition` for an edge the

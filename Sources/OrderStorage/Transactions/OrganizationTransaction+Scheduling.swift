@@ -67,12 +67,3 @@ extension ChangeScheduling {
     self.init(timing: try row.decode("timing"), vendorSyncStatus: try row.decodeIfPresent("vendorSyncStatus"))
   }
 }
-
-extension OrganizationTransaction {
-  /// Ends a pending scheduled change as `superseded` by a newer one of the same timing (H4,
-  /// H8), with the `OrderSuperseded` notification.
-  @discardableResult
-  public func supersede(_ order: OrderID, replacedBy newer: OrderNumber, by agent: Agent, now: Date) throws -> Order {
-    try transition(order, to: .superseded, reason: "replaced by \(newer)", by: agent, now: now)
-  }
-}

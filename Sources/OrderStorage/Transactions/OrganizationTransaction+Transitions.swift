@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
-  /// Moves an order along an edge of its flow (O2), records the change (O4) and appends
-  /// the matching notification (N1), all in this transaction.
+  /// Moves an order along an edge of its flow (O2) and records the change (O4). The flow is
+  /// checked here as the last line of defence of the stored statuses; notifying the change
+  /// (N1) is the workflows' business.
   ///
   /// - Parameter expected: when given, the order must be in this status now, else
   ///   `failedPrecondition` (guards against a concurrent change).
@@ -20,8 +21,8 @@ extension OrganizationTransaction {
     return try record(try OrderFlow.transition(order, to: status, reason: reason, by: agent, at: now), of: order)
   }
 
-  /// Applies a manual action (retry a stall, cancel) to an order (O2), recorded and
-  /// notified like ``transition(_:from:to:reason:by:now:)``.
+  /// Applies a manual action (retry a stall, cancel) to an order (O2), recorded like
+  /// ``transition(_:from:to:reason:by:now:)``.
   ///
   /// - Throws: `failedPrecondition` naming the statuses the action is possible from.
   @discardableResult
@@ -49,7 +50,6 @@ extension OrganizationTransaction {
     try recordStatusChange(change)
     var moved = order
     moved.status = change.to
-    try appendNotification(NewNotification.statusChanged(moved, change))
     return moved
   }
 }

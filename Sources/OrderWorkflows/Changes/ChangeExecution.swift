@@ -42,16 +42,16 @@ struct ChangeExecution {
     let provisioning =
       order.status == .provisioning
       ? order
-      : try self.tx.transition(order.id, to: .provisioning, reason: "sent to the vendor", by: .system, now: self.now)
+      : try self.tx.moveOrder(order.id, to: .provisioning, reason: "sent to the vendor", by: .system, now: self.now)
     switch try VendorCalls(tx: self.tx, now: self.now).change(subscription, order: order, attempt: attempt) {
     case .denied(let reason):
       return .failed(try self.fail(provisioning, subscription, reason: reason))
     case .failed(let reason):
       return .stalled(
-        try self.tx.transition(order.id, to: .provisioningFailed, reason: reason, by: .system, now: self.now))
+        try self.tx.moveOrder(order.id, to: .provisioningFailed, reason: reason, by: .system, now: self.now))
     case .provisioned:
       try self.tx.saveChange(plan, order: order, by: order.createdBy, now: self.now)
-      let completed = try self.tx.transition(
+      let completed = try self.tx.moveOrder(
         order.id, to: .completed, reason: plan.summary.isEmpty ? "applied" : "applied: \(plan.summary)", by: .system,
         now: self.now)
       let invoice = try Invoicing(tx: self.tx, now: self.now).invoice(completed)
@@ -66,7 +66,7 @@ struct ChangeExecution {
   }
 
   private func fail(_ order: Order, _ subscription: Subscription, reason: String) throws -> Order {
-    let failed = try self.tx.transition(order.id, to: .failed, reason: reason, by: .system, now: self.now)
+    let failed = try self.tx.moveOrder(order.id, to: .failed, reason: reason, by: .system, now: self.now)
     try self.tx.appendNotification(
       NewNotification(
         type: .subscriptionChangeError, time: self.now, subject: .subscription(subscription.id),

@@ -3,10 +3,12 @@ import OrderDomain
 import OrderStorage
 
 /// Finishes provisioning an order after its vendors' delay (the `provision` job).
-struct ProvisionJob: JobHandler {
-  let kind = JobKinds.provision
+public struct ProvisionJob: JobHandler {
+  public let kind = JobKind.provision
 
-  func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws {
+  public init() {}
+
+  public func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws {
     guard let order = try tx.order(OrderID(job.subject)), order.status == .provisioning else { return }
     let attempt = try Self.attempt(of: order, tx)
     if order.type == .sales {
@@ -20,18 +22,5 @@ struct ProvisionJob: JobHandler {
   /// Attempts so far, counted from the order's history: one plus its earlier stalls.
   static func attempt(of order: Order, _ tx: OrganizationTransaction) throws -> Int {
     try tx.statusHistory(of: order.id).filter { $0.to == .provisioningFailed }.count + 1
-  }
-}
-
-/// Retries a failed asset, or fetches its late vendor data, on the retry schedule (A2).
-/// When the asset was what stalled its order, the order completes.
-struct AssetSyncJob: JobHandler {
-  let kind = JobKinds.assetSync
-
-  func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws {
-    guard let asset = try tx.asset(AssetID(job.subject)), asset.needsResync else { return }
-    var provisioning = OrderProvisioning(tx: tx, now: context.now)
-    try provisioning.sync(asset)
-    try provisioning.resumeIfSettled(orderOf: asset, by: .system)
   }
 }

@@ -2,21 +2,6 @@ import Foundation
 import OrderDomain
 import OrderStorage
 
-/// The billing service at the end of a subscription's billing period (F5): renews it (an
-/// `RN` at the end of a term, a `BO` inside a longer term), applies its On Renewal change or
-/// future request, invoices the new period, and schedules the next; or expires it when
-/// auto-renew is off.
-struct RenewJob: JobHandler {
-  let kind = JobKinds.renew
-
-  func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws {
-    guard let subscription = try tx.subscription(SubscriptionID(job.subject)), subscription.status == .active,
-      subscription.currentPeriodEnd <= context.now
-    else { return }
-    try Renewal(tx: tx, currency: context.currency, now: context.now).renew(subscription)
-  }
-}
-
 /// One renewal, inside the job's transaction.
 struct Renewal {
   let tx: OrganizationTransaction
@@ -52,13 +37,13 @@ struct Renewal {
           type: .subscriptionChanged, time: at, subject: .subscription(subscription.id),
           accountID: subscription.accountID, text: "subscription \(subscription.id) expired at the end of its term"))
       if let pending {
-        _ = try self.tx.transition(
+        _ = try self.tx.moveOrder(
           pending.id, to: .failed, reason: "the subscription expired", by: .system, now: self.now)
       }
       return
     }
     let order = try self.tx.createOrder(new, now: self.now)
-    let completed = try self.tx.transition(order.id, to: .completed, reason: plan.summary, by: .system, now: self.now)
+    let completed = try self.tx.moveOrder(order.id, to: .completed, reason: plan.summary, by: .system, now: self.now)
     if !completed.total.isZero {
       _ = try self.tx.createInvoice(try plan.newInvoice(order: completed, issuedAt: self.now))
     }
@@ -67,12 +52,12 @@ struct Renewal {
       BackorderChange.changes(plan, orderNumber: completed.number, at: self.now), tx: self.tx, now: self.now)
     if let pending {
       if plan.applied != nil {
-        _ = try self.tx.transition(
+        _ = try self.tx.moveOrder(
           pending.id, to: .completed, reason: "applied by \(completed.number) at the renewal", by: .system,
           now: self.now)
       } else if plan.refused != nil {
         let reason = plan.refusalReason ?? "no longer valid at the renewal"
-        _ = try self.tx.transition(pending.id, to: .failed, reason: reason, by: .system, now: self.now)
+        _ = try self.tx.moveOrder(pending.id, to: .failed, reason: reason, by: .system, now: self.now)
         try self.tx.appendNotification(
           NewNotification(
             type: .subscriptionChangeError, time: self.now, subject: .subscription(subscription.id),
@@ -80,17 +65,8 @@ struct Renewal {
       }
     }
     if plan.after.status == .active {
-      _ = try self.tx.enqueueJob(
-        kind: JobKinds.renew, subject: subscription.id.rawValue, dueAt: plan.after.currentPeriodEnd, now: self.now)
+      try self.tx.enqueueJob(
+        .renew, subject: subscription.id.rawValue, dueAt: plan.after.currentPeriodEnd, now: self.now)
     }
-  }
-}
-
-/// Expires assets on their expiration date (A3).
-struct ExpireAssetsJob: JobHandler {
-  let kind = JobKinds.expireAssets
-
-  func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws {
-    try tx.expireAssets(by: context.now)
   }
 }

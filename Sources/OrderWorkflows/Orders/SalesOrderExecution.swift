@@ -1,6 +1,5 @@
 import Foundation
 import OrderDomain
-import OrderProtocol
 import OrderStorage
 
 /// Executes a planned sales order now, inside the caller's transaction: records the `SO`,
@@ -11,7 +10,7 @@ struct SalesOrderExecution {
   let by: Agent
   let now: Date
 
-  func run(in tx: OrganizationTransaction) throws -> Orders_V1_Order {
+  func run(in tx: OrganizationTransaction) throws -> Order {
     let created = try tx.createOrder(
       NewOrder(
         type: .sales, status: .executing, accountID: self.account.id, createdBy: self.by,
@@ -19,7 +18,6 @@ struct SalesOrderExecution {
       now: self.now)
     _ = try tx.fulfil(self.plan, order: created)
     var provisioning = OrderProvisioning(tx: tx, now: self.now)
-    let order = try provisioning.start(created)
-    return order.proto(history: try tx.statusHistory(of: order.id))
+    return try provisioning.start(created)
   }
 }

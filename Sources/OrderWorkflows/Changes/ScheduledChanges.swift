@@ -28,11 +28,7 @@ struct ScheduledChanges {
       guard let date = request.date else {
         throw DomainError.invalidArgument("a custom-date change needs its date (YYYY-MM-DD)")
       }
-      let today = UTCCalendar.civilDate(of: self.now)
-      guard date > today else {
-        throw DomainError.invalidArgument(
-          "the date \(date) is not in the future; choose \(today.adding(days: 1)) or later")
-      }
+      try UTCCalendar.requireFuture(date, now: self.now)
       guard UTCCalendar.startOfDay(date) < subscription.termEnd else {
         throw DomainError.invalidArgument(
           "\(date) is after the current term ends (\(UTCCalendar.civilDate(of: subscription.termEnd))); schedule it On Renewal"
@@ -101,14 +97,14 @@ struct ScheduledChanges {
     }
     if placement.revokesFutureRequest {
       // H8: the vendor's own change overrides the platform's future request.
-      _ = try self.tx.revokeFutureRequest(of: subscription.id, by: request.by, now: self.now)
+      try self.tx.revokeFutureRequest(of: subscription, by: request.by, now: self.now)
     }
     try self.tx.recordChangeActions(request.actions, of: order.id)
     switch request.timing {
     case .customDate:
       try self.tx.recordScheduling(order: order.id, timing: .customDate, vendorSyncStatus: nil)
-      _ = try self.tx.enqueueJob(
-        kind: JobKinds.executeScheduledOrder, subject: order.id.rawValue, dueAt: executesAt ?? self.now, now: self.now)
+      try self.tx.enqueueJob(
+        .executeScheduledOrder, subject: order.id.rawValue, dueAt: executesAt ?? self.now, now: self.now)
     case .onRenewal:
       try self.tx.appendNotification(
         NewNotification(
@@ -128,7 +124,7 @@ struct ScheduledChanges {
     switch try VendorCalls(tx: self.tx, now: self.now).change(subscription, order: order, attempt: 1) {
     case .denied(let reason), .failed(let reason):
       try self.tx.recordScheduling(order: order.id, timing: .onRenewal, vendorSyncStatus: .pending)
-      let failed = try self.tx.transition(order.id, to: .failed, reason: reason, by: .system, now: self.now)
+      let failed = try self.tx.moveOrder(order.id, to: .failed, reason: reason, by: .system, now: self.now)
       try self.tx.appendNotification(
         NewNotification(
           type: .subscriptionChangeError, time: self.now, subject: .subscription(subscription.id),
@@ -137,7 +133,7 @@ struct ScheduledChanges {
     case .provisioned:
       let vendorSide = agent == .vendorSystem
       try self.tx.recordScheduling(order: order.id, timing: .onRenewal, vendorSyncStatus: .synced)
-      let waiting = try self.tx.transition(
+      let waiting = try self.tx.moveOrder(
         order.id, to: .provisionFinished,
         reason: vendorSide ? "synchronized from the vendor" : "accepted by the vendor; applies at the renewal",
         by: vendorSide ? .vendorSystem : .system, now: self.now)

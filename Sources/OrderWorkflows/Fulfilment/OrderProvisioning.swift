@@ -29,14 +29,14 @@ struct OrderProvisioning {
     if subscriptions.isEmpty, assets.isEmpty {
       return try self.complete(order, reason: "delivered")
     }
-    let provisioning = try self.tx.transition(
+    let provisioning = try self.tx.moveOrder(
       order.id, to: .provisioning, reason: "sent to the vendors", by: .system, now: self.now)
     for asset in assets { try self.sync(asset, initial: true) }
     // Every new subscription waits for its vendor's answer, and is renewed or billed at the
     // end of its period by the billing service (F5).
     for var subscription in subscriptions {
-      _ = try self.tx.enqueueJob(
-        kind: JobKinds.renew, subject: subscription.id.rawValue, dueAt: subscription.currentPeriodEnd, now: self.now)
+      try self.tx.enqueueJob(
+        .renew, subject: subscription.id.rawValue, dueAt: subscription.currentPeriodEnd, now: self.now)
       self.enqueued = true
       guard subscription.provisioningStatus != .pending else { continue }
       subscription.provisioningStatus = .pending
@@ -44,8 +44,8 @@ struct OrderProvisioning {
     }
     let delay = try subscriptions.map { try self.vendor.delay(of: $0.sku) }.max() ?? 0
     if delay > 0 {
-      _ = try self.tx.enqueueJob(
-        kind: JobKinds.provision, subject: order.id.rawValue, dueAt: self.now.addingTimeInterval(Double(delay)),
+      try self.tx.enqueueJob(
+        .provision, subject: order.id.rawValue, dueAt: self.now.addingTimeInterval(Double(delay)),
         now: self.now)
       self.enqueued = true
       return provisioning
@@ -73,7 +73,7 @@ struct OrderProvisioning {
     guard problems.isEmpty else {
       var seen = Set<String>()
       let reasons = problems.filter { seen.insert($0).inserted }
-      return try self.tx.transition(
+      return try self.tx.moveOrder(
         order.id, to: .provisioningFailed, reason: reasons.joined(separator: "; "), by: .system, now: self.now)
     }
     return try self.complete(order, reason: "provisioned")
@@ -85,22 +85,22 @@ struct OrderProvisioning {
     let updated = asset.applying(try self.vendor.provision(asset, initial: initial))
     try self.tx.recordAssetSync(updated, now: self.now)
     if asset.expirationDate == nil, let expiration = updated.expirationDate {
-      _ = try self.tx.enqueueJob(
-        kind: JobKinds.expireAssets, subject: asset.id.rawValue, dueAt: expiration, now: self.now)
+      try self.tx.enqueueJob(
+        .expireAssets, subject: asset.id.rawValue, dueAt: expiration, now: self.now)
       self.enqueued = true
     }
     if updated.needsResync,
       let next = RetrySchedule.standard.nextAttempt(after: updated.syncAttempts, failedAt: self.now)
     {
-      if try self.tx.jobs(kind: JobKinds.assetSync, subject: asset.id.rawValue).isEmpty {
-        _ = try self.tx.enqueueJob(kind: JobKinds.assetSync, subject: asset.id.rawValue, dueAt: next, now: self.now)
+      if try self.tx.jobs(.assetSync, subject: asset.id.rawValue).isEmpty {
+        try self.tx.enqueueJob(.assetSync, subject: asset.id.rawValue, dueAt: next, now: self.now)
         self.enqueued = true
       }
     }
   }
 
   private func complete(_ order: Order, reason: String) throws -> Order {
-    let completed = try self.tx.transition(order.id, to: .completed, reason: reason, by: .system, now: self.now)
+    let completed = try self.tx.moveOrder(order.id, to: .completed, reason: reason, by: .system, now: self.now)
     var invoiced = completed
     if let lines = self.pricedLines {
       invoiced.lines = lines
@@ -130,8 +130,8 @@ extension OrderProvisioning {
     guard let order = try self.tx.order(asset.orderID), order.status == .provisioningFailed else { return }
     let stillFailing = try self.assets(of: order).contains { $0.syncStatus == .failed }
     guard !stillFailing else { return }
-    let retried = try self.tx.apply(
-      .retry, to: order.id, reason: "asset \(asset.id) synchronized", by: agent, now: self.now)
+    let retried = try self.tx.performAction(
+      .retry, on: order.id, reason: "asset \(asset.id) synchronized", by: agent, now: self.now)
     _ = try self.settle(retried, attempt: try ProvisionJob.attempt(of: retried, self.tx))
   }
 }
