@@ -14,7 +14,7 @@ extension ChangePlanner {
     try capabilities.requireTiming(timing)
     var problems: [String] = []
     if product.kind == .addon {
-      problems.append("an add-on gets immediate changes only (F4); change it now")
+      problems.append("an add-on gets immediate changes only; change it now")
     }
     if product.kind == .trial {
       problems.append("a trial cannot have scheduled changes; upgrade it now")
@@ -22,10 +22,10 @@ extension ChangePlanner {
     for action in actions {
       switch action {
       case .autoRenew:
-        problems.append("auto-renew cannot be scheduled (H3); change it now")
+        problems.append("auto-renew cannot be scheduled; change it now")
       case .cancel where backordering:
         problems.append(
-          "with backordering a subscription can only be cancelled now (B5); turn auto-renew off to end it at the end of its term"
+          "with backordering a subscription can only be cancelled now; turn auto-renew off to end it at the end of its term"
         )
       case .quantity(let quantity) where quantity < subscription.quantity:
         if !capabilities.quantityDecreaseTimings.contains(timing) {

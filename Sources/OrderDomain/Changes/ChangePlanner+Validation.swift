@@ -43,7 +43,7 @@ extension ChangePlanner {
     let upgrading = actions.contains { $0.kind == "upgrade" }
     for action in actions {
       if product.kind == .addon, !Self.addonActionAllowed(action) {
-        problems.append("an add-on changes only its quantity or is cancelled (F4), so \(action) is not possible")
+        problems.append("an add-on changes only its quantity or is cancelled, so \(action) is not possible")
         continue
       }
       if product.kind == .trial, let reason = Self.trialRefusal(action, upgrading: upgrading) {

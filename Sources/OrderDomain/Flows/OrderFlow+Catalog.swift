@@ -45,11 +45,11 @@ extension OrderFlow {
   }
 
   static let sales = provisioningFlow(
-    .sales, "A new purchase, now or on a date (S1-S4): creates subscriptions, assets and deliveries.",
+    .sales, "A new purchase, now or on a date: creates subscriptions, assets and deliveries.",
     retry: .provisionItems)
 
   static let renewal = provisioningFlow(
-    .renewal, "A subscription renewed at the end of its billing period (F5), with its On Renewal change applied.",
+    .renewal, "A subscription renewed at the end of its billing period, with its On Renewal change applied.",
     retry: .complete)
 
   static let cancellation = provisioningFlow(
@@ -95,7 +95,7 @@ extension OrderFlow {
   /// `provisionFinished` once the vendor accepted it, until the renewal applies it, O3).
   static let change = OrderFlow(
     type: .change,
-    summary: "A change of an existing subscription: now, on a custom date, or On Renewal (H1-H10).",
+    summary: "A change of an existing subscription: now, on a custom date, or On Renewal.",
     initial: [.scheduled, .executing],
     edges: [
       Edge(.scheduled, .executing),

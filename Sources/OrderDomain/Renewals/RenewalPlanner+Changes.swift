@@ -8,7 +8,7 @@ extension RenewalPlanner {
       product: product, quantity: subscription.quantity, term: subscription.term,
       billingCycle: subscription.billingCycle, autoRenew: subscription.autoRenew)
     var problems: [String] = []
-    if product.kind == .addon { problems.append("an add-on gets immediate changes only (F4)") }
+    if product.kind == .addon { problems.append("an add-on gets immediate changes only") }
     if product.kind == .trial { problems.append("a trial cannot be changed at its renewal") }
     var kinds: Set<String> = []
     for action in actions {

@@ -15,7 +15,7 @@ extension RenewalPlanner {
     let product = try product(subscription.sku)
     var problems: [String] = []
     if product.kind == .addon {
-      problems.append("an add-on gets immediate quantity changes only (F4); change its quantity now")
+      problems.append("an add-on gets immediate quantity changes only; change its quantity now")
     }
     if subscription.status != .active || subscription.provisioningStatus != .synced {
       problems.append(

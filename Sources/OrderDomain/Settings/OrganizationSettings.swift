@@ -30,7 +30,7 @@ public struct OrganizationSettings: Hashable, Sendable, Codable {
     }
     if backordering == true, kind != .tenant {
       problems.append(
-        "a \(kind == .root ? "root organization" : "country tenant") never backorders (B1); only a simple tenant can turn backordering on"
+        "a \(kind == .root ? "root organization" : "country tenant") never backorders; only a simple tenant can turn backordering on"
       )
     }
     if let error = DomainError.combining(.invalidArgument, summary: "the settings cannot be saved:", problems) {

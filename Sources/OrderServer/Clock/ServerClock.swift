@@ -56,7 +56,8 @@ public enum ClockError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .notSimulated:
-      return "the server runs on the system clock; start orderd with --clock simulated:DATE to move time"
+      return
+        "the server runs on the system clock, which cannot be advanced; only a server started on a simulated clock can"
     case .backwards(let now, let target):
       return "the clock never moves backwards: it is \(now.iso8601) and \(target.iso8601) is earlier"
     }

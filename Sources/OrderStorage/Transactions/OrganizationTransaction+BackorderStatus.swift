@@ -17,7 +17,7 @@ extension OrganizationTransaction {
   ) throws -> Backorder {
     var backorder = try requireBackorder(id)
     guard backorder.status != .applied else {
-      throw DomainError.failedPrecondition("backorder \(id) is applied already; it applies exactly once (B3)")
+      throw DomainError.failedPrecondition("backorder \(id) is applied already; it applies exactly once")
     }
     backorder.status = .applied
     backorder.reason = nil

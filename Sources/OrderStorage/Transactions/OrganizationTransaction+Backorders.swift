@@ -25,7 +25,7 @@ extension OrganizationTransaction {
       arguments: [tenant.rawValue])
     if let latest, latest > sequence {
       throw DomainError.failedPrecondition(
-        "change \(sequence) of tenant \(tenant) arrived after its change \(latest); a tenant's changes are received in order (B3)"
+        "change \(sequence) of tenant \(tenant) arrived after its change \(latest); a tenant's changes are received in order"
       )
     }
     _ = try requireAccount(account)
