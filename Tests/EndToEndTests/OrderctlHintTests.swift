@@ -6,7 +6,7 @@ import Testing
 @Suite("orderctl's hints", .serialized, .timeLimit(.minutes(3)))
 struct OrderctlHintTests {
   @Test(
-    "a clock advance on the system clock names the flag that starts a simulated clock; a bad key names where keys come from"
+    "a clock advance on the system clock names the flag that starts a simulated clock; a change item points to the change commands; a bad key names where keys come from"
   )
   func hints() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orderd-hint-\(UUID().uuidString)")
@@ -20,6 +20,22 @@ struct OrderctlHintTests {
     #expect(advance.stderr.contains("orderctl: FAILED_PRECONDITION: "))
     #expect(
       advance.stderr.contains("orderctl: hint: the clock moves only on a server started with --clock simulated:DATE"))
+
+    let product = ["product", "create", "--sku", "BB", "--name", "BB", "--kind", "subscription", "--price", "2.00"]
+    #expect(try await orderctl(product, server: server.address, key: rootKey).status == 0)
+    let account = try #require(
+      try await orderctl(["account", "create", "--name", "Customer", "--json"], server: server.address, key: rootKey)
+        .json()["id"] as? String)
+    let place = ["order", "place", "--account", account, "--item", "BB:1"]
+    #expect(try await orderctl(place, server: server.address, key: rootKey).status == 0)
+    let listed = try await orderctl(
+      ["subscription", "list", "--account", account, "--json"], server: server.address, key: rootKey
+    ).json()
+    let subscription = try #require(((listed["subscriptions"] as? [[String: Any]])?.first)?["id"] as? String)
+    let change = ["order", "place", "--account", account, "--item", "BB:3@\(subscription)"]
+    let placed = try await orderctl(change, server: server.address, key: rootKey)
+    #expect(placed.status == 2, "\(placed.stderr)")
+    #expect(placed.stderr.contains("orderctl: hint: change a subscription with `orderctl subscription change ID`"))
 
     let badKey = try await orderctl(["clock", "show"], server: server.address, key: "not-a-key")
     #expect(badKey.status == 5, "\(badKey.stderr)")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GRPCCore
 import OrderClient
 import OrderProtocol
 
@@ -54,7 +55,10 @@ extension OrderCommand {
       request.scheduledFor = self.scheduledFor?.text ?? ""
       request.dryRun = self.dryRun
       let key = self.mutation.resolve()
-      try await self.connection.run(idempotencyKey: key) { client in
+      let hint = CommandHint(
+        [.invalidArgument], mentioning: ["ChangeSubscription"],
+        "change a subscription with `orderctl subscription change ID` (now) or `orderctl change schedule ID`")
+      try await self.connection.run(idempotencyKey: key, hints: [hint]) { client in
         let order = try await client.placeOrder(request, idempotencyKey: key)
         if self.dryRun {
           try self.connection.output.emit(order) { $0.estimateText(nothing: "nothing was placed") }
