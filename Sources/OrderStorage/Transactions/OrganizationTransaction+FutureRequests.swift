@@ -14,20 +14,16 @@ extension OrganizationTransaction {
         "subscription \(request.subscriptionID) already has a future request for quantity \(existing.quantity); revoke it first"
       )
     }
-    try db.cachedStatement(
-      sql: "INSERT INTO futureRequests (subscriptionID, quantity, createdAt, createdBy) VALUES (?, ?, ?, ?)"
-    ).execute(arguments: [
-      request.subscriptionID.rawValue, request.quantity, request.createdAt, request.createdBy.rawValue,
-    ])
+    try FutureRequestRecord(request).insert(db)
     try appendNotification(.futureRequestCreated(request, subscription: subscription))
   }
 
   /// The subscription's future request, or `nil`.
   public func futureRequest(of subscription: SubscriptionID) throws -> FutureRequest? {
-    try Row.fetchOne(
+    try FutureRequestRecord.fetchOne(
       try db.cachedStatement(sql: "SELECT * FROM futureRequests WHERE subscriptionID = ?"),
       arguments: [subscription.rawValue]
-    ).map(FutureRequest.init(row:))
+    )?.request()
   }
 
   /// Revokes the subscription's future request (F2) and comments on its feed (F3).
@@ -54,13 +50,5 @@ extension OrganizationTransaction {
       subscription.rawValue
     ])
     return request
-  }
-}
-
-extension FutureRequest {
-  init(row: Row) throws {
-    self.init(
-      subscriptionID: SubscriptionID(try row.decode("subscriptionID") as String), quantity: try row.decode("quantity"),
-      createdAt: try row.decode("createdAt"), createdBy: try row.decode("createdBy"))
   }
 }
