@@ -26,6 +26,14 @@ struct BackorderRecord: Codable, FetchableRecord, PersistableRecord {
   var receivedAt: Date
   var appliedAt: Date?
 
+  /// What changes as a backorder moves on (B3); the rest is the change as received.
+  enum Columns {
+    static let progress = [
+      Column(CodingKeys.status), Column(CodingKeys.reason), Column(CodingKeys.waitingBehind),
+      Column(CodingKeys.subscriptionID), Column(CodingKeys.orderID), Column(CodingKeys.appliedAt),
+    ]
+  }
+
   var backorder: Backorder {
     Backorder(
       id: id, tenantOrganizationID: tenantOrganizationID, tenantSubscriptionID: tenantSubscriptionID,

@@ -18,10 +18,6 @@ struct ProductRecord: Codable, FetchableRecord, PersistableRecord {
   var autoProvisioned: Bool
   var addonOf: String?
   var createdAt: Date
-
-  enum Columns {
-    static let sku = Column(CodingKeys.sku)
-  }
 }
 
 extension ProductRecord {

@@ -70,7 +70,6 @@ extension OrganizationTransaction {
   }
 
   func updateStatus(_ backorder: Backorder) throws {
-    try BackorderRecord(backorder).update(
-      db, columns: ["status", "reason", "waitingBehind", "subscriptionID", "orderID", "appliedAt"])
+    try BackorderRecord(backorder).update(db, columns: BackorderRecord.Columns.progress)
   }
 }
