@@ -3,7 +3,7 @@ import GRDB
 import OrderDomain
 
 /// A row of `orders`; its lines are ``OrderLineRecord``s (O5: immutable except `status`).
-struct OrderRecord: Codable, FetchableRecord, PersistableRecord {
+struct OrderRecord: FetchableRecord, PersistableRecord {
   static let databaseTableName = "orders"
 
   var id: OrderID
@@ -17,6 +17,39 @@ struct OrderRecord: Codable, FetchableRecord, PersistableRecord {
   var currency: String
   var scheduledFor: Date?
   var subscriptionID: SubscriptionID?
+}
+
+extension OrderRecord {
+  /// Read and written column by column rather than through `Codable`: these rows are read
+  /// and written on every order placed, where GRDB's `Codable` path cost half again as much
+  /// CPU (issue 11, see docs/decisions.md).
+  init(row: Row) throws {
+    id = try row.decode("id")
+    number = try row.decode("number")
+    type = try row.decode("type")
+    status = try row.decode("status")
+    accountID = try row.decode("accountID")
+    createdAt = try row.decode("createdAt")
+    createdBy = try row.decode("createdBy")
+    totalMinor = try row.decode("totalMinor")
+    currency = try row.decode("currency")
+    scheduledFor = try row.decodeIfPresent("scheduledFor")
+    subscriptionID = try row.decodeIfPresent("subscriptionID")
+  }
+
+  func encode(to container: inout PersistenceContainer) {
+    container["id"] = id.rawValue
+    container["number"] = number.rawValue
+    container["type"] = type.rawValue
+    container["status"] = status.rawValue
+    container["accountID"] = accountID.rawValue
+    container["createdAt"] = createdAt
+    container["createdBy"] = createdBy
+    container["totalMinor"] = totalMinor
+    container["currency"] = currency
+    container["scheduledFor"] = scheduledFor
+    container["subscriptionID"] = subscriptionID?.rawValue
+  }
 }
 
 extension OrderRecord {

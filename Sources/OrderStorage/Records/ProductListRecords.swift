@@ -2,27 +2,78 @@ import GRDB
 import OrderDomain
 
 /// A row of `productBillingCycles`: one allowed billing cycle of a product, in its position.
-struct ProductBillingCycleRecord: Codable, FetchableRecord, PersistableRecord {
+struct ProductBillingCycleRecord: FetchableRecord, PersistableRecord {
   static let databaseTableName = "productBillingCycles"
   var sku: String
   var position: Int
   var billingCycle: BillingCycle
 }
 
+extension ProductBillingCycleRecord {
+  /// Read and written column by column rather than through `Codable`: these rows are read
+  /// and written on every order placed, where GRDB's `Codable` path cost half again as much
+  /// CPU (issue 11, see docs/decisions.md).
+  init(row: Row) throws {
+    sku = try row.decode("sku")
+    position = try row.decode("position")
+    billingCycle = try row.decode("billingCycle")
+  }
+
+  func encode(to container: inout PersistenceContainer) {
+    container["sku"] = sku
+    container["position"] = position
+    container["billingCycle"] = billingCycle.rawValue
+  }
+}
+
 /// A row of `productTerms`: one allowed term of a product, in its position.
-struct ProductTermRecord: Codable, FetchableRecord, PersistableRecord {
+struct ProductTermRecord: FetchableRecord, PersistableRecord {
   static let databaseTableName = "productTerms"
   var sku: String
   var position: Int
   var term: Term
 }
 
+extension ProductTermRecord {
+  /// Read and written column by column rather than through `Codable`: these rows are read
+  /// and written on every order placed, where GRDB's `Codable` path cost half again as much
+  /// CPU (issue 11, see docs/decisions.md).
+  init(row: Row) throws {
+    sku = try row.decode("sku")
+    position = try row.decode("position")
+    term = try row.decode("term")
+  }
+
+  func encode(to container: inout PersistenceContainer) {
+    container["sku"] = sku
+    container["position"] = position
+    container["term"] = term.rawValue
+  }
+}
+
 /// A row of `productUpgrades`: one SKU a product may be upgraded to, in its position.
-struct ProductUpgradeRecord: Codable, FetchableRecord, PersistableRecord {
+struct ProductUpgradeRecord: FetchableRecord, PersistableRecord {
   static let databaseTableName = "productUpgrades"
   var sku: String
   var position: Int
   var upgradeSKU: String
+}
+
+extension ProductUpgradeRecord {
+  /// Read and written column by column rather than through `Codable`: these rows are read
+  /// and written on every order placed, where GRDB's `Codable` path cost half again as much
+  /// CPU (issue 11, see docs/decisions.md).
+  init(row: Row) throws {
+    sku = try row.decode("sku")
+    position = try row.decode("position")
+    upgradeSKU = try row.decode("upgradeSKU")
+  }
+
+  func encode(to container: inout PersistenceContainer) {
+    container["sku"] = sku
+    container["position"] = position
+    container["upgradeSKU"] = upgradeSKU
+  }
 }
 
 /// The lists of one product, read from their tables.
