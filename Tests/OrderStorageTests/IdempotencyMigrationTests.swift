@@ -60,7 +60,10 @@ struct IdempotencyMigrationTests {
       )
     }
     #expect(
-      applied.suffix(3) == [OrganizationSchema.v9Name, OrganizationSchema.v9RewrittenName, OrganizationSchema.v10Name])
+      applied.suffix(4) == [
+        OrganizationSchema.v9Name, OrganizationSchema.v9RewrittenName, OrganizationSchema.v10Name,
+        OrganizationSchema.v11Name,
+      ])
     #expect(secureDelete == 1)
   }
 

@@ -39,6 +39,11 @@ enum DatabaseOpening {
       }
       try SchemaVersion.requireKnown(pool, migrator: migrator, database: database)
       try migrate(pool)
+      // Readers opened before the migrations (to read the applied ones) keep the old schema
+      // until their next read transaction begins, and SQLite prepares a statement with the
+      // schema it has: `SELECT *` would name the columns of before a dropped column (v11)
+      // while its rows have the new ones. New readers start from the migrated schema.
+      pool.invalidateReadOnlyConnections()
     } catch {
       try? pool.close()
       throw StorageFailure.converting(error, in: database)

@@ -38,6 +38,9 @@ enum OrganizationSchema {
     migrator.registerMigration(v10Name) { db in
       try db.execute(sql: v10)
     }
+    migrator.registerMigration(v11Name) { db in
+      try v11(db)
+    }
     return migrator
   }
 

@@ -45,11 +45,11 @@ extension Registry {
         sql: "UPDATE apiKeys SET revokedAt = ? WHERE id = ? AND organizationID = ? AND revokedAt IS NULL"
       ).execute(arguments: [now, id.rawValue, organization.rawValue])
       guard
-        let row = try Row.fetchOne(
+        let stored = try StoredKeyRecord.fetchOne(
           try db.cachedStatement(sql: "SELECT * FROM apiKeys WHERE id = ? AND organizationID = ?"),
           arguments: [id.rawValue, organization.rawValue])
       else { throw DomainError.notFound("key \(id) not found") }
-      return try APIKeyRecord(row: row)
+      return stored.record
     }
     cache.withLock { $0.invalidate(id) }
     return record
@@ -58,10 +58,10 @@ extension Registry {
   /// The keys of an organization, revoked ones included, oldest first.
   public func keys(organization: OrganizationID) async throws -> [APIKeyRecord] {
     try await self.read { db in
-      try Row.fetchAll(
+      try StoredKeyRecord.fetchAll(
         try db.cachedStatement(sql: "SELECT * FROM apiKeys WHERE organizationID = ? ORDER BY createdAt, id"),
         arguments: [organization.rawValue]
-      ).map(APIKeyRecord.init(row:))
+      ).map(\.record)
     }
   }
 
@@ -75,10 +75,9 @@ extension Registry {
       return KeyMaterial.constantTimeEquals(cached.secretHash, presentedHash) ? cached.principal : nil
     }
     let found = try await self.read { db in
-      try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM apiKeys WHERE id = ?"), arguments: [id.rawValue]).map
-      {
-        (record: try APIKeyRecord(row: $0), hash: try $0.decode("secretHash") as Data)
-      }
+      try StoredKeyRecord.fetchOne(
+        try db.cachedStatement(sql: "SELECT * FROM apiKeys WHERE id = ?"), arguments: [id.rawValue]
+      ).map { (record: $0.record, hash: $0.secretHash) }
     }
     guard let found, !found.record.isRevoked, KeyMaterial.constantTimeEquals(found.hash, presentedHash) else {
       return nil
@@ -101,24 +100,6 @@ extension Registry {
 
   /// Stores a key: its record and the hash of its secret, never the secret (T3).
   static func insertKey(_ record: APIKeyRecord, secretHash: Data, _ db: Database) throws {
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO apiKeys (id, organizationID, role, accountID, secretHash, createdAt)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      record.id.rawValue, record.organizationID.rawValue, record.role.rawValue, record.accountID?.rawValue, secretHash,
-      record.createdAt,
-    ])
-  }
-}
-
-extension APIKeyRecord {
-  init(row: Row) throws {
-    self.init(
-      id: APIKeyID(try row.decode("id") as String),
-      organizationID: OrganizationID(try row.decode("organizationID") as String), role: try row.decode("role"),
-      accountID: try row.decodeIfPresent("accountID", as: String.self).map(AccountID.init),
-      createdAt: try row.decode("createdAt"), revokedAt: try row.decodeIfPresent("revokedAt", as: Date.self))
+    try StoredKeyRecord(record, secretHash: secretHash).insert(db)
   }
 }

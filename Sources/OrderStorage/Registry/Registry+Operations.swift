@@ -6,9 +6,9 @@ extension Registry {
   /// Operations that were recorded but not finished, oldest first: what a crash interrupted.
   public func pendingOperations() async throws -> [RegistryOperation] {
     try await self.read { db in
-      try Row.fetchAll(
+      try OperationRecord.fetchAll(
         try db.cachedStatement(sql: "SELECT * FROM operations WHERE state = 'pending' ORDER BY createdAt, id")
-      ).map(RegistryOperation.init(row:))
+      ).map { try $0.operation() }
     }
   }
 
@@ -18,8 +18,8 @@ extension Registry {
   }
 
   static func fetchOperation(id: String, _ db: Database) throws -> RegistryOperation? {
-    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM operations WHERE id = ?"), arguments: [id]).map(
-      RegistryOperation.init(row:))
+    try OperationRecord.fetchOne(try db.cachedStatement(sql: "SELECT * FROM operations WHERE id = ?"), arguments: [id])?
+      .operation()
   }
 
   /// The operation `caller` recorded under `claim`'s idempotency key, with the new key's
@@ -30,20 +30,21 @@ extension Registry {
     -> (operation: RegistryOperation, plaintext: String)?
   {
     guard
-      let row = try Row.fetchOne(
+      let record = try OperationRecord.fetchOne(
         try db.cachedStatement(sql: "SELECT * FROM operations WHERE callerID = ? AND keyHash = ?"),
         arguments: [caller.rawValue, OutcomeSeal.lookupHash(of: claim.key)])
     else { return nil }
-    let storedMethod: String = try row.decode("method")
-    let storedHash: Data = try row.decode("requestHash")
+    guard let storedMethod = record.method, let storedHash = record.requestHash, let salt = record.salt,
+      let box = record.sealedSecret
+    else { throw DomainError.internalError("operation \(record.id) has an idempotency key but no sealed answer") }
     // As for outcomes in an organization's file, the key itself stays out of the message.
     guard storedMethod == claim.method, storedHash == claim.requestHash else {
       throw DomainError.invalidArgument(
         "this idempotency key was already used for a different request (method \(storedMethod)); use a new key")
     }
-    let sealed = OutcomeSeal.Sealed(salt: try row.decode("salt"), box: try row.decode("sealedSecret"))
+    let sealed = OutcomeSeal.Sealed(salt: salt, box: box)
     let plaintext = try OutcomeSeal.open(sealed, key: claim.key, context: claim.sealContext)
-    return (try RegistryOperation(row: row), String(decoding: plaintext, as: UTF8.self))
+    return (try record.operation(), String(decoding: plaintext, as: UTF8.self))
   }
 
   /// Records `operation`. With a claim, the new key's plaintext is stored sealed under the
@@ -54,22 +55,7 @@ extension Registry {
     let sealed = try claim.map { claim in
       try OutcomeSeal.seal(Data(secret.plaintext.utf8), key: claim.key, context: claim.sealContext)
     }
-    let organization = operation.organization
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO operations (
-          id, kind, state, callerID, keyHash, method, requestHash, organizationID, name, organizationKind, currency,
-          parentAccountID, keyID, role, accountID, secretHash, salt, sealedSecret, createdAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      operation.id, operation.kind.rawValue, operation.state.rawValue, operation.callerID.rawValue,
-      claim.map { OutcomeSeal.lookupHash(of: $0.key) }, claim?.method, claim?.requestHash,
-      operation.key.organizationID.rawValue, organization?.name, organization?.kind.rawValue,
-      organization?.currency, organization?.parentAccountID?.rawValue, operation.key.id.rawValue,
-      operation.key.role.rawValue, operation.key.accountID?.rawValue, secret.secretHash, sealed?.salt, sealed?.box,
-      operation.createdAt,
-    ])
+    try OperationRecord(operation, secretHash: secret.secretHash, claim: claim, sealed: sealed).insert(db)
   }
 
   /// Marks a pending operation done; the caller made its objects in the same transaction.
@@ -97,27 +83,4 @@ extension Registry {
 
   /// A new random operation id.
   static func newOperationID() -> String { UUID().uuidString.lowercased() }
-}
-
-extension RegistryOperation {
-  init(row: Row) throws {
-    let kind: Kind = try row.decode("kind")
-    let callerID = OrganizationID(try row.decode("callerID") as String)
-    let organizationID = OrganizationID(try row.decode("organizationID") as String)
-    let createdAt: Date = try row.decode("createdAt")
-    var organization: Organization?
-    if kind == .createOrganization {
-      organization = Organization(
-        id: organizationID, name: try row.decode("name"), kind: try row.decode("organizationKind"),
-        parentID: callerID, currency: try row.decode("currency"), createdAt: createdAt,
-        parentAccountID: try row.decodeIfPresent("parentAccountID", as: String.self).map(AccountID.init))
-    }
-    self.init(
-      id: try row.decode("id"), kind: kind, state: try row.decode("state"), callerID: callerID,
-      organization: organization,
-      key: APIKeyRecord(
-        id: APIKeyID(try row.decode("keyID") as String), organizationID: organizationID, role: try row.decode("role"),
-        accountID: try row.decodeIfPresent("accountID", as: String.self).map(AccountID.init), createdAt: createdAt),
-      createdAt: createdAt)
-  }
 }

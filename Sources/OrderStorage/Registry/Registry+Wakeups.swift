@@ -22,12 +22,7 @@ extension Registry {
   public func replaceWakeup(_ organization: OrganizationID, dueAt: Date?) async throws {
     try await self.write { db in
       if let dueAt {
-        try db.cachedStatement(
-          sql: """
-            INSERT INTO wakeups (organizationID, dueAt) VALUES (?, ?)
-            ON CONFLICT(organizationID) DO UPDATE SET dueAt = excluded.dueAt
-            """
-        ).execute(arguments: [organization.rawValue, dueAt])
+        try WakeupRecord(organizationID: organization, dueAt: dueAt).upsert(db)
       } else {
         try db.cachedStatement(sql: "DELETE FROM wakeups WHERE organizationID = ?").execute(arguments: [
           organization.rawValue
@@ -39,10 +34,10 @@ extension Registry {
   /// Organizations with work due at or before `date`, earliest first.
   public func dueWakeups(by date: Date, limit: Int = 100) async throws -> [(OrganizationID, Date)] {
     try await self.read { db in
-      try Row.fetchAll(
+      try WakeupRecord.fetchAll(
         try db.cachedStatement(sql: "SELECT * FROM wakeups WHERE dueAt <= ? ORDER BY dueAt, organizationID LIMIT ?"),
         arguments: [date, max(0, limit)]
-      ).map { row in (OrganizationID(try row.decode("organizationID") as String), try row.decode("dueAt")) }
+      ).map { ($0.organizationID, $0.dueAt) }
     }
   }
 

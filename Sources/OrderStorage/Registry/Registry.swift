@@ -68,8 +68,10 @@ public final class Registry: Sendable {
   /// On a registry that has its root already, returns it without a key.
   public func bootstrap(now: Date, rootName: String = "Provider", currency: String = "USD") async throws -> Bootstrap {
     try await self.write { db in
-      if let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM organizations WHERE kind = 'root'")) {
-        return Bootstrap(root: try Organization(row: row), rootAdminKey: nil)
+      if let root = try OrganizationRecord.fetchOne(
+        try db.cachedStatement(sql: "SELECT * FROM organizations WHERE kind = 'root'"))
+      {
+        return Bootstrap(root: root.organization, rootAdminKey: nil)
       }
       let root = Organization(
         id: .random(), name: rootName, kind: .root, parentID: nil, currency: currency, createdAt: now)
@@ -123,46 +125,28 @@ public final class Registry: Sendable {
   /// The root organization, once bootstrapped.
   public func root() async throws -> Organization? {
     try await self.read { db in
-      try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM organizations WHERE kind = 'root'")).map(
-        Organization.init(row:))
+      try OrganizationRecord.fetchOne(
+        try db.cachedStatement(sql: "SELECT * FROM organizations WHERE kind = 'root'"))?.organization
     }
   }
 
   /// The direct children of an organization, oldest first.
   public func children(of id: OrganizationID) async throws -> [Organization] {
     try await self.read { db in
-      try Row.fetchAll(
+      try OrganizationRecord.fetchAll(
         try db.cachedStatement(sql: "SELECT * FROM organizations WHERE parentID = ? ORDER BY createdAt, id"),
         arguments: [id.rawValue]
       )
-      .map(Organization.init(row:))
+      .map(\.organization)
     }
   }
 
   static func fetchOrganization(_ id: OrganizationID, _ db: Database) throws -> Organization? {
-    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM organizations WHERE id = ?"), arguments: [id.rawValue])
-      .map(Organization.init(row:))
+    try OrganizationRecord.fetchOne(
+      try db.cachedStatement(sql: "SELECT * FROM organizations WHERE id = ?"), arguments: [id.rawValue])?.organization
   }
 
   static func insert(_ organization: Organization, _ db: Database) throws {
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO organizations (id, name, kind, parentID, currency, createdAt, parentAccountID)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      organization.id.rawValue, organization.name, organization.kind.rawValue, organization.parentID?.rawValue,
-      organization.currency, organization.createdAt, organization.parentAccountID?.rawValue,
-    ])
-  }
-}
-
-extension Organization {
-  init(row: Row) throws {
-    self.init(
-      id: OrganizationID(try row.decode("id") as String), name: try row.decode("name"), kind: try row.decode("kind"),
-      parentID: try row.decodeIfPresent("parentID", as: String.self).map(OrganizationID.init),
-      currency: try row.decode("currency"), createdAt: try row.decode("createdAt"),
-      parentAccountID: try row.decodeIfPresent("parentAccountID", as: String.self).map(AccountID.init))
+    try OrganizationRecord(organization).insert(db)
   }
 }

@@ -12,15 +12,14 @@ extension OrganizationTransaction {
     let created = Account(
       id: AccountID(number: try nextSequence("account")), name: new.name, kind: new.kind,
       resellerID: new.resellerID, createdAt: now)
-    try db.cachedStatement(sql: "INSERT INTO accounts (id, name, kind, resellerID, createdAt) VALUES (?, ?, ?, ?, ?)")
-      .execute(arguments: [created.id.rawValue, created.name, created.kind.rawValue, created.resellerID?.rawValue, now])
+    try AccountRecord(created).insert(db)
     return created
   }
 
   /// The account, or `nil`.
   public func account(_ id: AccountID) throws -> Account? {
-    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?"), arguments: [id.rawValue]).map(
-      Account.init(row:))
+    try AccountRecord.fetchOne(
+      try db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?"), arguments: [id.rawValue])?.account
   }
 
   /// The account, or `notFound`.
@@ -31,21 +30,12 @@ extension OrganizationTransaction {
 
   /// All accounts, or those of one kind or one reseller, by id.
   public func accounts(kind: AccountKind? = nil, resellerID: AccountID? = nil) throws -> [Account] {
-    try Row.fetchAll(
+    try AccountRecord.fetchAll(
       try db.cachedStatement(
         sql: """
           SELECT * FROM accounts WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR resellerID = ?2) ORDER BY id
           """),
       arguments: [kind?.rawValue, resellerID?.rawValue]
-    ).map(Account.init(row:))
-  }
-}
-
-extension Account {
-  init(row: Row) throws {
-    self.init(
-      id: AccountID(try row.decode("id") as String), name: try row.decode("name"), kind: try row.decode("kind"),
-      resellerID: try row.decodeIfPresent("resellerID", as: String.self).map(AccountID.init),
-      createdAt: try row.decode("createdAt"))
+    ).map(\.account)
   }
 }

@@ -7,11 +7,11 @@ extension OrganizationTransaction {
   public func parentSubscription(tenant: OrganizationID, tenantSubscription: SubscriptionID) throws
     -> SubscriptionID?
   {
-    try String.fetchOne(
+    try BackorderLinkRecord.fetchOne(
       try db.cachedStatement(
-        sql: "SELECT subscriptionID FROM backorderLinks WHERE tenantOrganizationID = ? AND tenantSubscriptionID = ?"),
+        sql: "SELECT * FROM backorderLinks WHERE tenantOrganizationID = ? AND tenantSubscriptionID = ?"),
       arguments: [tenant.rawValue, tenantSubscription.rawValue]
-    ).map(SubscriptionID.init)
+    )?.subscriptionID
   }
 
   /// Maps a tenant's subscription to a subscription of this organization (B2); replaces an
@@ -22,11 +22,8 @@ extension OrganizationTransaction {
     tenant: OrganizationID, tenantSubscription: SubscriptionID, to subscription: SubscriptionID
   ) throws {
     _ = try requireSubscription(subscription)
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO backorderLinks (tenantOrganizationID, tenantSubscriptionID, subscriptionID) VALUES (?1, ?2, ?3)
-        ON CONFLICT (tenantOrganizationID, tenantSubscriptionID) DO UPDATE SET subscriptionID = ?3
-        """
-    ).execute(arguments: [tenant.rawValue, tenantSubscription.rawValue, subscription.rawValue])
+    try BackorderLinkRecord(
+      tenantOrganizationID: tenant, tenantSubscriptionID: tenantSubscription, subscriptionID: subscription
+    ).upsert(db)
   }
 }

@@ -15,18 +15,11 @@ extension OrganizationTransaction {
       guard change.quantity >= 0 else {
         throw DomainError.internalError("a backorder change of \(change.subscriptionID) has a negative quantity")
       }
-      let sequence = try Int64.fetchOne(
-        try db.cachedStatement(
-          sql: """
-            INSERT INTO backorderOutbox (subscriptionID, kind, sku, quantity, previousSKU, baseSubscriptionID,
-              createdAt, orderNumber)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence
-            """),
-        arguments: [
-          change.subscriptionID.rawValue, change.kind.rawValue, change.sku, change.quantity, change.previousSKU,
-          change.baseSubscriptionID?.rawValue, change.at, change.orderNumber.rawValue,
-        ])
-      guard let sequence else { throw DomainError.internalError("the backorder change was not appended") }
+      var record = BackorderOutboxRecord(change)
+      try record.insert(db)
+      guard let sequence = record.sequence else {
+        throw DomainError.internalError("the backorder change was not appended")
+      }
       var appended = change
       appended.sequence = sequence
       return appended
@@ -35,9 +28,9 @@ extension OrganizationTransaction {
 
   /// The outbox's changes not yet confirmed by the parent, oldest first, at most `limit`.
   public func outbox(limit: Int = 100) throws -> [BackorderChange] {
-    try Row.fetchAll(
+    try BackorderOutboxRecord.fetchAll(
       try db.cachedStatement(sql: "SELECT * FROM backorderOutbox ORDER BY sequence LIMIT ?"), arguments: [max(0, limit)]
-    ).map(BackorderChange.init(outboxRow:))
+    ).map(\.change)
   }
 
   /// Removes every change up to and including `sequence` (the parent has them).
@@ -59,16 +52,5 @@ extension OrganizationTransaction {
   /// How many changes wait in the outbox.
   public func outboxCount() throws -> Int {
     try Int.fetchOne(try db.cachedStatement(sql: "SELECT COUNT(*) FROM backorderOutbox")) ?? 0
-  }
-}
-
-extension BackorderChange {
-  init(outboxRow row: Row) throws {
-    self.init(
-      sequence: try row.decode("sequence"), subscriptionID: SubscriptionID(try row.decode("subscriptionID") as String),
-      kind: try row.decode("kind"), sku: try row.decode("sku"), quantity: try row.decode("quantity"),
-      previousSKU: try row.decodeIfPresent("previousSKU", as: String.self),
-      baseSubscriptionID: try row.decodeIfPresent("baseSubscriptionID", as: String.self).map(SubscriptionID.init),
-      orderNumber: OrderNumber(try row.decode("orderNumber") as String), at: try row.decode("createdAt"))
   }
 }

@@ -38,13 +38,13 @@ extension OrganizationTransaction {
   /// applied, so it reads the (few) waiting ones through the status index, never the
   /// tenant's whole history.
   func waitingBackorders(tenant: OrganizationID) throws -> [Backorder] {
-    try Row.fetchAll(
+    try BackorderRecord.fetchAll(
       try db.cachedStatement(
         sql: """
           SELECT * FROM backorders INDEXED BY backorders_status
           WHERE status = ? AND tenantOrganizationID = ? ORDER BY rowid
           """),
       arguments: [BackorderStatus.waiting.rawValue, tenant.rawValue]
-    ).map(Backorder.init(row:))
+    ).map(\.backorder)
   }
 }

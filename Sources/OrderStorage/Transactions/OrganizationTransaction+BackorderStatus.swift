@@ -70,14 +70,6 @@ extension OrganizationTransaction {
   }
 
   func updateStatus(_ backorder: Backorder) throws {
-    try db.cachedStatement(
-      sql: """
-        UPDATE backorders SET status = ?, reason = ?, waitingBehind = ?, subscriptionID = ?, orderID = ?, appliedAt = ?
-        WHERE id = ?
-        """
-    ).execute(arguments: [
-      backorder.status.rawValue, backorder.reason, backorder.waitingBehind?.rawValue,
-      backorder.subscriptionID?.rawValue, backorder.orderID?.rawValue, backorder.appliedAt, backorder.id.rawValue,
-    ])
+    try BackorderRecord(backorder).update(db, columns: BackorderRecord.Columns.progress)
   }
 }

@@ -45,8 +45,8 @@ extension OrganizationTransaction {
 
   /// The backorder, or `nil`.
   public func backorder(_ id: BackorderID) throws -> Backorder? {
-    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM backorders WHERE id = ?"), arguments: [id.rawValue])
-      .map(Backorder.init(row:))
+    try BackorderRecord.fetchOne(
+      try db.cachedStatement(sql: "SELECT * FROM backorders WHERE id = ?"), arguments: [id.rawValue])?.backorder
   }
 
   /// The backorder, or `notFound`.
@@ -57,10 +57,10 @@ extension OrganizationTransaction {
 
   /// The backorder of a tenant's change, or `nil` when it was not received.
   public func backorder(tenant: OrganizationID, sourceSequence: Int64) throws -> Backorder? {
-    try Row.fetchOne(
+    try BackorderRecord.fetchOne(
       try db.cachedStatement(sql: "SELECT * FROM backorders WHERE tenantOrganizationID = ? AND sourceSequence = ?"),
       arguments: [tenant.rawValue, sourceSequence]
-    ).map(Backorder.init(row:))
+    ).map(\.backorder)
   }
 
   /// The newest sequence received from `tenant`, or `nil`: the tenant's outbox can be
@@ -77,7 +77,7 @@ extension OrganizationTransaction {
     status: BackorderStatus? = nil, tenant: OrganizationID? = nil, tenantSubscription: SubscriptionID? = nil,
     limit: Int = 1000
   ) throws -> [Backorder] {
-    try Row.fetchAll(
+    try BackorderRecord.fetchAll(
       try db.cachedStatement(
         sql: """
           SELECT * FROM backorders
@@ -86,7 +86,7 @@ extension OrganizationTransaction {
           ORDER BY rowid LIMIT ?4
           """),
       arguments: [status?.rawValue, tenant?.rawValue, tenantSubscription?.rawValue, max(0, limit)]
-    ).map(Backorder.init(row:))
+    ).map(\.backorder)
   }
 
   /// The earliest backorder of the tenant subscription that is not applied (stalled,
@@ -95,7 +95,7 @@ extension OrganizationTransaction {
   public func blockingBackorder(
     tenant: OrganizationID, tenantSubscription: SubscriptionID, before sequence: Int64? = nil
   ) throws -> Backorder? {
-    try Row.fetchOne(
+    try BackorderRecord.fetchOne(
       try db.cachedStatement(
         sql: """
           SELECT * FROM backorders
@@ -103,7 +103,7 @@ extension OrganizationTransaction {
             AND (?3 IS NULL OR sourceSequence < ?3)
           ORDER BY sourceSequence LIMIT 1
           """), arguments: [tenant.rawValue, tenantSubscription.rawValue, sequence]
-    ).map(Backorder.init(row:))
+    ).map(\.backorder)
   }
 
   /// The backorder `change` must wait behind: one of its own subscription, else (for an
@@ -119,45 +119,10 @@ extension OrganizationTransaction {
   }
 
   func insert(_ backorder: Backorder) throws {
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO backorders (id, tenantOrganizationID, tenantSubscriptionID, sourceSequence, accountID, kind, sku,
-          quantity, previousSKU, tenantBaseSubscriptionID, tenantOrderNumber, changedAt, status, reason,
-          waitingBehind, subscriptionID, orderID, receivedAt, appliedAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      backorder.id.rawValue, backorder.tenantOrganizationID.rawValue, backorder.tenantSubscriptionID.rawValue,
-      backorder.sourceSequence, backorder.accountID.rawValue, backorder.kind.rawValue, backorder.sku,
-      backorder.quantity, backorder.previousSKU, backorder.tenantBaseSubscriptionID?.rawValue,
-      backorder.tenantOrderNumber.rawValue, backorder.changedAt, backorder.status.rawValue, backorder.reason,
-      backorder.waitingBehind?.rawValue, backorder.subscriptionID?.rawValue, backorder.orderID?.rawValue,
-      backorder.receivedAt, backorder.appliedAt,
-    ])
+    try BackorderRecord(backorder).insert(db)
   }
 
   static func waitingReason(_ blocker: Backorder) -> String {
     "waits behind backorder \(blocker.id) (\(blocker.status.rawValue)) of tenant subscription \(blocker.tenantSubscriptionID); it applies once that one is applied"
-  }
-}
-
-extension Backorder {
-  init(row: Row) throws {
-    self.init(
-      id: BackorderID(try row.decode("id") as String),
-      tenantOrganizationID: OrganizationID(try row.decode("tenantOrganizationID") as String),
-      tenantSubscriptionID: SubscriptionID(try row.decode("tenantSubscriptionID") as String),
-      sourceSequence: try row.decode("sourceSequence"), accountID: AccountID(try row.decode("accountID") as String),
-      kind: try row.decode("kind"), sku: try row.decode("sku"), quantity: try row.decode("quantity"),
-      previousSKU: try row.decodeIfPresent("previousSKU", as: String.self),
-      tenantBaseSubscriptionID: try row.decodeIfPresent("tenantBaseSubscriptionID", as: String.self).map(
-        SubscriptionID.init),
-      tenantOrderNumber: OrderNumber(try row.decode("tenantOrderNumber") as String),
-      changedAt: try row.decode("changedAt"), status: try row.decode("status"),
-      reason: try row.decodeIfPresent("reason", as: String.self),
-      waitingBehind: try row.decodeIfPresent("waitingBehind", as: String.self).map(BackorderID.init),
-      subscriptionID: try row.decodeIfPresent("subscriptionID", as: String.self).map(SubscriptionID.init),
-      orderID: try row.decodeIfPresent("orderID", as: String.self).map(OrderID.init),
-      receivedAt: try row.decode("receivedAt"), appliedAt: try row.decodeIfPresent("appliedAt", as: Date.self))
   }
 }

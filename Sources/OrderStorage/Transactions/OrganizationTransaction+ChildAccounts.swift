@@ -6,9 +6,9 @@ extension OrganizationTransaction {
   /// The account that stands for the child organization in this (its parent) organization
   /// (B2), or `nil` when it was not made here (or was made before schema v10).
   public func childAccount(of child: OrganizationID) throws -> Account? {
-    try Row.fetchOne(
+    try AccountRecord.fetchOne(
       try db.cachedStatement(sql: "SELECT * FROM accounts WHERE organizationID = ?"), arguments: [child.rawValue]
-    ).map(Account.init(row:))
+    )?.account
   }
 
   /// The child organization's own customer account in this organization (B2): made once, and
@@ -17,9 +17,7 @@ extension OrganizationTransaction {
   public func ensureChildAccount(of child: OrganizationID, name: String, now: Date) throws -> Account {
     if let existing = try childAccount(of: child) { return existing }
     let account = try createAccount(NewAccount(name: name, kind: .customer), now: now)
-    try db.cachedStatement(sql: "UPDATE accounts SET organizationID = ? WHERE id = ?").execute(arguments: [
-      child.rawValue, account.id.rawValue,
-    ])
+    try AccountRecord(account, organizationID: child).update(db)
     return account
   }
 }

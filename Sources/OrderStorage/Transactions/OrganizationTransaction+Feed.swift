@@ -10,13 +10,13 @@ extension OrganizationTransaction {
   public func notifications(subject: NotificationSubject, after position: Int64 = 0, limit: Int = 100) throws
     -> [NotificationEntry]
   {
-    try Row.fetchAll(
+    try NotificationRecord.fetchAll(
       try db.cachedStatement(
         sql: """
           SELECT * FROM notifications WHERE subjectKind = ? AND subjectID = ? AND position > ?
           ORDER BY position LIMIT ?
           """),
       arguments: [subject.kind.rawValue, subject.id, position, max(0, limit)]
-    ).map(NotificationEntry.init(row:))
+    ).map { try $0.entry() }
   }
 }

@@ -8,19 +8,15 @@ extension OrganizationTransaction {
   ///
   /// - Throws: `alreadyExists` when the subscription has one (its primary key).
   public func setFutureRequest(_ request: FutureRequest) throws {
-    try db.cachedStatement(
-      sql: "INSERT INTO futureRequests (subscriptionID, quantity, createdAt, createdBy) VALUES (?, ?, ?, ?)"
-    ).execute(arguments: [
-      request.subscriptionID.rawValue, request.quantity, request.createdAt, request.createdBy.rawValue,
-    ])
+    try FutureRequestRecord(request).insert(db)
   }
 
   /// The subscription's future request, or `nil`.
   public func futureRequest(of subscription: SubscriptionID) throws -> FutureRequest? {
-    try Row.fetchOne(
+    try FutureRequestRecord.fetchOne(
       try db.cachedStatement(sql: "SELECT * FROM futureRequests WHERE subscriptionID = ?"),
       arguments: [subscription.rawValue]
-    ).map(FutureRequest.init(row:))
+    )?.request()
   }
 
   /// Removes the subscription's future request (revoked, applied at the renewal, or void
@@ -32,13 +28,5 @@ extension OrganizationTransaction {
       subscription.rawValue
     ])
     return request
-  }
-}
-
-extension FutureRequest {
-  init(row: Row) throws {
-    self.init(
-      subscriptionID: SubscriptionID(try row.decode("subscriptionID") as String), quantity: try row.decode("quantity"),
-      createdAt: try row.decode("createdAt"), createdBy: try row.decode("createdBy"))
   }
 }

@@ -33,23 +33,22 @@ extension OrganizationTransaction {
   /// - Throws: `invalidArgument` when the key was used for a different request.
   public func idempotentOutcome(key: String, method: String, requestHash: Data) throws -> StoredOutcome? {
     guard
-      let row = try Row.fetchOne(
+      let record = try IdempotencyOutcomeRecord.fetchOne(
         try db.cachedStatement(sql: "SELECT * FROM idempotencyOutcomes WHERE keyHash = ?"),
         arguments: [OutcomeSeal.lookupHash(of: key)])
     else {
       return nil
     }
-    let storedMethod: String = try row.decode("method")
-    let storedHash: Data = try row.decode("requestHash")
+    let storedMethod = record.method
+    let storedHash = record.requestHash
     // The key itself stays out of the message: errors are logged, and the key opens the outcome.
     guard storedMethod == method, storedHash == requestHash else {
       throw DomainError.invalidArgument(
         "this idempotency key was already used for a different request (method \(storedMethod)); use a new key")
     }
-    let sealed = OutcomeSeal.Sealed(salt: try row.decode("salt"), box: try row.decode("sealedResponse"))
     let response = try OutcomeSeal.open(
-      sealed, key: key, context: OutcomeSeal.context(method: method, requestHash: requestHash))
-    return StoredOutcome(method: storedMethod, response: response, createdAt: try row.decode("createdAt"))
+      record.sealed, key: key, context: OutcomeSeal.context(method: method, requestHash: requestHash))
+    return StoredOutcome(method: storedMethod, response: response, createdAt: record.createdAt)
   }
 
   /// Stores the outcome of the request made with `key`, sealed under `key`.
@@ -67,12 +66,10 @@ extension OrganizationTransaction {
     }
     let sealed = try OutcomeSeal.seal(
       response, key: key, context: OutcomeSeal.context(method: method, requestHash: requestHash))
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO idempotencyOutcomes (keyHash, method, requestHash, salt, sealedResponse, createdAt)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [keyHash, method, requestHash, sealed.salt, sealed.box, now])
+    try IdempotencyOutcomeRecord(
+      keyHash: keyHash, method: method, requestHash: requestHash, salt: sealed.salt, sealedResponse: sealed.box,
+      createdAt: now
+    ).insert(db)
   }
 
   /// Removes outcomes older than the retention (24 hours); returns how many.

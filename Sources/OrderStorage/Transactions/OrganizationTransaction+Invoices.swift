@@ -19,26 +19,9 @@ extension OrganizationTransaction {
       throw DomainError.invalidArgument("invoice total \(new.total) is not the sum of its lines \(sum)")
     }
     let invoice = new.with(id: InvoiceID(number: try nextSequence("invoice")))
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO invoices (id, accountID, orderID, issuedAt, totalMinor, currency, status)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      invoice.id.rawValue, invoice.accountID.rawValue, invoice.orderID.rawValue, invoice.issuedAt,
-      invoice.total.minorUnits, invoice.currency, invoice.status.rawValue,
-    ])
+    try InvoiceRecord(invoice).insert(db)
     for (position, line) in invoice.lines.enumerated() {
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO invoiceLines (invoiceID, position, sku, description, quantity, unitPriceMinor, amountMinor,
-            currency, periodStart, periodEnd)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """
-      ).execute(arguments: [
-        invoice.id.rawValue, position, line.sku, line.description, line.quantity, line.unitPrice.minorUnits,
-        line.amount.minorUnits, line.amount.currency, line.periodStart, line.periodEnd,
-      ])
+      try InvoiceLineRecord(line, position: position, of: invoice.id).insert(db)
     }
     try appendNotification(
       NewNotification(
@@ -49,8 +32,10 @@ extension OrganizationTransaction {
 
   /// The invoice with its lines, or `nil`.
   public func invoice(_ id: InvoiceID) throws -> Invoice? {
-    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM invoices WHERE id = ?"), arguments: [id.rawValue]).map(
-      invoice(row:))
+    try invoices(
+      try InvoiceRecord.fetchAll(
+        try db.cachedStatement(sql: "SELECT * FROM invoices WHERE id = ?"), arguments: [id.rawValue])
+    ).first
   }
 
   /// The invoice, or `notFound`.
@@ -61,19 +46,19 @@ extension OrganizationTransaction {
 
   /// Invoices of one account, or of all when `accountID` is `nil`, newest first.
   public func invoices(accountID: AccountID? = nil, limit: Int = 1000) throws -> [Invoice] {
-    try Row.fetchAll(
-      try db.cachedStatement(
-        sql: "SELECT * FROM invoices WHERE (?1 IS NULL OR accountID = ?1) ORDER BY issuedAt DESC, id DESC LIMIT ?2"),
-      arguments: [accountID?.rawValue, max(0, limit)]
-    ).map(invoice(row:))
+    try invoices(
+      try InvoiceRecord.fetchAll(
+        try db.cachedStatement(
+          sql: "SELECT * FROM invoices WHERE (?1 IS NULL OR accountID = ?1) ORDER BY issuedAt DESC, id DESC LIMIT ?2"),
+        arguments: [accountID?.rawValue, max(0, limit)]))
   }
 
   /// The invoices of an order, oldest first.
   public func invoices(orderID: OrderID) throws -> [Invoice] {
-    try Row.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM invoices WHERE orderID = ? ORDER BY id"), arguments: [orderID.rawValue]
-    )
-    .map(invoice(row:))
+    try invoices(
+      try InvoiceRecord.fetchAll(
+        try db.cachedStatement(sql: "SELECT * FROM invoices WHERE orderID = ? ORDER BY id"),
+        arguments: [orderID.rawValue]))
   }
 
   /// Marks an invoice paid (or open again).
@@ -84,25 +69,9 @@ extension OrganizationTransaction {
     guard db.changesCount == 1 else { throw DomainError.notFound("invoice \(id) not found") }
   }
 
-  private func invoice(row: Row) throws -> Invoice {
-    let id = InvoiceID(try row.decode("id") as String)
-    let lines = try Row.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM invoiceLines WHERE invoiceID = ? ORDER BY position"),
-      arguments: [id.rawValue]
-    ).map(InvoiceLine.init(row:))
-    return Invoice(
-      id: id, accountID: AccountID(try row.decode("accountID") as String),
-      orderID: OrderID(try row.decode("orderID") as String), issuedAt: try row.decode("issuedAt"), lines: lines,
-      total: try row.money("totalMinor"), status: try row.decode("status"))
-  }
-}
-
-extension InvoiceLine {
-  init(row: Row) throws {
-    self.init(
-      sku: try row.decode("sku"), description: try row.decode("description"), quantity: try row.decode("quantity"),
-      unitPrice: try row.money("unitPriceMinor"), amount: try row.money("amountMinor"),
-      periodStart: try row.decodeIfPresent("periodStart", as: Date.self),
-      periodEnd: try row.decodeIfPresent("periodEnd", as: Date.self))
+  /// The invoices of `records` with their lines, read in one query for all of them.
+  private func invoices(_ records: [InvoiceRecord]) throws -> [Invoice] {
+    let lines = try InvoiceLineRecord.lines(of: records.map(\.id), db)
+    return records.map { $0.invoice(lines: lines[$0.id] ?? []) }
   }
 }

@@ -41,20 +41,19 @@ extension OrganizationTransaction {
   /// transaction so it happens exactly once.
   @discardableResult
   public func enqueueJob(kind: String, subject: String, dueAt: Date, now: Date) throws -> JobID {
-    let id = try Int64.fetchOne(
-      try db.cachedStatement(
-        sql: "INSERT INTO jobs (kind, subject, dueAt, createdAt) VALUES (?, ?, ?, ?) RETURNING id"),
-      arguments: [kind, subject, dueAt, now])
-    guard let id else { throw DomainError.internalError("the job was not enqueued") }
+    var record = JobRecord(
+      id: nil, kind: kind, subject: subject, dueAt: dueAt, attempts: 0, lastError: nil, createdAt: now)
+    try record.insert(db)
+    guard let id = record.id else { throw DomainError.internalError("the job was not enqueued") }
     return JobID(id)
   }
 
   /// Jobs due at or before `date`, earliest first (ties in creation order).
   public func dueJobs(by date: Date, limit: Int = 100) throws -> [Job] {
-    try Row.fetchAll(
+    try JobRecord.fetchAll(
       try db.cachedStatement(sql: "SELECT * FROM jobs WHERE dueAt <= ? ORDER BY dueAt, id LIMIT ?"),
       arguments: [date, max(0, limit)]
-    ).map(Job.init(row:))
+    ).map { try $0.job() }
   }
 
   /// Due jobs of the given kinds only, earliest first: lets a runner find a job of one kind
@@ -62,25 +61,25 @@ extension OrganizationTransaction {
   public func dueJobs(by date: Date, kinds: Set<String>, limit: Int) throws -> [Job] {
     guard !kinds.isEmpty else { return [] }
     let placeholders = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
-    return try Row.fetchAll(
+    return try JobRecord.fetchAll(
       try db.cachedStatement(
         sql: "SELECT * FROM jobs WHERE kind IN (\(placeholders)) AND dueAt <= ? ORDER BY dueAt, id LIMIT ?"),
       arguments: StatementArguments(kinds.sorted()) + [date, max(0, limit)]
-    ).map(Job.init(row:))
+    ).map { try $0.job() }
   }
 
   /// The jobs of a kind about a subject (e.g. to avoid enqueuing a duplicate).
   public func jobs(kind: String, subject: String) throws -> [Job] {
-    try Row.fetchAll(
+    try JobRecord.fetchAll(
       try db.cachedStatement(sql: "SELECT * FROM jobs WHERE kind = ? AND subject = ? ORDER BY dueAt, id"),
       arguments: [kind, subject]
-    ).map(Job.init(row:))
+    ).map { try $0.job() }
   }
 
   /// The job, or `nil` when it does not exist (any more).
   public func job(_ id: JobID) throws -> Job? {
-    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM jobs WHERE id = ?"), arguments: [id.rawValue]).map(
-      Job.init(row:))
+    try JobRecord.fetchOne(try db.cachedStatement(sql: "SELECT * FROM jobs WHERE id = ?"), arguments: [id.rawValue])?
+      .job()
   }
 
   /// Removes a job; `false` when it was gone already.
@@ -102,15 +101,6 @@ extension OrganizationTransaction {
   /// When the earliest job is due; `nil` when the queue is empty (for the registry's wakeup).
   public func nextJobDueAt() throws -> Date? {
     try Date.fetchOne(try db.cachedStatement(sql: "SELECT dueAt FROM jobs ORDER BY dueAt, id LIMIT 1"))
-  }
-}
-
-extension Job {
-  init(row: Row) throws {
-    self.init(
-      id: JobID(try row.decode("id")), kind: try row.decode("kind"),
-      subject: try row.decode("subject"), dueAt: try row.decode("dueAt"), attempts: try row.decode("attempts"),
-      lastError: try row.decodeIfPresent("lastError", as: String.self), createdAt: try row.decode("createdAt"))
   }
 }
 

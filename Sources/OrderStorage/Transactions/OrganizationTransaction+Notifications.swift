@@ -8,16 +8,9 @@ extension OrganizationTransaction {
   /// reused, even after a rollback or a restart (N2).
   @discardableResult
   public func appendNotification(_ new: NewNotification) throws -> NotificationEntry {
-    let position = try Int64.fetchOne(
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO notifications (type, time, subjectKind, subjectID, accountID, text)
-          VALUES (?, ?, ?, ?, ?, ?) RETURNING position
-          """),
-      arguments: [
-        new.type.rawValue, new.time, new.subject.kind.rawValue, new.subject.id, new.accountID?.rawValue, new.text,
-      ])
-    guard let position else { throw DomainError.internalError("the notification was not appended") }
+    var record = NotificationRecord(new)
+    try record.insert(db)
+    guard let position = record.position else { throw DomainError.internalError("the notification was not appended") }
     return new.at(position)
   }
 
@@ -28,30 +21,18 @@ extension OrganizationTransaction {
   public func notifications(after position: Int64, accountID: AccountID? = nil, limit: Int = 100) throws
     -> [NotificationEntry]
   {
-    try Row.fetchAll(
+    try NotificationRecord.fetchAll(
       try db.cachedStatement(
         sql: """
           SELECT * FROM notifications WHERE position > ?1 AND (?2 IS NULL OR accountID = ?2)
           ORDER BY position LIMIT ?3
           """),
       arguments: [position, accountID?.rawValue, max(0, limit)]
-    ).map(NotificationEntry.init(row:))
+    ).map { try $0.entry() }
   }
 
   /// The position of the newest notification, 0 when there is none.
   public func lastNotificationPosition() throws -> Int64 {
     try Int64.fetchOne(try db.cachedStatement(sql: "SELECT MAX(position) FROM notifications")) ?? 0
-  }
-}
-
-extension NotificationEntry {
-  init(row: Row) throws {
-    self.init(
-      position: try row.decode("position"), type: NotificationType(try row.decode("type") as String),
-      time: try row.decode("time"),
-      subject: NotificationSubject(
-        NotificationSubject.Kind(try row.decode("subjectKind") as String), try row.decode("subjectID")),
-      accountID: try row.decodeIfPresent("accountID", as: String.self).map(AccountID.init),
-      text: try row.decode("text"))
   }
 }

@@ -20,29 +20,14 @@ extension OrganizationTransaction {
 
   /// The status history of an order, oldest first (O4).
   public func statusHistory(of id: OrderID) throws -> [OrderStatusChange] {
-    try Row.fetchAll(
+    try OrderStatusChangeRecord.fetchAll(
       try db.cachedStatement(sql: "SELECT * FROM orderStatusChanges WHERE orderID = ? ORDER BY id"),
       arguments: [id.rawValue]
-    ).map(OrderStatusChange.init(row:))
+    ).map { try $0.change() }
   }
 
   func recordStatusChange(_ change: OrderStatusChange) throws {
-    try db.cachedStatement(
-      sql:
-        "INSERT INTO orderStatusChanges (orderID, time, fromStatus, toStatus, reason, byActor) VALUES (?, ?, ?, ?, ?, ?)"
-    ).execute(arguments: [
-      change.orderID.rawValue, change.time, change.from?.rawValue, change.to.rawValue, change.reason,
-      change.by.rawValue,
-    ])
-  }
-}
-
-extension OrderStatusChange {
-  init(row: Row) throws {
-    self.init(
-      orderID: OrderID(try row.decode("orderID") as String), time: try row.decode("time"),
-      from: try row.decodeIfPresent("fromStatus", as: String.self).map(OrderStatus.init),
-      to: OrderStatus(try row.decode("toStatus") as String), reason: try row.decode("reason"),
-      by: try row.decode("byActor"))
+    var record = OrderStatusChangeRecord(change)
+    try record.insert(db)
   }
 }

@@ -21,18 +21,10 @@ extension OrganizationTransaction {
       number: OrderNumber(type: new.type, sequence: try nextSequence("order.\(new.type.rawValue)")),
       type: new.type, status: new.status, accountID: new.accountID, createdAt: now, createdBy: new.createdBy,
       lines: new.lines, total: new.total, scheduledFor: new.scheduledFor, subscriptionID: new.subscriptionID)
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO orders (id, number, type, status, accountID, createdAt, createdBy, totalMinor, currency, scheduledFor,
-          subscriptionID)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      order.id.rawValue, order.number.rawValue, order.type.rawValue, order.status.rawValue,
-      order.accountID.rawValue, now, order.createdBy.rawValue, order.total.minorUnits, order.total.currency,
-      order.scheduledFor, order.subscriptionID?.rawValue,
-    ])
-    for (position, line) in order.lines.enumerated() { try insert(line, position: position, of: order.id) }
+    try OrderRecord(order).insert(db)
+    for (position, line) in order.lines.enumerated() {
+      try OrderLineRecord(line, position: position, of: order.id).insert(db)
+    }
     try recordStatusChange(
       OrderStatusChange(
         orderID: order.id, time: now, from: nil, to: order.status, reason: new.reason, by: new.createdBy))
@@ -43,21 +35,19 @@ extension OrganizationTransaction {
   /// The order with its lines, or `nil`.
   public func order(_ id: OrderID) throws -> Order? {
     guard
-      let row = try Row.fetchOne(
+      let record = try OrderRecord.fetchOne(
         try db.cachedStatement(sql: "SELECT * FROM orders WHERE id = ?"), arguments: [id.rawValue])
-    else {
-      return nil
-    }
-    return try order(row: row)
+    else { return nil }
+    return try record.order(lines: try OrderLineRecord.lines(of: record.id, db))
   }
 
   /// The order with this number, or `nil`.
   public func order(number: OrderNumber) throws -> Order? {
     guard
-      let row = try Row.fetchOne(
+      let record = try OrderRecord.fetchOne(
         try db.cachedStatement(sql: "SELECT * FROM orders WHERE number = ?"), arguments: [number.rawValue])
     else { return nil }
-    return try order(row: row)
+    return try record.order(lines: try OrderLineRecord.lines(of: record.id, db))
   }
 
   /// The order, or `notFound`.
@@ -93,18 +83,19 @@ extension OrganizationTransaction {
       case .newestFirst: "createdAt DESC, rowid DESC"
       case .executionDate: "scheduledFor IS NULL, scheduledFor, rowid"
       }
-    return try Row.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM orders \(whereClause) ORDER BY \(sort) LIMIT ?"), arguments: arguments
-    ).map { try order(row: $0) }
+    return try orders(
+      try OrderRecord.fetchAll(
+        try db.cachedStatement(sql: "SELECT * FROM orders \(whereClause) ORDER BY \(sort) LIMIT ?"),
+        arguments: arguments))
   }
 
   /// Scheduled orders due at or before `date`, earliest first (S4).
   public func scheduledOrders(dueBy date: Date) throws -> [Order] {
-    try Row.fetchAll(
-      try db.cachedStatement(
-        sql: "SELECT * FROM orders WHERE status = ? AND scheduledFor <= ? ORDER BY scheduledFor, rowid"),
-      arguments: [OrderStatus.scheduled.rawValue, date]
-    ).map { try order(row: $0) }
+    try orders(
+      try OrderRecord.fetchAll(
+        try db.cachedStatement(
+          sql: "SELECT * FROM orders WHERE status = ? AND scheduledFor <= ? ORDER BY scheduledFor, rowid"),
+        arguments: [OrderStatus.scheduled.rawValue, date]))
   }
 
   /// The orders about a subscription that have not reached a final status, oldest first
@@ -112,49 +103,18 @@ extension OrganizationTransaction {
   public func openOrders(subscriptionID: SubscriptionID) throws -> [Order] {
     let finals = Set(OrderFlow.all.flatMap(\.finals).map(\.rawValue)).sorted()
     let placeholders = finals.map { _ in "?" }.joined(separator: ", ")
-    return try Row.fetchAll(
-      try db.cachedStatement(
-        sql:
-          "SELECT * FROM orders WHERE subscriptionID = ? AND status NOT IN (\(placeholders)) ORDER BY createdAt, rowid"),
-      arguments: StatementArguments([subscriptionID.rawValue] + finals)
-    ).map { try order(row: $0) }
+    return try orders(
+      try OrderRecord.fetchAll(
+        try db.cachedStatement(
+          sql:
+            "SELECT * FROM orders WHERE subscriptionID = ? AND status NOT IN (\(placeholders)) ORDER BY createdAt, rowid"
+        ),
+        arguments: StatementArguments([subscriptionID.rawValue] + finals)))
   }
 
-  private func order(row: Row) throws -> Order {
-    let id = OrderID(try row.decode("id") as String)
-    let lines = try Row.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM orderLines WHERE orderID = ? ORDER BY position"),
-      arguments: [id.rawValue]
-    ).map(OrderLine.init(row:))
-    return Order(
-      id: id, number: OrderNumber(try row.decode("number") as String), type: try row.decode("type"),
-      status: OrderStatus(try row.decode("status") as String),
-      accountID: AccountID(try row.decode("accountID") as String),
-      createdAt: try row.decode("createdAt"), createdBy: try row.decode("createdBy"), lines: lines,
-      total: try row.money("totalMinor"), scheduledFor: try row.decodeIfPresent("scheduledFor", as: Date.self),
-      subscriptionID: try row.decodeIfPresent("subscriptionID", as: String.self).map(SubscriptionID.init))
-  }
-
-  private func insert(_ line: OrderLine, position: Int, of order: OrderID) throws {
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO orderLines (orderID, position, sku, quantity, unitPriceMinor, amountMinor, currency,
-          billingCycle, term, periodStart, periodEnd)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      order.rawValue, position, line.sku, line.quantity, line.unitPrice.minorUnits, line.amount.minorUnits,
-      line.amount.currency, line.billingCycle?.rawValue, line.term?.rawValue, line.periodStart, line.periodEnd,
-    ])
-  }
-}
-
-extension OrderLine {
-  init(row: Row) throws {
-    self.init(
-      sku: try row.decode("sku"), quantity: try row.decode("quantity"), unitPrice: try row.money("unitPriceMinor"),
-      billingCycle: try row.decodeIfPresent("billingCycle"), term: try row.decodeIfPresent("term"),
-      amount: try row.money("amountMinor"), periodStart: try row.decodeIfPresent("periodStart", as: Date.self),
-      periodEnd: try row.decodeIfPresent("periodEnd", as: Date.self))
+  /// The orders of `records` with their lines, read in one query for all of them.
+  private func orders(_ records: [OrderRecord]) throws -> [Order] {
+    let lines = try OrderLineRecord.lines(of: records.map(\.id), db)
+    return try records.map { try $0.order(lines: lines[$0.id] ?? []) }
   }
 }

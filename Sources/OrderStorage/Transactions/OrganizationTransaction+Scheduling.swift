@@ -5,17 +5,15 @@ import OrderDomain
 extension OrganizationTransaction {
   /// Stores how a change order is timed, once, with the order (H1).
   public func recordScheduling(order: OrderID, timing: ChangeTiming, vendorSyncStatus: VendorSyncStatus?) throws {
-    try db.cachedStatement(sql: "INSERT INTO orderScheduling (orderID, timing, vendorSyncStatus) VALUES (?, ?, ?)")
-      .execute(arguments: [order.rawValue, timing.rawValue, vendorSyncStatus?.rawValue])
+    try OrderSchedulingRecord(orderID: order, timing: timing, vendorSyncStatus: vendorSyncStatus).insert(db)
   }
 
   /// How a change order is timed; `nil` for orders recorded without one (before schema v5,
   /// or not change orders).
   public func scheduling(of order: OrderID) throws -> ChangeScheduling? {
-    try Row.fetchOne(
+    try OrderSchedulingRecord.fetchOne(
       try db.cachedStatement(sql: "SELECT * FROM orderScheduling WHERE orderID = ?"), arguments: [order.rawValue]
-    )
-    .map(ChangeScheduling.init(row:))
+    )?.scheduling
   }
 
   /// Updates the vendor sync status of a change order (H8, H9).
@@ -33,9 +31,8 @@ extension OrganizationTransaction {
     orders: [Order], timings: [OrderID: ChangeTiming]
   ) {
     let orders = try openOrders(subscriptionID: subscriptionID)
-    var timings: [OrderID: ChangeTiming] = [:]
-    for order in orders { timings[order.id] = try scheduling(of: order.id)?.timing }
-    return (orders, timings)
+    let scheduling = try OrderSchedulingRecord.scheduling(of: orders.map(\.id), db)
+    return (orders, scheduling.mapValues(\.timing))
   }
 
   /// The subscription's pending scheduled changes (custom date in `scheduled`, On Renewal
@@ -43,15 +40,17 @@ extension OrganizationTransaction {
   /// at the end of the subscription's term.
   public func pendingScheduledChanges(subscriptionID: SubscriptionID) throws -> [ScheduledChange] {
     let subscription = try requireSubscription(subscriptionID)
-    var changes: [ScheduledChange] = []
-    for order in try openOrders(subscriptionID: subscriptionID) where order.type == .change {
-      guard let scheduling = try scheduling(of: order.id), ScheduledChange.isPending(order, timing: scheduling.timing)
-      else { continue }
+    let orders = try openOrders(subscriptionID: subscriptionID).filter { $0.type == .change }
+    let schedulings = try OrderSchedulingRecord.scheduling(of: orders.map(\.id), db)
+    let pending = orders.compactMap { order in
+      schedulings[order.id].flatMap { ScheduledChange.isPending(order, timing: $0.timing) ? (order, $0) : nil }
+    }
+    let actions = try OrderChangeActionsRecord.actions(of: pending.map(\.0.id), db)
+    let changes = pending.map { order, scheduling in
       let date = scheduling.timing == .customDate ? order.scheduledFor ?? subscription.termEnd : subscription.termEnd
-      changes.append(
-        ScheduledChange(
-          order: order, timing: scheduling.timing, vendorSyncStatus: scheduling.vendorSyncStatus,
-          actions: try changeActions(of: order.id), executionDate: date))
+      return ScheduledChange(
+        order: order, timing: scheduling.timing, vendorSyncStatus: scheduling.vendorSyncStatus,
+        actions: actions[order.id] ?? [], executionDate: date)
     }
     return ScheduledChange.sorted(changes)
   }
@@ -59,11 +58,5 @@ extension OrganizationTransaction {
   /// The subscription's pending On Renewal change, if any (the newest, F5).
   public func pendingOnRenewalChange(subscriptionID: SubscriptionID) throws -> ScheduledChange? {
     try pendingScheduledChanges(subscriptionID: subscriptionID).last { $0.timing == .onRenewal }
-  }
-}
-
-extension ChangeScheduling {
-  init(row: Row) throws {
-    self.init(timing: try row.decode("timing"), vendorSyncStatus: try row.decodeIfPresent("vendorSyncStatus"))
   }
 }

@@ -1,18 +1,10 @@
-import Foundation
 import GRDB
 import OrderDomain
 
+/// Reading a row column by column, for the records written out by hand (the hot ones, see
+/// ``OrderRecord``) and for migrations, which read tables as they were at their version.
+/// A NULL where a value is required, or a value of the wrong type, is an internal error.
 extension Row {
-  /// The column's text as a raw-representable value; a corrupt value throws.
-  func decode<T: RawRepresentable>(_ column: String, as type: T.Type = T.self) throws -> T where T.RawValue == String {
-    let text: String = try decode(column)
-    guard let value = T(rawValue: text) else {
-      throw DomainError.internalError("unexpected value '\(text)' in column \(column)")
-    }
-    return value
-  }
-
-  /// The column's value, or an internal error when it is NULL or of the wrong type.
   func decode<T: DatabaseValueConvertible>(_ column: String) throws -> T {
     guard let value = try decodeIfPresent(column, as: T.self) else {
       throw DomainError.internalError("missing value in column \(column)")
@@ -29,6 +21,14 @@ extension Row {
     return decoded
   }
 
+  /// The column's text as an id or enum; a text that names none is an internal error.
+  func decode<T: RawRepresentable>(_ column: String, as type: T.Type = T.self) throws -> T where T.RawValue == String {
+    guard let value = try decodeIfPresent(column, as: T.self) else {
+      throw DomainError.internalError("missing value in column \(column)")
+    }
+    return value
+  }
+
   func decodeIfPresent<T: RawRepresentable>(_ column: String, as type: T.Type = T.self) throws -> T?
   where T.RawValue == String {
     guard let text = try decodeIfPresent(column, as: String.self) else { return nil }
@@ -36,10 +36,5 @@ extension Row {
       throw DomainError.internalError("unexpected value '\(text)' in column \(column)")
     }
     return value
-  }
-
-  /// Money stored as `<prefix>Minor` and `currency` columns.
-  func money(_ minorColumn: String, currencyColumn: String = "currency") throws -> Money {
-    Money(minorUnits: try decode(minorColumn), currency: try decode(currencyColumn))
   }
 }

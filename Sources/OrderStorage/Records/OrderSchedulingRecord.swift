@@ -1,0 +1,23 @@
+import GRDB
+import OrderDomain
+
+/// A row of `orderScheduling`: how a change order is timed (immutable) and whether the
+/// vendor has it (H1, H8, H9).
+struct OrderSchedulingRecord: Codable, FetchableRecord, PersistableRecord {
+  static let databaseTableName = "orderScheduling"
+
+  var orderID: OrderID
+  var timing: ChangeTiming
+  var vendorSyncStatus: VendorSyncStatus?
+
+  var scheduling: ChangeScheduling { ChangeScheduling(timing: timing, vendorSyncStatus: vendorSyncStatus) }
+
+  /// The scheduling of the orders `ids` that have one, by order: one query for all of them.
+  static func scheduling(of ids: [OrderID], _ db: Database) throws -> [OrderID: ChangeScheduling] {
+    guard !ids.isEmpty else { return [:] }
+    let records = try OrderSchedulingRecord.fetchAll(
+      try db.cachedStatement(sql: "SELECT * FROM orderScheduling WHERE orderID IN (SELECT value FROM json_each(?))"),
+      arguments: [try IDList.argument(ids)])
+    return Dictionary(uniqueKeysWithValues: records.map { ($0.orderID, $0.scheduling) })
+  }
+}
