@@ -34,7 +34,7 @@ final class ServerConnection: Sendable {
       highWatermark: config.backpressure.outboundBufferSize,
       controlAllowance: OutboundQueue.defaultControlAllowance)
     self.ledger = InboundLedger(budget: config.backpressure.connectionBufferSize)
-    let now = NIODeadline.now()
+    let now = channel.eventLoop.now
     self.lastFrameAt = Atomic(now.uptimeNanoseconds)
     self.state = Mutex(ServerConnectionState(maxConcurrentStreams: config.maxConcurrentStreams, now: now))
     self.remotePeer = FrameChannelSetup.peerDescription(channel.remoteAddress)
@@ -56,7 +56,7 @@ final class ServerConnection: Sendable {
         }
         do {
           for try await frame in inbound {
-            self.lastFrameAt.store(NIODeadline.now().uptimeNanoseconds, ordering: .relaxed)
+            self.lastFrameAt.store(self.channel.eventLoop.now.uptimeNanoseconds, ordering: .relaxed)
             try await self.handle(frame, group: &group, streamHandler: streamHandler)
           }
           self.connectionLost("the client closed the connection")
@@ -217,7 +217,8 @@ final class ServerConnection: Sendable {
   /// Removes a finished call from the table; true if the connection should now close
   /// (after the caller has queued its last frames).
   func releaseStream(_ id: UInt32) -> Bool {
-    let closeConnection = self.state.withLock { $0.close(id) }
+    let eventLoop = self.channel.eventLoop
+    let closeConnection = self.state.withLock { $0.close(id, now: eventLoop.now) }
     self.forgetDeadline(of: id)
     return closeConnection
   }
