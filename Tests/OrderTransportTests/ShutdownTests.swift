@@ -12,7 +12,7 @@ struct ShutdownTests {
     try await withEcho(probe: probe) { client, server in
       let firstPeer = try await client.echo("0", method: EchoService.Method.slow)
       async let inFlight = client.echo("300", method: EchoService.Method.slow)
-      while await probe.events.count < 2 { try await Task.sleep(for: .milliseconds(5)) }
+      #expect(await probe.wait(until: { $0.count >= 2 }))
       server.drainConnections()
       // A call that raced the GOAWAY is refused as UNAVAILABLE, which the retry policy retries.
       let newPeer = try await client.echo("0", method: EchoService.Method.slow, options: .retryingUnavailable)
