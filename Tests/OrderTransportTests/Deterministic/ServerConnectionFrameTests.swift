@@ -87,4 +87,21 @@ struct ServerConnectionFrameTests {
       #expect(try await peer.trailers(of: 3).code == 0)
     }
   }
+
+  @Test("a peer that sends PINGs but reads nothing is closed, without GOAWAY, once the answers pass the allowance")
+  func peerNotReading() async throws {
+    let config = ServerConnectionTimerTests.config { $0.backpressure.outboundBufferSize = 1024 }
+    try await TestingServerConnection.with(config: config) { peer in
+      try await peer.send(.preface(Preface()))
+      #expect(try await peer.sync().isEmpty)
+      peer.stopReading()
+      // 18 bytes per answer. The writer takes one batch (at most 1 KiB plus the 64 KiB
+      // allowance) before it waits for the socket; the answers after it pass the bound again.
+      var pings = ByteBuffer()
+      for data in 0..<UInt64(8000) { pings.write(.ping(data: data, ack: false)) }
+      try await peer.send(pings)
+      let frames = try await peer.remainingFrames()
+      #expect(frames.isEmpty, "the socket took nothing more before the close")
+    }
+  }
 }

@@ -110,6 +110,13 @@ final class TestingServerConnection {
     throw TestFailure("the connection closed before answering PING \(data); frames: \(before)")
   }
 
+  /// The client stops reading: the socket is no longer writable, so the connection's writer
+  /// waits and its frames pile up.
+  func stopReading() {
+    self.channel.isWritable = false
+    self.channel.pipeline.fireChannelWritabilityChanged()
+  }
+
   /// Moves the connection's clock, firing the timers due by then.
   func advance(by amount: TimeAmount) async {
     await self.channel.testingEventLoop.advanceTime(by: amount)
