@@ -14,10 +14,10 @@ struct ConnectionHygieneTests {
   /// Runs an echo server with `configure` applied to its config and hands over its port.
   func withServer<T: Sendable>(
     probe: Probe = Probe(),
-    _ configure: (inout OrderTransport.ServerConfig) -> Void,
+    _ configure: (inout WireTransport.ServerConfig) -> Void,
     _ body: (Int) async throws -> T
   ) async throws -> T {
-    var config = OrderTransport.ServerConfig()
+    var config = WireTransport.ServerConfig()
     configure(&config)
     return try await withEcho(server: config, probe: probe) { _, server in
       try await body(try await server.listeningAddress.port)

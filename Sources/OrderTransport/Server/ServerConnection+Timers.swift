@@ -29,7 +29,7 @@ struct ConnectionTimerState {
 }
 
 extension ServerConnection {
-  private var management: OrderTransport.ConnectionManagement { self.config.connections }
+  private var management: WireTransport.ConnectionManagement { self.config.connections }
   private var eventLoop: any EventLoop { self.channel.eventLoop }
 
   func startTimers() {

@@ -9,11 +9,11 @@ import Synchronization
 final class ServerConnection: Sendable {
   typealias StreamHandler =
     @Sendable (
-      RPCStream<OrderTransport.Server.Inbound, OrderTransport.Server.Outbound>,
+      RPCStream<WireTransport.Server.Inbound, WireTransport.Server.Outbound>,
       ServerContext
     ) async -> Void
 
-  let config: OrderTransport.ServerConfig
+  let config: WireTransport.ServerConfig
   let queue: OutboundQueue
   let ledger: InboundLedger
   /// The socket, for its event loop (timers) and to close a dead or silent peer.
@@ -27,7 +27,7 @@ final class ServerConnection: Sendable {
   let remotePeer: String
   private let localPeer: String
 
-  init(config: OrderTransport.ServerConfig, channel: any Channel) {
+  init(config: WireTransport.ServerConfig, channel: any Channel) {
     self.config = config
     self.channel = channel
     self.queue = OutboundQueue(
@@ -191,7 +191,7 @@ final class ServerConnection: Sendable {
         ))
       return
     }
-    let sent = await stream.inbox.send(.message(OrderTransport.Bytes(bytes)), size: size, within: timeout)
+    let sent = await stream.inbox.send(.message(WireTransport.Bytes(bytes)), size: size, within: timeout)
     if !sent {
       self.reset(
         stream,

@@ -9,8 +9,8 @@ import Testing
 /// call deadlines fire when the test moves the connection's clock, never by waiting.
 @Suite("Server connection timers on a virtual clock", .timeLimit(.minutes(1)))
 struct ServerConnectionTimerTests {
-  static func config(_ configure: (inout OrderTransport.ServerConfig) -> Void) -> OrderTransport.ServerConfig {
-    var config = OrderTransport.ServerConfig()
+  static func config(_ configure: (inout WireTransport.ServerConfig) -> Void) -> WireTransport.ServerConfig {
+    var config = WireTransport.ServerConfig()
     configure(&config)
     return config
   }

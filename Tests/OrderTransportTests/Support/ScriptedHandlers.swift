@@ -27,7 +27,7 @@ enum ScriptedHandlers {
   }
 
   private static func echo(
-    _ stream: RPCStream<OrderTransport.Server.Inbound, OrderTransport.Server.Outbound>
+    _ stream: RPCStream<WireTransport.Server.Inbound, WireTransport.Server.Outbound>
   ) async throws {
     var answered = false
     for try await part in stream.inbound {
@@ -40,7 +40,7 @@ enum ScriptedHandlers {
   }
 
   private static func waitForCancellation(
-    _ stream: RPCStream<OrderTransport.Server.Inbound, OrderTransport.Server.Outbound>
+    _ stream: RPCStream<WireTransport.Server.Inbound, WireTransport.Server.Outbound>
   ) async throws {
     for try await _ in stream.inbound {}
     let (cancelled, signal) = AsyncStream<Void>.makeStream()

@@ -26,7 +26,7 @@ final class TestingServerConnection {
   /// Runs a server connection with ``ScriptedHandlers`` on a testing channel, reads its
   /// preface (so its timers are armed), runs `body`, then closes the channel.
   static func with<T>(
-    config: OrderTransport.ServerConfig = .init(),
+    config: WireTransport.ServerConfig = .init(),
     _ body: (TestingServerConnection) async throws -> T
   ) async throws -> T {
     let channel = NIOAsyncTestingChannel()
