@@ -9,7 +9,7 @@ struct BackpressureTransportTests {
     let probe = Probe()
     let total = 3000  // 3000 × 64 KiB = 188 MiB
     // Uncompressed: 64 KiB of one letter compresses to a few hundred bytes.
-    var server = OrderTransport.ServerConfig()
+    var server = WireTransport.ServerConfig()
     server.compression.compressOutbound = false
     try await withEcho(server: server, probe: probe) { client, _ in
       let received = try await client.serverStreaming(

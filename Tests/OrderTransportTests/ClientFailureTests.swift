@@ -7,7 +7,7 @@ import Testing
 @Suite("The client facing a server it cannot talk to", .timeLimit(.minutes(5)))
 struct ClientFailureTests {
   func call(_ port: Int) async throws -> RPCError? {
-    let transport = OrderTransport.Client(target: .ipv4(host: "127.0.0.1", port: port))
+    let transport = WireTransport.Client(target: .ipv4(host: "127.0.0.1", port: port))
     return try await withGRPCClient(transport: transport) { client in
       await #expect(throws: RPCError.self) { try await client.echo("hello") }
     }

@@ -5,17 +5,19 @@ import OrderWire
 import Testing
 import WireTesting
 
-/// What the server does on its own about silent, dead, stuck and too many peers (PROTOCOL.md
-/// §7–8), tested with a raw client that sends exactly the bytes of each case.
-@Suite("Connection hygiene: timeouts, keepalive, cap, deadlines", .timeLimit(.minutes(2)))
+/// What the server does on its own about stuck and too many peers (PROTOCOL.md §7–8), tested
+/// over real sockets with a raw client that sends exactly the bytes of each case. The
+/// timeouts (preface, idle, keepalive, deadlines) are tested on a virtual clock in
+/// ``ServerConnectionTimerTests``.
+@Suite("Connection hygiene over sockets: cap, buffers, compression", .timeLimit(.minutes(2)))
 struct ConnectionHygieneTests {
   /// Runs an echo server with `configure` applied to its config and hands over its port.
   func withServer<T: Sendable>(
     probe: Probe = Probe(),
-    _ configure: (inout OrderTransport.ServerConfig) -> Void,
+    _ configure: (inout WireTransport.ServerConfig) -> Void,
     _ body: (Int) async throws -> T
   ) async throws -> T {
-    var config = OrderTransport.ServerConfig()
+    var config = WireTransport.ServerConfig()
     configure(&config)
     return try await withEcho(server: config, probe: probe) { _, server in
       try await body(try await server.listeningAddress.port)
@@ -46,133 +48,6 @@ struct ConnectionHygieneTests {
         #expect(trailers?.code == 0)
         #expect(session.frames.contains(.message(streamID: 1, .data(ByteBuffer(string: "still here")))))
       }
-    }
-  }
-
-  @Test("a deadline is enforced while the request is unfinished, and frees the call's slot")
-  func deadlineWithoutRequest() async throws {
-    try await self.withServer({ $0.maxConcurrentStreams = 1 }) { port in
-      try await RawSession.with(port: port) { session in
-        let start = ContinuousClock.now
-        try await session.send(
-          .preface(Preface()),
-          .headers(streamID: 1, Self.headers(EchoService.Method.get, timeout: 300_000), endStream: false))
-        let trailers = await session.trailers(of: 1)
-        #expect(trailers?.code == UInt32(Status.Code.deadlineExceeded.rawValue))
-        #expect(ContinuousClock.now - start >= .milliseconds(300))
-        // The only slot is free again.
-        try await session.send(
-          .headers(streamID: 3, Self.headers(EchoService.Method.get), endStream: false),
-          .message(streamID: 3, Self.message("next")))
-        #expect(await session.trailers(of: 3)?.code == 0)
-      }
-    }
-  }
-
-  @Test("a handler still running at its deadline is cancelled and the client gets DEADLINE_EXCEEDED")
-  func deadlineCancelsHandler() async throws {
-    let probe = Probe()
-    try await self.withServer(probe: probe, { _ in }) { port in
-      try await RawSession.with(port: port) { session in
-        try await session.send(
-          .preface(Preface()),
-          .headers(streamID: 1, Self.headers(EchoService.Method.wait, timeout: 200_000), endStream: false),
-          .message(streamID: 1, Self.message("")))
-        #expect(await session.trailers(of: 1)?.code == UInt32(Status.Code.deadlineExceeded.rawValue))
-        #expect(await probe.wait(for: "cancelled", timeout: .seconds(20)))
-      }
-    }
-  }
-
-  @Test("a connection that sends no preface, or half of one, gets GOAWAY PROTOCOL_ERROR and is closed")
-  func prefaceTimeout() async throws {
-    try await self.withServer({ $0.connections.prefaceTimeout = .milliseconds(200) }) { port in
-      for prefix in [0, 6] {
-        try await RawSession.with(port: port) { session in
-          var bytes = ByteBuffer()
-          bytes.write(.preface(Preface()))
-          if prefix > 0 { try await session.send(bytes.getSlice(at: 0, length: prefix)!) }
-          let goAway = await session.goAway()
-          #expect(goAway?.code == .protocolError)
-          #expect(goAway?.message.contains("no connection preface") == true)
-          #expect(await session.waitForClose())
-        }
-      }
-    }
-  }
-
-  @Test("a connection without calls is closed after the idle timeout with GOAWAY NO_ERROR")
-  func idleTimeout() async throws {
-    try await self.withServer({ $0.connections.idleTimeout = .milliseconds(300) }) { port in
-      try await RawSession.with(port: port) { session in
-        try await session.send(
-          .preface(Preface()),
-          .headers(streamID: 1, Self.headers(EchoService.Method.get), endStream: false),
-          .message(streamID: 1, Self.message("one call first")))
-        #expect(await session.trailers(of: 1)?.code == 0)
-        let goAway = await session.goAway()
-        #expect(goAway?.code == .noError)
-        #expect(goAway?.lastStreamID == 1)
-        #expect(goAway?.message.contains("had no call") == true)
-        #expect(await session.waitForClose())
-      }
-    }
-  }
-
-  @Test("a connection with a call in progress is not idle")
-  func busyIsNotIdle() async throws {
-    try await self.withServer({ $0.connections.idleTimeout = .milliseconds(100) }) { port in
-      try await RawSession.with(port: port) { session in
-        try await session.send(
-          .preface(Preface()),
-          .headers(streamID: 1, Self.headers(EchoService.Method.slow), endStream: false),
-          .message(streamID: 1, Self.message("800")))
-        #expect(await session.trailers(of: 1)?.code == 0)
-        // The call outlived the idle timeout by far; the GOAWAY comes only after it ended.
-        let goAway = await session.goAway()
-        #expect(goAway?.code == .noError)
-        let frames = session.frames
-        let trailersIndex = frames.firstIndex { if case .trailers = $0 { true } else { false } }
-        let goAwayIndex = frames.firstIndex { if case .goAway = $0 { true } else { false } }
-        #expect(trailersIndex != nil && goAwayIndex != nil && trailersIndex! < goAwayIndex!)
-      }
-    }
-  }
-
-  @Test("a peer that answers nothing after a keepalive PING is disconnected; its call is cancelled")
-  func keepaliveClosesDeadPeer() async throws {
-    let probe = Probe()
-    try await self.withServer(
-      probe: probe,
-      {
-        $0.connections.keepaliveInterval = .milliseconds(200)
-        $0.connections.keepaliveTimeout = .seconds(1)
-      }
-    ) { port in
-      try await RawSession.with(port: port) { session in
-        try await session.send(
-          .preface(Preface()),
-          .headers(streamID: 1, Self.headers(EchoService.Method.wait), endStream: false),
-          .message(streamID: 1, Self.message("")))
-        let ping = await session.waitForFrame {
-          if case .ping(_, ack: false) = $0 { return true }
-          return false
-        }
-        #expect(ping != nil)
-        #expect(await session.waitForClose())
-        #expect(await probe.wait(for: "cancelled", timeout: .seconds(20)))
-      }
-    }
-  }
-
-  @Test("a live client that answers PINGs keeps a long call going past many keepalive intervals")
-  func keepaliveSparesLivePeer() async throws {
-    var config = OrderTransport.ServerConfig()
-    config.connections.keepaliveInterval = .milliseconds(50)
-    config.connections.keepaliveTimeout = .seconds(5)
-    try await withEcho(server: config) { client, _ in
-      let peer = try await client.echo("1000", method: EchoService.Method.slow)
-      #expect(peer.hasPrefix("ipv4:127.0.0.1:"))
     }
   }
 

@@ -50,7 +50,7 @@ struct LimitsTests {
 
 @Suite("Compression", .timeLimit(.minutes(5)))
 struct CompressionTransportTests {
-  static let compressing = OrderTransport.Compression(compressOutbound: true)
+  static let compressing = WireTransport.Compression(compressOutbound: true)
 
   @Test("compressed requests and responses round-trip")
   func roundTrip() async throws {

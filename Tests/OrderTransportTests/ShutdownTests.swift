@@ -12,7 +12,7 @@ struct ShutdownTests {
     try await withEcho(probe: probe) { client, server in
       let firstPeer = try await client.echo("0", method: EchoService.Method.slow)
       async let inFlight = client.echo("300", method: EchoService.Method.slow)
-      while await probe.events.count < 2 { try await Task.sleep(for: .milliseconds(5)) }
+      #expect(await probe.wait(until: { $0.count >= 2 }))
       server.drainConnections()
       // A call that raced the GOAWAY is refused as UNAVAILABLE, which the retry policy retries.
       let newPeer = try await client.echo("0", method: EchoService.Method.slow, options: .retryingUnavailable)
@@ -24,13 +24,13 @@ struct ShutdownTests {
 
   @Test("graceful server shutdown lets in-flight calls finish; later calls fail UNAVAILABLE")
   func gracefulShutdown() async throws {
-    let serverTransport = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: 0))
+    let serverTransport = WireTransport.Server(address: .ipv4(host: "127.0.0.1", port: 0))
     let probe = Probe()
     let server = GRPCServer(transport: serverTransport, services: [EchoService(probe: probe)])
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await server.serve() }
       let port = try await serverTransport.listeningAddress.port
-      let clientTransport = OrderTransport.Client(target: .ipv4(host: "127.0.0.1", port: port))
+      let clientTransport = WireTransport.Client(target: .ipv4(host: "127.0.0.1", port: port))
       try await withGRPCClient(transport: clientTransport) { client in
         _ = try await client.echo("warm up")
         async let inFlight = client.echo("300", method: EchoService.Method.slow)
@@ -45,12 +45,12 @@ struct ShutdownTests {
     }
   }
 
-  /// Runs an echo server on `port` while `body` runs. The previous server's listening socket
-  /// may still be open for a moment after it returned (its close runs on its event loop, late
-  /// on a loaded machine: 2 s of retries were once too short), so binding is retried for 30 s.
+  /// Runs an echo server on `port` while `body` runs. The port may stay taken for a moment
+  /// after the previous server returned, longer on a loaded machine (2 s of retries were once
+  /// too short), so binding is retried for up to 30 s.
   static func serve(on port: Int, _ body: () async throws -> Void) async throws {
     for attempt in 1...300 {
-      let server = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: port))
+      let server = WireTransport.Server(address: .ipv4(host: "127.0.0.1", port: port))
       do {
         try await withGRPCServer(transport: server, services: [EchoService(probe: Probe())]) { _ in
           _ = try await server.listeningAddress
@@ -69,13 +69,13 @@ struct ShutdownTests {
     // (another try if it turns out taken).
     var bound: Int?
     for _ in 0..<5 where bound == nil {
-      let first = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: TestPorts.restartable()))
+      let first = WireTransport.Server(address: .ipv4(host: "127.0.0.1", port: TestPorts.restartable()))
       bound = try? await withGRPCServer(transport: first, services: [EchoService(probe: Probe())]) { _ in
         try await first.listeningAddress.port
       }
     }
     let port = try #require(bound)
-    let clientTransport = OrderTransport.Client(target: .ipv4(host: "127.0.0.1", port: port))
+    let clientTransport = WireTransport.Client(target: .ipv4(host: "127.0.0.1", port: port))
     try await withGRPCClient(transport: clientTransport) { client in
       try await Self.serve(on: port) {
         let one = try await client.echo("one")

@@ -5,7 +5,7 @@ import Testing
 
 /// PROTOCOL.md §5: the server remembers only the highest stream id opened, as HTTP/2 does
 /// (RFC 9113 §5.1.1: opening a stream closes every lower id never used).
-@Suite("Stream id rules of the server")
+@Suite("Stream id rules of the server", .timeLimit(.minutes(1)))
 struct StreamIDRuleTests {
   typealias State = ServerConnectionState<String>
 

@@ -24,7 +24,7 @@ struct UnaryMessageCountTests {
   static let headers = CallHeaders(path: "/unary.Unary/Echo")
 
   func exchange(_ bytes: ByteBuffer, untilFrames count: Int) async throws -> [Frame] {
-    let server = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: 0), config: .init())
+    let server = WireTransport.Server(address: .ipv4(host: "127.0.0.1", port: 0), config: .init())
     return try await withGRPCServer(transport: server, services: [UnaryService()]) { _ in
       let raw = try await RawConnection.connect(port: try await server.listeningAddress.port)
       return try await raw.exchange(bytes, untilFrames: count).frames

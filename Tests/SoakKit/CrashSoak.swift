@@ -96,8 +96,8 @@ public enum CrashSoak {
   static func prepare(server: ServerProcess, configuration: Configuration) async throws -> SoakSetup {
     let rootKey = try server.rootKey()
     let parts = server.address.split(separator: ":")
-    let target = OrderTransport.Address(host: String(parts[0]), port: Int(parts[1])!)
-    return try await withGRPCClient(transport: OrderTransport.Client(target: target)) { grpc in
+    let target = WireTransport.Address(host: String(parts[0]), port: Int(parts[1])!)
+    return try await withGRPCClient(transport: WireTransport.Client(target: target)) { grpc in
       let root = SoakCaller(grpc: grpc, rootKey: rootKey, tenantKey: rootKey)
       func mutate<Response: SwiftProtobuf.Message>(
         _ method: MethodDescriptor, _ request: some SwiftProtobuf.Message, as caller: SoakCaller = root,
@@ -143,8 +143,8 @@ public enum CrashSoak {
   /// Advances the simulated clock as the root admin; false if the server refused.
   static func advanceClock(address: String, setup: SoakSetup, by period: String) async throws -> Bool {
     let parts = address.split(separator: ":")
-    let target = OrderTransport.Address(host: String(parts[0]), port: Int(parts[1])!)
-    return try await withGRPCClient(transport: OrderTransport.Client(target: target)) { grpc in
+    let target = WireTransport.Address(host: String(parts[0]), port: Int(parts[1])!)
+    return try await withGRPCClient(transport: WireTransport.Client(target: target)) { grpc in
       let root = SoakCaller(grpc: grpc, rootKey: setup.rootKey, tenantKey: setup.tenantKey)
       let (result, _) = try await root.call(
         Orders_V1_ClockService.Method.AdvanceClock.descriptor, as: .root,

@@ -8,10 +8,10 @@ import SwiftProtobuf
 /// the first attempt, and attempts repeated until the server answers (a SIGKILLed server
 /// answers UNAVAILABLE, a call cut by the kill DEADLINE_EXCEEDED or CANCELLED).
 public struct SoakCaller: Sendable {
-  let grpc: GRPCClient<OrderTransport.Client>
+  let grpc: GRPCClient<WireTransport.Client>
   let keys: [SoakEntry.Caller: String]
 
-  public init(grpc: GRPCClient<OrderTransport.Client>, rootKey: String, tenantKey: String) {
+  public init(grpc: GRPCClient<WireTransport.Client>, rootKey: String, tenantKey: String) {
     self.grpc = grpc
     self.keys = [.root: rootKey, .tenant: tenantKey]
   }

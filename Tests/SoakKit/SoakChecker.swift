@@ -25,8 +25,8 @@ public struct SoakChecker: Sendable {
   /// Every acknowledged call, made again with its idempotency key, answers the same bytes.
   public func checkReplays(address: String) async throws -> [String] {
     let parts = address.split(separator: ":")
-    let target = OrderTransport.Address(host: String(parts[0]), port: Int(parts[1])!)
-    return try await withGRPCClient(transport: OrderTransport.Client(target: target)) { grpc in
+    let target = WireTransport.Address(host: String(parts[0]), port: Int(parts[1])!)
+    return try await withGRPCClient(transport: WireTransport.Client(target: target)) { grpc in
       let caller = SoakCaller(grpc: grpc, rootKey: self.setup.rootKey, tenantKey: self.setup.tenantKey)
       var anomalies: [String] = []
       for entry in self.acknowledged {
@@ -62,8 +62,8 @@ public struct SoakChecker: Sendable {
 
   func serverNow(address: String) async throws -> Date {
     let parts = address.split(separator: ":")
-    let target = OrderTransport.Address(host: String(parts[0]), port: Int(parts[1])!)
-    return try await withGRPCClient(transport: OrderTransport.Client(target: target)) { grpc in
+    let target = WireTransport.Address(host: String(parts[0]), port: Int(parts[1])!)
+    return try await withGRPCClient(transport: WireTransport.Client(target: target)) { grpc in
       let caller = SoakCaller(grpc: grpc, rootKey: self.setup.rootKey, tenantKey: self.setup.tenantKey)
       let clock = try await caller.read(
         Orders_V1_ClockService.Method.GetClock.descriptor, as: .root, request: Orders_V1_GetClockRequest(),

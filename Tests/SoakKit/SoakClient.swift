@@ -22,8 +22,8 @@ public struct SoakClient: Sendable {
 
   public func run(log: SoakLog) async throws {
     let parts = self.setup.address.split(separator: ":")
-    let target = OrderTransport.Address(host: String(parts[0]), port: Int(parts[1])!)
-    try await withGRPCClient(transport: OrderTransport.Client(target: target)) { grpc in
+    let target = WireTransport.Address(host: String(parts[0]), port: Int(parts[1])!)
+    try await withGRPCClient(transport: WireTransport.Client(target: target)) { grpc in
       let caller = SoakCaller(grpc: grpc, rootKey: self.setup.rootKey, tenantKey: self.setup.tenantKey)
       var workload = Workload(client: self, caller: caller, log: log)
       try await workload.run()

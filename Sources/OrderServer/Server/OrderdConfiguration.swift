@@ -17,7 +17,7 @@ public struct OrderdConfiguration: Sendable {
   public var openDatabaseLimit: Int
   /// How long in-flight calls may run after a shutdown signal before they are cancelled.
   public var shutdownGracePeriod: Duration
-  public var transport: OrderTransport.ServerConfig
+  public var transport: WireTransport.ServerConfig
 
   public init(
     dataDirectory: String = "./data",
@@ -26,7 +26,7 @@ public struct OrderdConfiguration: Sendable {
     clock: ServerClock.Mode = .system,
     openDatabaseLimit: Int = 256,
     shutdownGracePeriod: Duration = .seconds(10),
-    transport: OrderTransport.ServerConfig = .init()
+    transport: WireTransport.ServerConfig = .init()
   ) {
     self.dataDirectory = dataDirectory
     self.host = host

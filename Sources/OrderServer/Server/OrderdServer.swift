@@ -11,7 +11,7 @@ import ServiceLifecycle
 /// Compose it with ``OrderdApplication/backgroundWork`` in one group (see ``OrderdServices``).
 public final class OrderdServer: Service {
   public let application: OrderdApplication
-  private let transport: OrderTransport.Server
+  private let transport: WireTransport.Server
   private let logger: Logger
 
   public init(configuration: OrderdConfiguration, application: OrderdApplication, logger: Logger) {
@@ -19,12 +19,12 @@ public final class OrderdServer: Service {
     self.logger = logger
     var transportConfig = configuration.transport
     transportConfig.logger = Logger(label: "orderd.transport")
-    self.transport = OrderTransport.Server(
+    self.transport = WireTransport.Server(
       address: .ipv4(host: configuration.host, port: configuration.port), config: transportConfig)
   }
 
   /// The bound address once listening (useful with port 0).
-  public var listeningAddress: OrderTransport.Address {
+  public var listeningAddress: WireTransport.Address {
     get async throws { try await self.transport.listeningAddress }
   }
 

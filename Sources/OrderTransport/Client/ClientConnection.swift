@@ -6,7 +6,7 @@ import Synchronization
 
 /// One connection from the client: calls share it, each on its own stream id.
 final class ClientConnection: Sendable {
-  let config: OrderTransport.ClientConfig
+  let config: WireTransport.ClientConfig
   let queue: OutboundQueue
   let remotePeer: String
   let localPeer: String
@@ -25,7 +25,7 @@ final class ClientConnection: Sendable {
   private let onUnusable: @Sendable (ClientConnection) -> Void
 
   init(
-    config: OrderTransport.ClientConfig,
+    config: WireTransport.ClientConfig,
     remotePeer: String,
     localPeer: String,
     onUnusable: @escaping @Sendable (ClientConnection) -> Void
@@ -227,7 +227,7 @@ final class ClientConnection: Sendable {
       )
       switch decoded {
       case .success(let bytes):
-        await stream.inbox.send(.message(OrderTransport.Bytes(bytes)), size: bytes.readableBytes)
+        await stream.inbox.send(.message(WireTransport.Bytes(bytes)), size: bytes.readableBytes)
       case .failure(let error):
         try? self.queue.enqueueNow {
           FrameEncoder.encode(.cancel(streamID: id, code: UInt32(Status.Code(error.code).rawValue)), into: &$0)

@@ -3,7 +3,7 @@ import Synchronization
 
 /// One call on a client connection: its response inbox, id and progress.
 final class ClientStream: Sendable {
-  typealias Part = RPCResponsePart<OrderTransport.Bytes>
+  typealias Part = RPCResponsePart<WireTransport.Bytes>
 
   private struct State {
     var id: UInt32?

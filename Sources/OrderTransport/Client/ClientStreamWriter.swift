@@ -3,7 +3,7 @@ import OrderWire
 
 /// The request side of a client call: turns request parts into frames.
 struct ClientStreamWriter: ClosableRPCWriterProtocol {
-  typealias Element = RPCRequestPart<OrderTransport.Bytes>
+  typealias Element = RPCRequestPart<WireTransport.Bytes>
 
   let stream: ClientStream
   let connection: ClientConnection

@@ -9,7 +9,7 @@ enum FrameChannelSetup {
   static func wrap(
     _ channel: any Channel,
     limits: WireLimits,
-    backpressure: OrderTransport.Backpressure
+    backpressure: WireTransport.Backpressure
   ) throws -> FrameChannel {
     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(limits: limits)))
     return try FrameChannel(

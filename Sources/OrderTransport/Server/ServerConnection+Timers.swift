@@ -6,7 +6,8 @@ import Synchronization
 
 /// The timers of one server connection, all on its event loop. Each is one scheduled task
 /// that re-arms itself from timestamps the connection keeps anyway, so busy connections
-/// cost no timer churn and idle ones wake once per timeout.
+/// cost no timer churn and idle ones wake once per timeout. Time is the event loop's `now`,
+/// so a test drives the timers with `NIOAsyncTestingEventLoop.advanceTime(by:)`.
 struct ConnectionTimerState {
   var deadlines = DeadlineSchedule()
   var deadlineTask: Scheduled<Void>?
@@ -28,11 +29,11 @@ struct ConnectionTimerState {
 }
 
 extension ServerConnection {
-  private var management: OrderTransport.ConnectionManagement { self.config.connections }
+  private var management: WireTransport.ConnectionManagement { self.config.connections }
   private var eventLoop: any EventLoop { self.channel.eventLoop }
 
   func startTimers() {
-    let now = NIODeadline.now()
+    let now = self.eventLoop.now
     let management = self.management
     self.timers.withLock { timers in
       timers.prefaceTask = self.schedule(at: now + TimeAmount(management.prefaceTimeout)) { $0.prefaceTimerFired() }
@@ -50,7 +51,7 @@ extension ServerConnection {
   /// Ends the call `id` with DEADLINE_EXCEEDED once `timeout` has passed, whether or not its
   /// request has finished.
   func scheduleDeadline(for id: UInt32, in timeout: TimeAmount) {
-    let deadline = NIODeadline.now() + timeout
+    let deadline = self.eventLoop.now + timeout
     self.timers.withLock { timers in
       guard !timers.isStopped, let armAt = timers.deadlines.add(id, deadline: deadline) else { return }
       timers.deadlineTask?.cancel()
@@ -73,7 +74,7 @@ extension ServerConnection {
   private func deadlineTimerFired() {
     let expired = self.timers.withLock { timers -> [UInt32] in
       guard !timers.isStopped else { return [] }
-      let (expired, next) = timers.deadlines.expire(now: .now())
+      let (expired, next) = timers.deadlines.expire(now: self.eventLoop.now)
       timers.deadlineTask = next.map { at in self.schedule(at: at) { $0.deadlineTimerFired() } }
       return expired
     }
@@ -94,7 +95,7 @@ extension ServerConnection {
 
   private func idleTimerFired() {
     let timeout = TimeAmount(self.management.idleTimeout)
-    let now = NIODeadline.now()
+    let now = self.eventLoop.now
     let (idle, since) = self.state.withLock { ($0.isIdle(for: timeout, now: now), $0.idleSince) }
     if idle {
       self.config.logger.debug("closing the idle connection from \(self.remotePeer)")
@@ -109,7 +110,7 @@ extension ServerConnection {
 
   private func keepaliveTimerFired() {
     let interval = TimeAmount(self.management.keepaliveInterval)
-    let now = NIODeadline.now()
+    let now = self.eventLoop.now
     let lastFrame = NIODeadline.uptimeNanoseconds(self.lastFrameAt.load(ordering: .relaxed))
     let sendPing = self.timers.withLock { timers -> Bool in
       guard !timers.isStopped else { return false }

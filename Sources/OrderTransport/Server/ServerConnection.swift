@@ -9,11 +9,11 @@ import Synchronization
 final class ServerConnection: Sendable {
   typealias StreamHandler =
     @Sendable (
-      RPCStream<OrderTransport.Server.Inbound, OrderTransport.Server.Outbound>,
+      RPCStream<WireTransport.Server.Inbound, WireTransport.Server.Outbound>,
       ServerContext
     ) async -> Void
 
-  let config: OrderTransport.ServerConfig
+  let config: WireTransport.ServerConfig
   let queue: OutboundQueue
   let ledger: InboundLedger
   /// The socket, for its event loop (timers) and to close a dead or silent peer.
@@ -27,14 +27,14 @@ final class ServerConnection: Sendable {
   let remotePeer: String
   private let localPeer: String
 
-  init(config: OrderTransport.ServerConfig, channel: any Channel) {
+  init(config: WireTransport.ServerConfig, channel: any Channel) {
     self.config = config
     self.channel = channel
     self.queue = OutboundQueue(
       highWatermark: config.backpressure.outboundBufferSize,
       controlAllowance: OutboundQueue.defaultControlAllowance)
     self.ledger = InboundLedger(budget: config.backpressure.connectionBufferSize)
-    let now = NIODeadline.now()
+    let now = channel.eventLoop.now
     self.lastFrameAt = Atomic(now.uptimeNanoseconds)
     self.state = Mutex(ServerConnectionState(maxConcurrentStreams: config.maxConcurrentStreams, now: now))
     self.remotePeer = FrameChannelSetup.peerDescription(channel.remoteAddress)
@@ -56,7 +56,7 @@ final class ServerConnection: Sendable {
         }
         do {
           for try await frame in inbound {
-            self.lastFrameAt.store(NIODeadline.now().uptimeNanoseconds, ordering: .relaxed)
+            self.lastFrameAt.store(self.channel.eventLoop.now.uptimeNanoseconds, ordering: .relaxed)
             try await self.handle(frame, group: &group, streamHandler: streamHandler)
           }
           self.connectionLost("the client closed the connection")
@@ -191,7 +191,7 @@ final class ServerConnection: Sendable {
         ))
       return
     }
-    let sent = await stream.inbox.send(.message(OrderTransport.Bytes(bytes)), size: size, within: timeout)
+    let sent = await stream.inbox.send(.message(WireTransport.Bytes(bytes)), size: size, within: timeout)
     if !sent {
       self.reset(
         stream,
@@ -217,7 +217,8 @@ final class ServerConnection: Sendable {
   /// Removes a finished call from the table; true if the connection should now close
   /// (after the caller has queued its last frames).
   func releaseStream(_ id: UInt32) -> Bool {
-    let closeConnection = self.state.withLock { $0.close(id) }
+    let eventLoop = self.channel.eventLoop
+    let closeConnection = self.state.withLock { $0.close(id, now: eventLoop.now) }
     self.forgetDeadline(of: id)
     return closeConnection
   }

@@ -3,7 +3,7 @@ import Synchronization
 
 /// One call on a server connection: its request inbox and whether responses may still be sent.
 final class ServerStream: Sendable {
-  typealias Part = RPCRequestPart<OrderTransport.Bytes>
+  typealias Part = RPCRequestPart<WireTransport.Bytes>
 
   private struct State {
     var handle: ServerContext.RPCCancellationHandle?

@@ -3,7 +3,7 @@ import OrderWire
 
 /// The response side of a server call: turns response parts into frames.
 struct ServerStreamWriter: ClosableRPCWriterProtocol {
-  typealias Element = RPCResponsePart<OrderTransport.Bytes>
+  typealias Element = RPCResponsePart<WireTransport.Bytes>
 
   let stream: ServerStream
   let connection: ServerConnection

@@ -111,26 +111,3 @@ struct EchoService: RegistrableRPCService {
     }
   }
 }
-
-/// Records what handlers saw, for tests to wait on.
-actor Probe {
-  private(set) var events: [String] = []
-
-  func record(_ event: String) {
-    self.events.append(event)
-  }
-
-  func count(_ event: String) -> Int {
-    self.events.count { $0 == event }
-  }
-
-  /// Waits (up to `timeout`) until `event` has been recorded.
-  func wait(for event: String, timeout: Duration = .seconds(30)) async -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while !self.events.contains(event) {
-      if ContinuousClock.now > deadline { return false }
-      do { try await Task.sleep(for: .milliseconds(5)) } catch { return self.events.contains(event) }
-    }
-    return true
-  }
-}

@@ -3,15 +3,15 @@ import OrderTransport
 
 /// Runs an echo server on 127.0.0.1 (a free port) and a client connected to it.
 func withEcho<T: Sendable>(
-  server serverConfig: OrderTransport.ServerConfig = .init(),
-  client clientConfig: OrderTransport.ClientConfig = .init(),
+  server serverConfig: WireTransport.ServerConfig = .init(),
+  client clientConfig: WireTransport.ClientConfig = .init(),
   probe: Probe = Probe(),
-  _ body: (GRPCClient<OrderTransport.Client>, OrderTransport.Server) async throws -> T
+  _ body: (GRPCClient<WireTransport.Client>, WireTransport.Server) async throws -> T
 ) async throws -> T {
-  let server = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: 0), config: serverConfig)
+  let server = WireTransport.Server(address: .ipv4(host: "127.0.0.1", port: 0), config: serverConfig)
   return try await withGRPCServer(transport: server, services: [EchoService(probe: probe)]) { _ in
     let port = try await server.listeningAddress.port
-    let client = OrderTransport.Client(target: .ipv4(host: "127.0.0.1", port: port), config: clientConfig)
+    let client = WireTransport.Client(target: .ipv4(host: "127.0.0.1", port: port), config: clientConfig)
     return try await withGRPCClient(transport: client) { grpc in
       try await body(grpc, server)
     }

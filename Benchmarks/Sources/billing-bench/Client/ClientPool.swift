@@ -7,7 +7,7 @@ import OrderTransport
 struct ClientPool: Sendable {
   let server: ServerAddress
   let callTimeout: Duration
-  private let connections: [GRPCClient<OrderTransport.Client>]
+  private let connections: [GRPCClient<WireTransport.Client>]
 
   /// A client that authenticates with `apiKey`, on connection `connection` (modulo the count).
   func client(apiKey: String, connection: Int = 0) -> OrderdTCPClient {
@@ -27,9 +27,9 @@ struct ClientPool: Sendable {
     isolation: isolated (any Actor)? = #isolation,
     _ body: (ClientPool) async throws -> Result
   ) async throws -> Result {
-    let target = OrderTransport.Address(host: server.host, port: server.port)
+    let target = WireTransport.Address(host: server.host, port: server.port)
     let clients = (0..<max(1, connections)).map { _ in
-      GRPCClient(transport: OrderTransport.Client(target: target))
+      GRPCClient(transport: WireTransport.Client(target: target))
     }
     let pool = ClientPool(server: server, callTimeout: callTimeout, connections: clients)
     return try await withThrowingDiscardingTaskGroup { group in

@@ -15,7 +15,7 @@ enum EchoEndpoints {
   ) async throws -> Result {
     switch kind {
     case .ours:
-      let transport = OrderTransport.Server(address: .ipv4(host: host, port: port))
+      let transport = WireTransport.Server(address: .ipv4(host: host, port: port))
       return try await withGRPCServer(transport: transport, services: [EchoService()]) { _ in
         try await body(try await transport.listeningAddress.port)
       }
@@ -42,7 +42,7 @@ enum EchoEndpoints {
   ) async throws -> Result {
     switch kind {
     case .ours:
-      let transport = OrderTransport.Client(target: .ipv4(host: host, port: port))
+      let transport = WireTransport.Client(target: .ipv4(host: host, port: port))
       return try await withGRPCClient(transport: transport) { try await body(GRPCEchoCaller(client: $0)) }
     case .http2:
       let transport = try HTTP2ClientTransport.Posix(

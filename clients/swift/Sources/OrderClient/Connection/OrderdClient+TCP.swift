@@ -2,9 +2,9 @@ import GRPCCore
 import OrderTransport
 
 /// An ``OrderdClient`` over orderd's own TCP transport.
-public typealias OrderdTCPClient = OrderdClient<OrderTransport.Client>
+public typealias OrderdTCPClient = OrderdClient<WireTransport.Client>
 
-extension OrderdClient where Transport == OrderTransport.Client {
+extension OrderdClient where Transport == WireTransport.Client {
   /// Runs `body` with a client connected to `configuration.server` over TCP.
   ///
   /// The connection opens on the first call and reopens after it drops; it is closed
@@ -18,12 +18,12 @@ extension OrderdClient where Transport == OrderTransport.Client {
   /// ```
   public static func withConnection<Result: Sendable>(
     _ configuration: OrderdClientConfiguration,
-    transportConfig: OrderTransport.ClientConfig = OrderTransport.ClientConfig(),
+    transportConfig: WireTransport.ClientConfig = WireTransport.ClientConfig(),
     isolation: isolated (any Actor)? = #isolation,
     _ body: (OrderdTCPClient) async throws -> Result
   ) async throws -> Result {
-    let target = OrderTransport.Address(host: configuration.server.host, port: configuration.server.port)
-    let transport = OrderTransport.Client(target: target, config: transportConfig)
+    let target = WireTransport.Address(host: configuration.server.host, port: configuration.server.port)
+    let transport = WireTransport.Client(target: target, config: transportConfig)
     return try await Self.withConnection(
       transport: transport, configuration: configuration, isolation: isolation, body)
   }

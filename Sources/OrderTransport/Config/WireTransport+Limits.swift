@@ -1,6 +1,6 @@
 import OrderWire
 
-extension OrderTransport {
+extension WireTransport {
   /// Sizes this endpoint accepts and sends; anything larger is refused (see PROTOCOL.md §6).
   public struct Limits: Hashable, Sendable {
     /// The largest MESSAGE payload as sent (compressed or not). Default 4 MiB.

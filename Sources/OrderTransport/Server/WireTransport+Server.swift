@@ -5,18 +5,18 @@ import NIOPosix
 import OrderWire
 import Synchronization
 
-extension OrderTransport {
+extension WireTransport {
   /// A gRPC server transport over TCP with the OrderWire framing.
   ///
   /// ```swift
-  /// let transport = OrderTransport.Server(address: .ipv4(host: "127.0.0.1", port: 0))
+  /// let transport = WireTransport.Server(address: .ipv4(host: "127.0.0.1", port: 0))
   /// try await withGRPCServer(transport: transport, services: [EchoService()]) { server in
   ///   let port = try await transport.listeningAddress.port
   ///   // ...
   /// }
   /// ```
   public final class Server: ServerTransport, Sendable {
-    public typealias Bytes = OrderTransport.Bytes
+    public typealias Bytes = WireTransport.Bytes
 
     private struct State {
       var serverChannel: (any Channel)?

@@ -1,7 +1,7 @@
 public import GRPCCore
 public import NIOCore
 
-extension OrderTransport {
+extension WireTransport {
   /// The message bytes the transport hands to gRPC: a `ByteBuffer`, so received messages
   /// are slices of the receive buffer rather than copies.
   public struct Bytes: GRPCContiguousBytes, Hashable, Sendable {

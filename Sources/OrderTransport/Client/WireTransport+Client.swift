@@ -4,20 +4,20 @@ public import NIOCore
 import NIOPosix
 import Synchronization
 
-extension OrderTransport {
+extension WireTransport {
   /// A gRPC client transport over TCP with the OrderWire framing.
   ///
   /// Keeps one connection, opened on the first call and reopened on the next call after it
   /// drops or after the server's GOAWAY (calls in flight on the old one finish there).
   ///
   /// ```swift
-  /// let transport = OrderTransport.Client(target: .ipv4(host: "127.0.0.1", port: port))
+  /// let transport = WireTransport.Client(target: .ipv4(host: "127.0.0.1", port: port))
   /// try await withGRPCClient(transport: transport) { client in
   ///   // ...
   /// }
   /// ```
   public final class Client: ClientTransport, Sendable {
-    public typealias Bytes = OrderTransport.Bytes
+    public typealias Bytes = WireTransport.Bytes
 
     private enum State {
       case idle

@@ -1,4 +1,4 @@
-extension OrderTransport {
+extension WireTransport {
   /// When a server closes connections on its own: the timeouts and the cap that keep silent,
   /// dead or hostile peers from holding sockets (see PROTOCOL.md §8).
   public struct ConnectionManagement: Hashable, Sendable {

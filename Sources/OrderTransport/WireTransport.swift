@@ -1,8 +1,8 @@
 /// gRPC over plain TCP with the OrderWire framing (see `protocol/PROTOCOL.md`).
 ///
-/// ``OrderTransport/Server`` and ``OrderTransport/Client`` plug into GRPCCore's `GRPCServer`
+/// ``WireTransport/Server`` and ``WireTransport/Client`` plug into GRPCCore's `GRPCServer`
 /// and `GRPCClient` like any other transport.
-public enum OrderTransport {
+public enum WireTransport {
   /// A TCP address: a host name or IP literal, and a port.
   public struct Address: Hashable, Sendable, CustomStringConvertible {
     public var host: String

@@ -1,7 +1,7 @@
 public import Logging
 
-extension OrderTransport {
-  /// How an ``OrderTransport/Client`` connects and what it accepts.
+extension WireTransport {
+  /// How an ``WireTransport/Client`` connects and what it accepts.
   public struct ClientConfig: Sendable {
     public var limits: Limits
     public var compression: Compression

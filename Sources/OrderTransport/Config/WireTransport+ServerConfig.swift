@@ -1,7 +1,7 @@
 public import Logging
 
-extension OrderTransport {
-  /// How an ``OrderTransport/Server`` treats its connections.
+extension WireTransport {
+  /// How an ``WireTransport/Server`` treats its connections.
   public struct ServerConfig: Sendable {
     public var limits: Limits
     /// Calls open at once on one connection; one more is refused with UNAVAILABLE, which is
