@@ -77,12 +77,15 @@ class Preface:
 
     @staticmethod
     def decode(data: bytes) -> Preface:
-        """Reads a 12-byte preface, checking the magic and the version."""
-        if data[:4] != MAGIC:
+        """Reads a preface, checking the magic and the version as soon as they are there (§1)."""
+        if data[:4] != MAGIC[: len(data)]:
             raise ProtocolError(GoAwayCode.BAD_PREFACE, f"bad preface: expected 'ORDW', got {data[:4].hex(' ')}")
-        version, caps, streams = struct.unpack(">HHI", data[4:12])
-        if version != VERSION:
+        if len(data) >= 6 and int.from_bytes(data[4:6], "big") != VERSION:
+            version = int.from_bytes(data[4:6], "big")
             raise ProtocolError(GoAwayCode.UNSUPPORTED_VERSION, f"unsupported protocol version {version}")
+        if len(data) != PREFACE_SIZE:
+            raise ProtocolError(GoAwayCode.PROTOCOL_ERROR, f"preface of {len(data)} bytes")
+        version, caps, streams = struct.unpack(">HHI", data[4:12])
         return Preface(caps, streams, version)
 
 
@@ -110,6 +113,8 @@ class FrameHeader:
         fixed = {FrameType.CANCEL: 4, FrameType.PING: 8}.get(FrameType(ftype))
         if fixed is not None and length != fixed:
             raise ProtocolError(GoAwayCode.FRAME_SIZE_ERROR, f"frame type {ftype} of {length} bytes")
+        if ftype == FrameType.MESSAGE and flags & Flag.NO_MESSAGE and (length or not flags & Flag.END_STREAM):
+            raise ProtocolError(GoAwayCode.PROTOCOL_ERROR, "NO_MESSAGE needs END_STREAM and an empty payload")
         if ftype == FrameType.GOAWAY and length < 8:
             raise ProtocolError(GoAwayCode.FRAME_SIZE_ERROR, f"GOAWAY of {length} bytes")
         return FrameHeader(length, ftype, flags, stream_id)
