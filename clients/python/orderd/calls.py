@@ -22,7 +22,7 @@ async def _next_event(conn: Connection, stream: Stream, deadline: float | None) 
             await asyncio.wait_for(conn.flush(), remaining(deadline))
         return await asyncio.wait_for(stream.events.get(), remaining(deadline))
     except asyncio.TimeoutError:
-        conn.cancel(stream, StatusCode.CANCELLED)
+        conn.cancel(stream, StatusCode.DEADLINE_EXCEEDED)
         raise DeadlineExceeded(StatusCode.DEADLINE_EXCEEDED, "the call's deadline passed before it finished") from None
     except asyncio.CancelledError:
         conn.cancel(stream, StatusCode.CANCELLED)

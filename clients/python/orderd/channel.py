@@ -12,7 +12,7 @@ from .connection import Connection
 from .deadline import deadline_after, remaining
 from .errors import Unavailable
 from .metadata import Metadata
-from .methods import is_mutating
+from .methods import is_mutating, is_safe_to_retry
 from .retry import RetryPolicy
 
 T = TypeVar("T")
@@ -81,7 +81,7 @@ class Channel:
         """A unary call with retries of UNAVAILABLE; raises `RpcError` subclasses."""
         md = self.call_metadata(path, metadata, idempotency_key)
         deadline = deadline_after(timeout)
-        retryable = not is_mutating(path) or md.get("idempotency-key") is not None
+        retryable = is_safe_to_retry(path, md.get("idempotency-key") is not None)
 
         async def attempt() -> bytes:
             return await calls.unary(await self.connection(), path, request, md, deadline)
