@@ -21,6 +21,7 @@ from .errors import RpcError
 from .metadata import Metadata
 from .retry import NO_RETRY, RetryPolicy
 from .status import StatusCode
+from .sync import SyncClient
 
 __all__ = [
     "Channel",
@@ -30,6 +31,7 @@ __all__ = [
     "RetryPolicy",
     "RpcError",
     "StatusCode",
+    "SyncClient",
     "accounts_pb2",
     "backorders_pb2",
     "catalog_pb2",

@@ -6,7 +6,7 @@ Handles the caller's deadline and cancellation: either sends CANCEL for the stre
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 from .connection import Connection, End, Headers, Message, Stream
 from .deadline import remaining, timeout_field
@@ -60,14 +60,24 @@ async def unary(conn: Connection, path: str, request: bytes, metadata: Metadata,
 
 
 async def server_stream(
-    conn: Connection, path: str, request: bytes, metadata: Metadata, deadline: float | None
+    conn: Connection,
+    path: str,
+    request: bytes,
+    metadata: Metadata,
+    deadline: float | None,
+    on_headers: Callable[[], None] | None = None,
 ) -> AsyncIterator[bytes]:
-    """One server-streaming attempt: each response message; stopping early CANCELs the stream."""
+    """One server-streaming attempt: each response message; stopping early CANCELs the stream.
+
+    `on_headers` is called when the server's HEADERS arrive (the call was accepted).
+    """
     stream = await open_call(conn, path, request, metadata, deadline)
     try:
         while True:
             event = await _next_event(conn, stream, deadline)
-            if isinstance(event, Message):
+            if isinstance(event, Headers) and on_headers is not None:
+                on_headers()
+            elif isinstance(event, Message):
                 yield event.data
             elif isinstance(event, End):
                 if event.error is not None:

@@ -89,13 +89,19 @@ class Channel:
         return await self.with_retries(attempt, deadline, retryable)
 
     async def server_stream(
-        self, path: str, request: bytes, *, timeout: float | None = None, metadata: Metadata | None = None
+        self,
+        path: str,
+        request: bytes,
+        *,
+        timeout: float | None = None,
+        metadata: Metadata | None = None,
+        on_headers: Callable[[], None] | None = None,
     ) -> AsyncIterator[bytes]:
         """One server-streaming call (no retry: see `watch.py` for resuming)."""
         md = self.call_metadata(path, metadata, None)
         deadline = deadline_after(timeout)
         conn = await self.connection()
-        async for message in calls.server_stream(conn, path, request, md, deadline):
+        async for message in calls.server_stream(conn, path, request, md, deadline, on_headers):
             yield message
 
     async def with_retries(self, attempt: Callable[[], Awaitable[T]], deadline: float | None, retryable: bool) -> T:

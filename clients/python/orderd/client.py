@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -203,7 +203,7 @@ class Client:
 
     def watch_notifications(
         self, after: int = 0, account_id: str = "", *, give_up_after: float | None = 60.0
-    ) -> AsyncIterator[notifications.Notification]:
+    ) -> AsyncGenerator[notifications.Notification, None]:
         """The notification log after `after`, live; resumes by itself after a lost connection."""
         return watch_notifications(self.channel, after, account_id, give_up_after=give_up_after)
 
