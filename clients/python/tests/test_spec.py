@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import zlib
 from collections.abc import AsyncIterator
 
 import pytest
@@ -26,8 +27,8 @@ class Raw:
         self.writer.write(f.frame(ftype, flags, sid, payload))
 
     def headers(self, sid: int, path: str, timeout_us: int = 0, md: Metadata | None = None, end: bool = False) -> None:
-        md = Metadata(md or ()) + Metadata([("authorization", f"Bearer {self.key}")])
-        self.send(f.FrameType.HEADERS, int(end), sid, f.encode_headers(path, timeout_us, Metadata(md)))
+        entries = Metadata([*(md or ()), ("authorization", f"Bearer {self.key}")])
+        self.send(f.FrameType.HEADERS, int(end), sid, f.encode_headers(path, timeout_us, entries))
 
     def message(self, sid: int, data: bytes = b"", flags: int = f.Flag.END_STREAM) -> None:
         self.send(f.FrameType.MESSAGE, flags, sid, data)
@@ -156,3 +157,33 @@ async def test_bad_magic_gets_preface_then_goaway(server: OrderdServer) -> None:
     assert code == f.GoAwayCode.BAD_PREFACE
     assert message.startswith("bad preface: expected the magic 'ORDW' (4f 52 44 57), got 47 45 54 20")
     writer.close()
+
+
+async def test_corrupt_compressed_request(raw: Raw) -> None:
+    raw.headers(1, CREATE_ACCOUNT, md=Metadata([("idempotency-key", "spec-corrupt-0001")]))
+    raw.message(1, zlib.compress(b"\n\x01x" * 100)[:-1], flags=f.Flag.END_STREAM | f.Flag.COMPRESSED)
+    assert await raw.trailers(1) == (13, "received a corrupt compressed message")
+
+
+async def test_no_compressed_answers_to_a_client_without_zlib(raw: Raw) -> None:
+    raw.headers(1, "/orders.v1.OrderService/GetOrderFlow")
+    raw.message(1, b"\x08\x01")  # the SO flow: an answer well over 256 bytes
+    while True:
+        header, payload = await raw.frame()
+        if header.type == f.FrameType.MESSAGE:
+            assert len(payload) > 256 and not header.flags & f.Flag.COMPRESSED
+            break
+
+
+async def test_oversized_frame_and_bad_binary_metadata(server: OrderdServer) -> None:
+    for frame, expected in (
+        ((f.MAX_MESSAGE + 1).to_bytes(4, "big") + bytes([2, 0, 0, 0, 0, 1]), f.GoAwayCode.FRAME_SIZE_ERROR),
+        (f.frame(f.FrameType.HEADERS, 0, 1, f.encode_headers(CLOCK, 0, Metadata([("x-trace", b"\x00")]))),
+         f.GoAwayCode.PROTOCOL_ERROR),
+    ):  # fmt: skip
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(f.Preface(0, 0).encode() + frame)
+        await reader.readexactly(12)
+        header = f.FrameHeader.decode(await reader.readexactly(10))
+        assert f.decode_goaway(await reader.readexactly(header.length))[1] == expected
+        writer.close()

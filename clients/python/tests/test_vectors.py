@@ -9,12 +9,13 @@ from typing import Any
 import pytest
 
 from orderd import frames as f
+from orderd.metadata import Metadata
 
 VECTORS = Path(__file__).resolve().parents[3] / "protocol" / "vectors"
 FLAG_NAMES = {"endStream": f.Flag.END_STREAM, "compressed": f.Flag.COMPRESSED, "noMessage": f.Flag.NO_MESSAGE}
 
 
-def _load(valid: bool) -> list[dict[str, Any]]:
+def _load(valid: bool) -> list[Any]:
     out = []
     for path in sorted(VECTORS.glob("*.json")):
         vector = json.loads(path.read_text())
@@ -23,7 +24,7 @@ def _load(valid: bool) -> list[dict[str, Any]]:
     return out
 
 
-def _metadata_json(md: f.Metadata) -> list[dict[str, str]]:
+def _metadata_json(md: Metadata) -> list[dict[str, str]]:
     return [{"key": k, "binary": v.hex()} if isinstance(v, bytes) else {"key": k, "string": v} for k, v in md]
 
 
@@ -59,7 +60,7 @@ def decode(data: bytes, after_preface: bool) -> dict[str, Any]:
 def encode(fr: dict[str, Any]) -> bytes:
     """The bytes of a vector's `frame`."""
     t = fr["type"]
-    md = f.Metadata((e["key"], bytes.fromhex(e["binary"]) if "binary" in e else e["string"]) for e in fr.get("metadata", []))
+    md = Metadata((e["key"], bytes.fromhex(e["binary"]) if "binary" in e else e["string"]) for e in fr.get("metadata", []))
     if t == "preface":
         return f.Preface(fr["capabilities"], fr["maxConcurrentStreams"], fr["version"]).encode()
     if t == "headers":
