@@ -25,8 +25,9 @@ def orderd_binary() -> str:
 class OrderdServer:
     """One orderd process on a simulated clock; `restart` keeps its port and data directory."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *extra_args: str) -> None:
         self.data_dir = data_dir
+        self.extra_args = list(extra_args)
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
         self.log = data_dir.parent / f"{data_dir.name}.log"
@@ -37,7 +38,7 @@ class OrderdServer:
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(
                 [orderd_binary(), "serve", "--data-dir", str(self.data_dir), "--port", str(self.port),
-                 "--clock", "simulated:2027-01-01T00:00:00Z", "--grace-period", "1", "--log-level", "notice"],
+                 "--clock", "simulated:2027-01-01T00:00:00Z", "--grace-period", "1", "--log-level", "notice", *self.extra_args],
                 stdout=out, stderr=subprocess.STDOUT, close_fds=True,
             )  # fmt: skip
         deadline = time.monotonic() + 30

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 from server import OrderdServer
@@ -109,3 +110,18 @@ async def test_unary_attempt_on_a_closed_connection_is_unavailable(server: Order
     with pytest.raises(orderd.Unavailable):
         await calls.unary(conn, method_path("ClockService", "GetClock"), b"", Metadata(), None)
     await channel.close()
+
+
+async def test_idle_goaway_then_a_new_connection(tmp_path: Path) -> None:
+    srv = OrderdServer(tmp_path / "data", "--idle-timeout", "0.3")
+    srv.start()
+    try:
+        async with orderd.Client("127.0.0.1", srv.port, srv.root_key) as client:
+            await client.get_clock()
+            first = await client.channel.connection()
+            await asyncio.sleep(1.0)  # orderd: GOAWAY NO_ERROR "the connection had no call for 0.3 s"
+            assert first.closed and not first.usable
+            await client.get_clock()
+            assert await client.channel.connection() is not first
+    finally:
+        srv.stop()
