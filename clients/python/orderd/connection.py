@@ -219,7 +219,8 @@ class Connection:
             error = None if code == 0 else RpcError.of(code, message, trailers)
             self._finish(stream, End(error, trailers))
         elif ftype == f.FrameType.CANCEL:
-            code = f.decode_cancel(payload) or StatusCode.CANCELLED
+            code = f.decode_cancel(payload)
+            code = code if 1 <= code <= 16 else StatusCode.CANCELLED  # 0 and unknown codes (§12)
             self._finish(stream, End(RpcError.of(code, "the server cancelled the call")))
         else:
             raise f.ProtocolError(f.GoAwayCode.PROTOCOL_ERROR, f"frame type {ftype} from a server")
