@@ -10,8 +10,13 @@ out="$here/../Sources/OrderProtocol/Generated"
 tools="$here/tools"
 
 command -v protoc >/dev/null || { echo "generate.sh: protoc not found (apt-get install -y protobuf-compiler)" >&2; exit 1; }
-(cd "$tools" && swift build -c release --product protoc-gen-swift >&2 && swift build -c release --product protoc-gen-grpc-swift-2 >&2)
-bin=$(cd "$tools" && swift build -c release --show-bin-path)
+# PLUGIN_BIN names a folder that already holds both plugins (another checkout's build).
+if [[ -n "${PLUGIN_BIN:-}" ]]; then
+  bin=$PLUGIN_BIN
+else
+  (cd "$tools" && swift build -c release --product protoc-gen-swift >&2 && swift build -c release --product protoc-gen-grpc-swift-2 >&2)
+  bin=$(cd "$tools" && swift build -c release --show-bin-path)
+fi
 
 rm -rf "$out" && mkdir -p "$out"
 protoc \
