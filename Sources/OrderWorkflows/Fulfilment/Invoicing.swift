@@ -12,6 +12,7 @@ struct Invoicing {
   func invoice(_ order: Order) throws -> Invoice? {
     guard !order.lines.isEmpty, !order.total.isZero else { return nil }
     let names = try self.tx.catalog().mapValues(\.name)
-    return try self.tx.createInvoice(try NewInvoice.forOrder(order, productNames: names, issuedAt: self.now))
+    return try self.tx.notifying.createInvoice(
+      try NewInvoice.forOrder(order, productNames: names, issuedAt: self.now), of: order)
   }
 }
