@@ -77,7 +77,8 @@ struct BackorderWorkflowTests {
         try CreateAccount(NewAccount(name: "Tenant", kind: .customer), now: now).run(scoped)
       }
       let sale = BackorderChange(
-        sequence: 1, subscriptionID: SubscriptionID("tenant-subscription"), kind: .sale, sku: "NOT-IN-CATALOG", quantity: 2,
+        sequence: 1, subscriptionID: SubscriptionID("tenant-subscription"), kind: .sale, sku: "NOT-IN-CATALOG",
+        quantity: 2,
         orderNumber: OrderNumber("SO-000001"), at: now)
       let (backorder, log) = try await org.store.write { tx in
         _ = try BackorderReceipt.receive(
