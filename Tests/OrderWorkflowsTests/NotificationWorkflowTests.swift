@@ -67,7 +67,7 @@ struct NotificationWorkflowTests {
     }
   }
 
-  @Test("C1, N1: an executed change is notified as SubscriptionChanged naming its order; a setting alone, none")
+  @Test("C1, N1: an executed change is notified as SubscriptionChanged, naming its order (a setting alone has none)")
   func subscriptionChanged() async throws {
     try await WorkflowStore.with { org in
       try await org.createCatalog()

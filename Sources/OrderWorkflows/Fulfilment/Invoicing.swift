@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import OrderStorage
 
-/// Writes the invoice of a completed order (N1 notifies it). Orders without an amount
+/// Writes the invoice of a completed order and notifies it (N1). Orders without an amount
 /// (free trials, resource orders) get none.
 struct Invoicing {
   let tx: OrganizationTransaction
