@@ -59,7 +59,8 @@ struct NotificationStoreTests {
       struct Refused: Error {}
       await #expect(throws: Refused.self) {
         try await store.write { tx in
-          _ = try tx.changeOrder(try tx.seed())
+          let order = try tx.changeOrder(try tx.seed())
+          try tx.appendNotification(note(order.accountID, "order \(order.number) created"))
           throw Refused()
         }
       }

@@ -1,78 +1,62 @@
 import GRDB
 import OrderDomain
 
-/// A row of `productBillingCycles`: one allowed billing cycle of a product, in its position.
-struct ProductBillingCycleRecord: FetchableRecord, PersistableRecord {
-  static let databaseTableName = "productBillingCycles"
-  var sku: String
-  var position: Int
-  var billingCycle: BillingCycle
+/// One of a product's lists (organization schema v11): a table of `(sku, position, item)`
+/// rows, the item stored as text in `column`.
+protocol ProductList {
+  associatedtype Item
+  static var table: String { get }
+  static var column: String { get }
+  static func item(_ row: Row) throws -> Item
+  static func text(_ item: Item) -> String
 }
 
-extension ProductBillingCycleRecord {
+/// `productBillingCycles`: the billing cycles a product allows.
+enum BillingCycleList: ProductList {
+  static let table = "productBillingCycles"
+  static let column = "billingCycle"
+  static func item(_ row: Row) throws -> BillingCycle { try row.decode(column) }
+  static func text(_ item: BillingCycle) -> String { item.rawValue }
+}
+
+/// `productTerms`: the terms a product allows.
+enum TermList: ProductList {
+  static let table = "productTerms"
+  static let column = "term"
+  static func item(_ row: Row) throws -> Term { try row.decode(column) }
+  static func text(_ item: Term) -> String { item.rawValue }
+}
+
+/// `productUpgrades`: the SKUs a product may be upgraded to.
+enum UpgradeList: ProductList {
+  static let table = "productUpgrades"
+  static let column = "upgradeSKU"
+  static func item(_ row: Row) throws -> String { try row.decode(column) }
+  static func text(_ item: String) -> String { item }
+}
+
+/// A row of one of a product's lists: one item of the product `sku`, in its position.
+struct ProductListRecord<List: ProductList>: FetchableRecord, PersistableRecord {
+  static var databaseTableName: String { List.table }
+  var sku: String
+  var position: Int
+  var item: List.Item
+}
+
+extension ProductListRecord {
   /// Read and written column by column rather than through `Codable`: these rows are read
   /// and written on every order placed, where GRDB's `Codable` path cost half again as much
   /// CPU (issue 11, see docs/decisions.md).
   init(row: Row) throws {
     sku = try row.decode("sku")
     position = try row.decode("position")
-    billingCycle = try row.decode("billingCycle")
+    item = try List.item(row)
   }
 
   func encode(to container: inout PersistenceContainer) {
     container["sku"] = sku
     container["position"] = position
-    container["billingCycle"] = billingCycle.rawValue
-  }
-}
-
-/// A row of `productTerms`: one allowed term of a product, in its position.
-struct ProductTermRecord: FetchableRecord, PersistableRecord {
-  static let databaseTableName = "productTerms"
-  var sku: String
-  var position: Int
-  var term: Term
-}
-
-extension ProductTermRecord {
-  /// Read and written column by column rather than through `Codable`: these rows are read
-  /// and written on every order placed, where GRDB's `Codable` path cost half again as much
-  /// CPU (issue 11, see docs/decisions.md).
-  init(row: Row) throws {
-    sku = try row.decode("sku")
-    position = try row.decode("position")
-    term = try row.decode("term")
-  }
-
-  func encode(to container: inout PersistenceContainer) {
-    container["sku"] = sku
-    container["position"] = position
-    container["term"] = term.rawValue
-  }
-}
-
-/// A row of `productUpgrades`: one SKU a product may be upgraded to, in its position.
-struct ProductUpgradeRecord: FetchableRecord, PersistableRecord {
-  static let databaseTableName = "productUpgrades"
-  var sku: String
-  var position: Int
-  var upgradeSKU: String
-}
-
-extension ProductUpgradeRecord {
-  /// Read and written column by column rather than through `Codable`: these rows are read
-  /// and written on every order placed, where GRDB's `Codable` path cost half again as much
-  /// CPU (issue 11, see docs/decisions.md).
-  init(row: Row) throws {
-    sku = try row.decode("sku")
-    position = try row.decode("position")
-    upgradeSKU = try row.decode("upgradeSKU")
-  }
-
-  func encode(to container: inout PersistenceContainer) {
-    container["sku"] = sku
-    container["position"] = position
-    container["upgradeSKU"] = upgradeSKU
+    container[List.column] = List.text(item)
   }
 }
 
@@ -86,37 +70,41 @@ struct ProductLists {
 extension ProductLists {
   /// Stores the lists of `product`, each item in its position.
   static func insert(_ product: Product, _ db: Database) throws {
-    for (position, cycle) in product.billingCycles.enumerated() {
-      try ProductBillingCycleRecord(sku: product.sku, position: position, billingCycle: cycle).insert(db)
-    }
-    for (position, term) in product.terms.enumerated() {
-      try ProductTermRecord(sku: product.sku, position: position, term: term).insert(db)
-    }
-    for (position, upgrade) in product.upgradesTo.enumerated() {
-      try ProductUpgradeRecord(sku: product.sku, position: position, upgradeSKU: upgrade).insert(db)
-    }
+    try insert(BillingCycleList.self, product.billingCycles, of: product.sku, db)
+    try insert(TermList.self, product.terms, of: product.sku, db)
+    try insert(UpgradeList.self, product.upgradesTo, of: product.sku, db)
   }
 
   /// The lists of the product `sku`, or of every product when `nil`, keyed by SKU: one query
   /// per list for all of them, never one per product.
   static func fetch(sku: String?, _ db: Database) throws -> [String: ProductLists] {
-    func items<Item: FetchableRecord>(_ table: String) throws -> [Item] {
+    func records<List: ProductList>(_: List.Type) throws -> [ProductListRecord<List>] {
       guard let sku else {
-        return try Item.fetchAll(try db.cachedStatement(sql: "SELECT * FROM \(table) ORDER BY sku, position"))
+        return try ProductListRecord<List>.fetchAll(
+          try db.cachedStatement(sql: "SELECT * FROM \(List.table) ORDER BY sku, position"))
       }
-      return try Item.fetchAll(
-        try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE sku = ? ORDER BY position"), arguments: [sku])
+      return try ProductListRecord<List>.fetchAll(
+        try db.cachedStatement(sql: "SELECT * FROM \(List.table) WHERE sku = ? ORDER BY position"),
+        arguments: [sku])
     }
     var lists: [String: ProductLists] = [:]
-    for item: ProductBillingCycleRecord in try items(ProductBillingCycleRecord.databaseTableName) {
-      lists[item.sku, default: ProductLists()].billingCycles.append(item.billingCycle)
+    for record in try records(BillingCycleList.self) {
+      lists[record.sku, default: ProductLists()].billingCycles.append(record.item)
     }
-    for item: ProductTermRecord in try items(ProductTermRecord.databaseTableName) {
-      lists[item.sku, default: ProductLists()].terms.append(item.term)
+    for record in try records(TermList.self) {
+      lists[record.sku, default: ProductLists()].terms.append(record.item)
     }
-    for item: ProductUpgradeRecord in try items(ProductUpgradeRecord.databaseTableName) {
-      lists[item.sku, default: ProductLists()].upgradesTo.append(item.upgradeSKU)
+    for record in try records(UpgradeList.self) {
+      lists[record.sku, default: ProductLists()].upgradesTo.append(record.item)
     }
     return lists
+  }
+
+  private static func insert<List: ProductList>(
+    _: List.Type, _ items: [List.Item], of sku: String, _ db: Database
+  ) throws {
+    for (position, item) in items.enumerated() {
+      try ProductListRecord<List>(sku: sku, position: position, item: item).insert(db)
+    }
   }
 }

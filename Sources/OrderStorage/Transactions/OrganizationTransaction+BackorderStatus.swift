@@ -34,12 +34,12 @@ extension OrganizationTransaction {
     return backorder
   }
 
-  /// Marks a backorder stalled for manual action (B3) and appends `BackorderFailed` (B6).
+  /// Marks a backorder stalled for manual action (B3). It notifies nothing: the workflows
+  /// append `BackorderFailed` (B6).
   ///
-  /// - Parameter now: the notification's time; defaults to when the backorder was received.
   /// - Throws: `notFound` for an unknown backorder; `failedPrecondition` when it was applied.
   @discardableResult
-  public func markBackorder(_ id: BackorderID, stalled reason: String, now: Date? = nil) throws -> Backorder {
+  public func markBackorder(_ id: BackorderID, stalled reason: String) throws -> Backorder {
     var backorder = try requireBackorder(id)
     guard backorder.status != .applied else {
       throw DomainError.failedPrecondition("backorder \(id) is applied already and cannot stall")
@@ -48,7 +48,6 @@ extension OrganizationTransaction {
     backorder.reason = reason
     backorder.waitingBehind = nil
     try updateStatus(backorder)
-    try appendNotification(.backorderFailed(backorder, reason: reason, at: now ?? backorder.receivedAt))
     return backorder
   }
 

@@ -8,7 +8,8 @@ extension OrganizationTransaction {
   /// A repeat of an already received (tenant, sequence) returns the stored backorder with
   /// `isNew` false and changes nothing. A new one is stored as `received`, or as `waiting`
   /// when an earlier backorder of the same tenant subscription (or of an add-on's base) is
-  /// not applied yet, and a `BackorderReceived` notification is appended (B6).
+  /// not applied yet. It notifies nothing: the workflows append `BackorderReceived` for a
+  /// new one (B6).
   /// - Parameter account: the tenant's own account in this organization.
   /// - Throws: `notFound` for an unknown account; `failedPrecondition` when the change
   ///   arrives after a later one of the same tenant (B3: order is kept); `internal` when
@@ -39,7 +40,6 @@ extension OrganizationTransaction {
       reason: blocker.map(Self.waitingReason), waitingBehind: blocker?.id, subscriptionID: nil, orderID: nil,
       receivedAt: now, appliedAt: nil)
     try insert(backorder)
-    try appendNotification(.backorderReceived(backorder))
     return (backorder, true)
   }
 

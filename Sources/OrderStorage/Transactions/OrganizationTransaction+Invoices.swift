@@ -3,7 +3,8 @@ import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
-  /// Creates an invoice with the next id `INV-nnnnnn` and appends `InvoiceIssued` (N1).
+  /// Creates an invoice with the next id `INV-nnnnnn`. It notifies nothing: the workflows
+  /// append `InvoiceIssued` (N1).
   ///
   /// - Throws: `notFound` for an unknown account or order; `invalidArgument` when the
   ///   order belongs to another account or the total is not the sum of the lines.
@@ -23,10 +24,6 @@ extension OrganizationTransaction {
     for (position, line) in invoice.lines.enumerated() {
       try InvoiceLineRecord(line, position: position, of: invoice.id).insert(db)
     }
-    try appendNotification(
-      NewNotification(
-        type: .invoiceIssued, time: invoice.issuedAt, subject: .invoice(invoice.id), accountID: invoice.accountID,
-        text: "invoice \(invoice.id) of \(invoice.total) issued for order \(order.number)"))
     return invoice
   }
 

@@ -3,9 +3,9 @@ import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
-  /// Creates an order with the next number of its type (`SO-000001`, O6), records its
-  /// first status in the history (O4) and appends `OrderCreated` (or `OrderScheduled` when
-  /// it starts `scheduled`) to the notification log (N1).
+  /// Creates an order with the next number of its type (`SO-000001`, O6) and records its
+  /// first status in the history (O4). It notifies nothing: the workflows append
+  /// `OrderCreated` or `OrderScheduled` (N1).
   ///
   /// - Throws: `notFound` when the account or the subscription does not exist;
   ///   `invalidArgument` when the total is not the sum of the lines.
@@ -28,7 +28,6 @@ extension OrganizationTransaction {
     try recordStatusChange(
       OrderStatusChange(
         orderID: order.id, time: now, from: nil, to: order.status, reason: new.reason, by: new.createdBy))
-    try appendNotification(NewNotification.orderCreated(order))
     return order
   }
 

@@ -17,7 +17,8 @@ public enum BackorderReceipt {
     for entry in entries {
       do {
         try tx.savepoint {
-          let (backorder, isNew) = try tx.receiveBackorder(tenant: tenant, account: account, change: entry, now: now)
+          let (backorder, isNew) = try tx.notifying.receiveBackorder(
+            tenant: tenant, account: account, change: entry, now: now)
           if isNew, backorder.status == .received {
             _ = try BackorderApplication(tx: tx, currency: currency, now: now).apply(backorder)
           }

@@ -50,7 +50,7 @@ struct ChangeExecution {
       return .stalled(
         try self.tx.moveOrder(order.id, to: .provisioningFailed, reason: reason, by: .system, now: self.now))
     case .provisioned:
-      try self.tx.saveChange(plan, order: order, by: order.createdBy, now: self.now)
+      try self.tx.notifying.saveChange(plan, order: order, by: order.createdBy, now: self.now)
       let completed = try self.tx.moveOrder(
         order.id, to: .completed, reason: plan.summary.isEmpty ? "applied" : "applied: \(plan.summary)", by: .system,
         now: self.now)

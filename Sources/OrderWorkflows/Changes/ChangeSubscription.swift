@@ -33,10 +33,10 @@ public struct ChangeSubscription: Sendable {
         status: .executing, createdBy: agent, reason: self.actions == nil ? "resync requested" : "change requested")
     else {
       // A setting (auto-renew) changes without an order.
-      try tx.saveChange(plan, order: nil, by: agent, now: self.now)
+      try tx.notifying.saveChange(plan, order: nil, by: agent, now: self.now)
       return ChangeOutcome(subscription: plan.after, order: nil, invoice: nil)
     }
-    let order = try tx.createOrder(new, now: self.now)
+    let order = try tx.notifying.createOrder(new, now: self.now)
     try tx.recordChangeActions(self.actions ?? [], of: order.id)
     let delay = try VendorCalls(tx: tx, now: self.now).delay(of: subscription.sku)
     let settled: Order

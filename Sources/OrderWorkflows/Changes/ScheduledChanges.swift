@@ -91,7 +91,7 @@ struct ScheduledChanges {
       let new = plan.newOrder(
         status: status, createdBy: request.by, scheduledFor: executesAt, reason: "change scheduled")
     else { throw DomainError.internalError("a scheduled change without an order") }
-    var order = try self.tx.createOrder(new, now: self.now)
+    var order = try self.tx.notifying.createOrder(new, now: self.now)
     if let superseded = placement.supersedes {
       _ = try self.tx.supersede(superseded.id, replacedBy: order.number, by: request.by, now: self.now)
     }

@@ -2,7 +2,7 @@ import Foundation
 import OrderDomain
 import OrderStorage
 
-/// Writes the invoice of a completed order (N1 notifies it). Orders without an amount
+/// Writes the invoice of a completed order and notifies it (N1). Orders without an amount
 /// (free trials, resource orders) get none.
 struct Invoicing {
   let tx: OrganizationTransaction
@@ -12,6 +12,7 @@ struct Invoicing {
   func invoice(_ order: Order) throws -> Invoice? {
     guard !order.lines.isEmpty, !order.total.isZero else { return nil }
     let names = try self.tx.catalog().mapValues(\.name)
-    return try self.tx.createInvoice(try NewInvoice.forOrder(order, productNames: names, issuedAt: self.now))
+    return try self.tx.notifying.createInvoice(
+      try NewInvoice.forOrder(order, productNames: names, issuedAt: self.now), of: order)
   }
 }

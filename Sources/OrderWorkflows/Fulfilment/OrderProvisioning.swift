@@ -83,7 +83,7 @@ struct OrderProvisioning {
   /// or missing vendor data is retried automatically on the retry schedule (A2).
   mutating func sync(_ asset: Asset, initial: Bool = false) throws {
     let updated = asset.applying(try self.vendor.provision(asset, initial: initial))
-    try self.tx.recordAssetSync(updated, now: self.now)
+    try self.tx.notifying.recordAssetSync(updated, now: self.now)
     if asset.expirationDate == nil, let expiration = updated.expirationDate {
       try self.tx.enqueueJob(
         .expireAssets, subject: asset.id.rawValue, dueAt: expiration, now: self.now)

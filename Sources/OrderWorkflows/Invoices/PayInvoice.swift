@@ -20,7 +20,7 @@ public struct PayInvoice: Sendable {
     guard invoice.status == .open else {
       throw DomainError.failedPrecondition("invoice \(self.id) is \(invoice.status) already")
     }
-    let order = try tx.createOrder(
+    let order = try tx.notifying.createOrder(
       NewOrder(
         type: .payment, status: .executing, accountID: invoice.accountID, createdBy: scoped.principal.agent,
         lines: [OrderLine(sku: self.id.rawValue, quantity: 1, unitPrice: invoice.total, amount: invoice.total)],

@@ -9,6 +9,6 @@ public struct ExpireAssetsJob: JobHandler {
   public init() {}
 
   public func run(_ job: Job, tx: OrganizationTransaction, context: JobContext) throws {
-    try tx.expireAssets(by: context.now)
+    try tx.notifying.expireAssets(by: context.now)
   }
 }

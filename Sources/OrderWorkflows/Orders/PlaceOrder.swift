@@ -49,7 +49,7 @@ public struct PlaceOrder: Sendable {
       return try OrderWithHistory(order, tx: tx)
     }
     let executesAt = UTCCalendar.startOfDay(date)
-    let order = try tx.createOrder(
+    let order = try tx.notifying.createOrder(
       NewOrder(
         type: .sales, status: .scheduled, accountID: account.id, createdBy: scoped.principal.agent,
         lines: plan.lines, total: plan.total, scheduledFor: executesAt, reason: "scheduled for \(date)"),

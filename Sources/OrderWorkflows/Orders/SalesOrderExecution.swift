@@ -11,7 +11,7 @@ struct SalesOrderExecution {
   let now: Date
 
   func run(in tx: OrganizationTransaction) throws -> Order {
-    let created = try tx.createOrder(
+    let created = try tx.notifying.createOrder(
       NewOrder(
         type: .sales, status: .executing, accountID: self.account.id, createdBy: self.by,
         lines: self.plan.lines, total: self.plan.total, reason: "order placed"),

@@ -42,10 +42,10 @@ struct Renewal {
       }
       return
     }
-    let order = try self.tx.createOrder(new, now: self.now)
+    let order = try self.tx.notifying.createOrder(new, now: self.now)
     let completed = try self.tx.moveOrder(order.id, to: .completed, reason: plan.summary, by: .system, now: self.now)
     if !completed.total.isZero {
-      _ = try self.tx.createInvoice(try plan.newInvoice(order: completed, issuedAt: self.now))
+      _ = try self.tx.notifying.createInvoice(try plan.newInvoice(order: completed, issuedAt: self.now), of: completed)
     }
     // B2: a renewal that changed the quantity (a future request's effect) reaches the parent.
     try Backordering.record(
