@@ -85,6 +85,7 @@ struct OrderctlPagingTests {
     let whole = positions(try await run(["notifications", "list", "--page-size", "2"]))
     #expect(whole.count > 4 && Set(whole).count == whole.count)
     #expect(positions(try await run(["notifications", "list"])) == whole)
-    #expect(positions(try await run(["notifications", "list", "--limit", "3", "--page-size", "2"])) == Array(whole.prefix(3)))
+    #expect(
+      positions(try await run(["notifications", "list", "--limit", "3", "--page-size", "2"])) == Array(whole.prefix(3)))
   }
 }

@@ -81,7 +81,9 @@ struct PagingRulesTests {
       #expect(!page.nextPageToken.isEmpty)
       for other in [
         Orders_V1_ListOrdersRequest.with { $0.accountID = second.id },
-        .with { $0.accountID = first.id; $0.status = "completed" }, .init(),
+        .with {
+          $0.accountID = first.id; $0.status = "completed"
+        }, .init(),
       ] {
         var request = other
         request.pageToken = page.nextPageToken

@@ -18,7 +18,8 @@ extension PagingTests {
     switch list {
     case .listOrders:
       return { size, token in
-        let page = try await admin.orders.listOrders(paged(size, token) { $0.accountID = account.id }, metadata: metadata)
+        let page = try await admin.orders.listOrders(
+          paged(size, token) { $0.accountID = account.id }, metadata: metadata)
         return (page.orders.map(\.id), page.nextPageToken)
       }
     case .listInvoices:

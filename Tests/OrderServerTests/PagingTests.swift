@@ -19,7 +19,9 @@ struct PagingTests {
   /// One page of a listing: the ids of its items and its `next_page_token`.
   typealias PageCall = @Sendable (_ size: Int32, _ token: String) async throws -> (ids: [String], next: String)
 
-  @Test("each list call with more rows than one page: the pages hold every row once, in order", arguments: ListCall.allCases)
+  @Test(
+    "each list call with more rows than one page: the pages hold every row once, in order", arguments: ListCall.allCases
+  )
   func walkEveryPage(_ list: ListCall) async throws {
     try await TestOrderd.with { orderd in
       let (call, size) = try await Self.listing(list, orderd)
@@ -89,7 +91,9 @@ struct PagingTests {
   }
 
   /// A request of type `Request` for one page.
-  static func paged<Request: PagedTestRequest>(_ size: Int32, _ token: String, _ configure: (inout Request) -> Void = { _ in })
+  static func paged<Request: PagedTestRequest>(
+    _ size: Int32, _ token: String, _ configure: (inout Request) -> Void = { _ in }
+  )
     -> Request
   {
     var request = Request()

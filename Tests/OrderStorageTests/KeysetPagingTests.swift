@@ -53,9 +53,14 @@ struct KeysetPagingTests {
       let original = try await store.write { tx in
         try (1...7).map { try tx.createAccount(NewAccount(name: "A\($0)", kind: .customer), now: t0).id }
       }
-      let listed = try await Self.walk(store, size: 3, between: { page in
-        _ = try await store.write { tx in try tx.createAccount(NewAccount(name: "New \(page)", kind: .customer), now: t0) }
-      }) { tx, request in try tx.accounts(page: request).map(\.id) }
+      let listed = try await Self.walk(
+        store, size: 3,
+        between: { page in
+          _ = try await store.write { tx in
+            try tx.createAccount(NewAccount(name: "New \(page)", kind: .customer), now: t0)
+          }
+        }
+      ) { tx, request in try tx.accounts(page: request).map(\.id) }
       #expect(Array(listed.prefix(original.count)) == original)
       #expect(Set(listed).count == listed.count)
       let all = try await store.read { tx in try tx.accounts().map(\.id) }
@@ -66,14 +71,18 @@ struct KeysetPagingTests {
   @Test("orders placed while paging newest first do not shift the pages: every older order once, in order")
   func newestFirstWithInserts() async throws {
     try await withStore { store in
-      let account = try await store.write { tx in try tx.createAccount(NewAccount(name: "A", kind: .customer), now: t0) }
+      let account = try await store.write { tx in try tx.createAccount(NewAccount(name: "A", kind: .customer), now: t0)
+      }
       // Equal creation times: the rowid breaks the tie, as in the whole-list order.
       let original = try await store.write { tx in
         try (1...9).map { _ in try tx.createOrder(simpleOrder(account: account.id), now: t0).id }
       }
-      let listed = try await Self.walk(store, size: 2, between: { _ in
-        _ = try await store.write { tx in try tx.createOrder(simpleOrder(account: account.id), now: t0) }
-      }) { tx, request in try tx.orders(OrderFilter(), page: request).map(\.id) }
+      let listed = try await Self.walk(
+        store, size: 2,
+        between: { _ in
+          _ = try await store.write { tx in try tx.createOrder(simpleOrder(account: account.id), now: t0) }
+        }
+      ) { tx, request in try tx.orders(OrderFilter(), page: request).map(\.id) }
       #expect(listed == original.reversed())
     }
   }
@@ -81,7 +90,8 @@ struct KeysetPagingTests {
   @Test("S5: scheduled orders page by execution date, unscheduled last, stable under inserts")
   func executionDateOrder() async throws {
     try await withStore { store in
-      let account = try await store.write { tx in try tx.createAccount(NewAccount(name: "A", kind: .customer), now: t0) }
+      let account = try await store.write { tx in try tx.createAccount(NewAccount(name: "A", kind: .customer), now: t0)
+      }
       @Sendable func scheduled(_ days: Double) -> NewOrder {
         var order = simpleOrder(account: account.id, status: .scheduled)
         order.scheduledFor = t0.addingTimeInterval(days * 86_400)
@@ -93,10 +103,13 @@ struct KeysetPagingTests {
       let filter = OrderFilter(statuses: [.scheduled], order: .executionDate)
       let whole = try await store.read { tx in try tx.orders(filter).map(\.id) }
       #expect(Set(whole) == Set(original))
-      let listed = try await Self.walk(store, size: 2, between: { _ in
-        // A later date than any listed so far: it shows up once, at its place after them.
-        _ = try await store.write { tx in try tx.createOrder(scheduled(30), now: t0) }
-      }) { tx, request in try tx.orders(filter, page: request).map(\.id) }
+      let listed = try await Self.walk(
+        store, size: 2,
+        between: { _ in
+          // A later date than any listed so far: it shows up once, at its place after them.
+          _ = try await store.write { tx in try tx.createOrder(scheduled(30), now: t0) }
+        }
+      ) { tx, request in try tx.orders(filter, page: request).map(\.id) }
       #expect(Array(listed.prefix(whole.count)) == whole)
       #expect(Set(listed).count == listed.count)
     }

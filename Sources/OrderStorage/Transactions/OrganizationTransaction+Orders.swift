@@ -72,7 +72,8 @@ extension OrganizationTransaction {
   }
 
   /// The SQL conditions (joined with AND) and their arguments that select `filter`'s orders.
-  static func conditions(_ filter: OrderFilter) -> (conditions: [String], arguments: [(any DatabaseValueConvertible)?]) {
+  static func conditions(_ filter: OrderFilter) -> (conditions: [String], arguments: [(any DatabaseValueConvertible)?])
+  {
     var conditions: [String] = []
     var arguments: [(any DatabaseValueConvertible)?] = []
     if !filter.statuses.isEmpty {
