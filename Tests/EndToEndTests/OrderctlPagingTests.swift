@@ -45,6 +45,9 @@ struct OrderctlPagingTests {
     #expect(small.ids == Array(created.prefix(5)))
     let text = try await orderctl(["account", "list", "--limit", "3"], server: server.address, key: rootKey)
     #expect(text.stdout.split(separator: "\n").count == 4, "a header and three rows: \(text.stdout)")
+    #expect(text.stderr.contains("orderctl: stopped after 3 rows (--limit); more remain"))
+    let everything = try await orderctl(["account", "list", "--limit", "500"], server: server.address, key: rootKey)
+    #expect(everything.stdout.split(separator: "\n").count == 131 && everything.stderr.isEmpty)
     let invalid = try await orderctl(["account", "list", "--limit", "0"], server: server.address, key: rootKey)
     #expect(invalid.status != 0 && invalid.stderr.contains("--limit"))
 

@@ -16,12 +16,17 @@ struct PagingOptions: ParsableArguments {
     }
   }
 
-  /// One response holding every page of the listing (or the first `--limit` rows).
+  /// One response holding every page of the listing (or the first `--limit` rows; then a
+  /// note on stderr says that more remain).
   func collect<Request: PagedListRequest, Response: PagedListResponse>(
     _ client: OrderdTCPClient, _ request: Request, _ list: (Request) async throws -> Response
   ) async throws -> Response {
     var request = request
     request.pageSize = self.pageSize ?? 0
-    return try await client.collectPages(request, limit: self.limit, list)
+    let response = try await client.collectPages(request, limit: self.limit, list)
+    if let limit = self.limit, !response.nextPageToken.isEmpty {
+      StandardError.write("orderctl: stopped after \(limit) rows (--limit); more remain")
+    }
+    return response
   }
 }
