@@ -171,7 +171,9 @@ struct ClockAdvanceConcurrencyTests {
         #expect(try await admin.invoices().count == ordersEach)
         if !(index + 1).isMultiple(of: 3) { backordering += 1 }
       }
-      let backorders = try await root.backorders.listBackorders(.init(), metadata: root.metadata()).backorders
+      // More than the default page of 100 (PROTOCOL.md §13): one page of the maximum size.
+      let backorders = try await root.backorders.listBackorders(.with { $0.pageSize = 1000 }, metadata: root.metadata())
+        .backorders
       #expect(backorders.count == backordering * ordersEach)
       #expect(backorders.allSatisfy { $0.status == "applied" })
       #expect(Set(backorders.map(\.id)).count == backorders.count)

@@ -24,7 +24,7 @@ struct DatabaseSetupTests {
           OrganizationSchema.v1Name, OrganizationSchema.v2Name, OrganizationSchema.v3Name, OrganizationSchema.v4Name,
           OrganizationSchema.v5Name, OrganizationSchema.v6Name, OrganizationSchema.v7Name, OrganizationSchema.v8Name,
           OrganizationSchema.v9Name, OrganizationSchema.v9RewrittenName, OrganizationSchema.v10Name,
-          OrganizationSchema.v11Name,
+          OrganizationSchema.v11Name, OrganizationSchema.v12Name,
         ])
       #expect(synchronous == 2)  // FULL
       #expect(foreignKeys == 1)

@@ -60,9 +60,9 @@ struct IdempotencyMigrationTests {
       )
     }
     #expect(
-      applied.suffix(4) == [
+      applied.suffix(5) == [
         OrganizationSchema.v9Name, OrganizationSchema.v9RewrittenName, OrganizationSchema.v10Name,
-        OrganizationSchema.v11Name,
+        OrganizationSchema.v11Name, OrganizationSchema.v12Name,
       ])
     #expect(secureDelete == 1)
   }

@@ -134,7 +134,7 @@ struct SchedulingStoreTests {
     let applied = try await store.pool.read { db in
       try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
     }
-    #expect(applied.last == OrganizationSchema.v11Name)
+    #expect(applied.last == OrganizationSchema.v12Name)
   }
 }
 

@@ -76,6 +76,6 @@ struct VendorAndAssetStoreTests {
       try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
     }
     #expect(applied.contains(OrganizationSchema.v3Name))
-    #expect(applied.last == OrganizationSchema.v11Name)
+    #expect(applied.last == OrganizationSchema.v12Name)
   }
 }

@@ -91,6 +91,13 @@ public nonisolated struct Orders_V1_ListBackordersRequest: Sendable {
   /// Optional filter: applied, stalled, waiting.
   public var status: String = String()
 
+  /// Paging (PROTOCOL.md, "Paging"): at most this many items (0: 100; more than 1000: 1000;
+  /// negative: INVALID_ARGUMENT).
+  public var pageSize: Int32 = 0
+
+  /// The `next_page_token` of the previous page, with the same filters; empty for the first.
+  public var pageToken: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -102,6 +109,9 @@ public nonisolated struct Orders_V1_ListBackordersResponse: Sendable {
   // methods supported on all messages.
 
   public var backorders: [Orders_V1_Backorder] = []
+
+  /// Pass as `page_token` for the next page; empty on the last page.
+  public var nextPageToken: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -237,7 +247,7 @@ nonisolated extension Orders_V1_Backorder: SwiftProtobuf.Message, SwiftProtobuf.
 
 nonisolated extension Orders_V1_ListBackordersRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListBackordersRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}page_size\0\u{3}page_token\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -246,6 +256,8 @@ nonisolated extension Orders_V1_ListBackordersRequest: SwiftProtobuf.Message, Sw
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.status) }()
+      case 2: try { try decoder.decodeSingularInt32Field(value: &self.pageSize) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
       default: break
       }
     }
@@ -255,11 +267,19 @@ nonisolated extension Orders_V1_ListBackordersRequest: SwiftProtobuf.Message, Sw
     if !self.status.isEmpty {
       try visitor.visitSingularStringField(value: self.status, fieldNumber: 1)
     }
+    if self.pageSize != 0 {
+      try visitor.visitSingularInt32Field(value: self.pageSize, fieldNumber: 2)
+    }
+    if !self.pageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.pageToken, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Orders_V1_ListBackordersRequest, rhs: Orders_V1_ListBackordersRequest) -> Bool {
     if lhs.status != rhs.status {return false}
+    if lhs.pageSize != rhs.pageSize {return false}
+    if lhs.pageToken != rhs.pageToken {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -267,7 +287,7 @@ nonisolated extension Orders_V1_ListBackordersRequest: SwiftProtobuf.Message, Sw
 
 nonisolated extension Orders_V1_ListBackordersResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListBackordersResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}backorders\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}backorders\0\u{3}next_page_token\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -276,6 +296,7 @@ nonisolated extension Orders_V1_ListBackordersResponse: SwiftProtobuf.Message, S
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeRepeatedMessageField(value: &self.backorders) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.nextPageToken) }()
       default: break
       }
     }
@@ -285,11 +306,15 @@ nonisolated extension Orders_V1_ListBackordersResponse: SwiftProtobuf.Message, S
     if !self.backorders.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.backorders, fieldNumber: 1)
     }
+    if !self.nextPageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.nextPageToken, fieldNumber: 2)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Orders_V1_ListBackordersResponse, rhs: Orders_V1_ListBackordersResponse) -> Bool {
     if lhs.backorders != rhs.backorders {return false}
+    if lhs.nextPageToken != rhs.nextPageToken {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

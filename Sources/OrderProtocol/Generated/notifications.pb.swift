@@ -78,10 +78,18 @@ public nonisolated struct Orders_V1_ListNotificationsRequest: Sendable {
   /// Notifications after this position (0: from the start).
   public var after: Int64 = 0
 
-  /// At most this many (default 100, at most 1000).
+  /// At most this many (default 100, at most 1000). Older than `page_size`, which takes
+  /// precedence when set; unlike `page_size`, a value over 1000 is INVALID_ARGUMENT.
   public var limit: Int32 = 0
 
   public var accountID: String = String()
+
+  /// Paging (PROTOCOL.md, "Paging"): at most this many items (0: 100; more than 1000: 1000;
+  /// negative: INVALID_ARGUMENT).
+  public var pageSize: Int32 = 0
+
+  /// The `next_page_token` of the previous page, with the same filters; empty for the first.
+  public var pageToken: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -95,8 +103,11 @@ public nonisolated struct Orders_V1_ListNotificationsResponse: Sendable {
 
   public var notifications: [Orders_V1_Notification] = []
 
-  /// Pass as `after` to continue.
+  /// Pass as `after` to continue (or use `next_page_token`).
   public var lastPosition: Int64 = 0
+
+  /// Pass as `page_token` for the next page; empty on the last page.
+  public var nextPageToken: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -208,7 +219,7 @@ nonisolated extension Orders_V1_Notification: SwiftProtobuf.Message, SwiftProtob
 
 nonisolated extension Orders_V1_ListNotificationsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListNotificationsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}after\0\u{1}limit\0\u{3}account_id\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}after\0\u{1}limit\0\u{3}account_id\0\u{3}page_size\0\u{3}page_token\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -219,6 +230,8 @@ nonisolated extension Orders_V1_ListNotificationsRequest: SwiftProtobuf.Message,
       case 1: try { try decoder.decodeSingularInt64Field(value: &self.after) }()
       case 2: try { try decoder.decodeSingularInt32Field(value: &self.limit) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.accountID) }()
+      case 4: try { try decoder.decodeSingularInt32Field(value: &self.pageSize) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
       default: break
       }
     }
@@ -234,6 +247,12 @@ nonisolated extension Orders_V1_ListNotificationsRequest: SwiftProtobuf.Message,
     if !self.accountID.isEmpty {
       try visitor.visitSingularStringField(value: self.accountID, fieldNumber: 3)
     }
+    if self.pageSize != 0 {
+      try visitor.visitSingularInt32Field(value: self.pageSize, fieldNumber: 4)
+    }
+    if !self.pageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.pageToken, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -241,6 +260,8 @@ nonisolated extension Orders_V1_ListNotificationsRequest: SwiftProtobuf.Message,
     if lhs.after != rhs.after {return false}
     if lhs.limit != rhs.limit {return false}
     if lhs.accountID != rhs.accountID {return false}
+    if lhs.pageSize != rhs.pageSize {return false}
+    if lhs.pageToken != rhs.pageToken {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -248,7 +269,7 @@ nonisolated extension Orders_V1_ListNotificationsRequest: SwiftProtobuf.Message,
 
 nonisolated extension Orders_V1_ListNotificationsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListNotificationsResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}notifications\0\u{3}last_position\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}notifications\0\u{3}last_position\0\u{3}next_page_token\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -258,6 +279,7 @@ nonisolated extension Orders_V1_ListNotificationsResponse: SwiftProtobuf.Message
       switch fieldNumber {
       case 1: try { try decoder.decodeRepeatedMessageField(value: &self.notifications) }()
       case 2: try { try decoder.decodeSingularInt64Field(value: &self.lastPosition) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.nextPageToken) }()
       default: break
       }
     }
@@ -270,12 +292,16 @@ nonisolated extension Orders_V1_ListNotificationsResponse: SwiftProtobuf.Message
     if self.lastPosition != 0 {
       try visitor.visitSingularInt64Field(value: self.lastPosition, fieldNumber: 2)
     }
+    if !self.nextPageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.nextPageToken, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Orders_V1_ListNotificationsResponse, rhs: Orders_V1_ListNotificationsResponse) -> Bool {
     if lhs.notifications != rhs.notifications {return false}
     if lhs.lastPosition != rhs.lastPosition {return false}
+    if lhs.nextPageToken != rhs.nextPageToken {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

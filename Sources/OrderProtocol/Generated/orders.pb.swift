@@ -325,6 +325,13 @@ public nonisolated struct Orders_V1_ListOrdersRequest: Sendable {
 
   public var status: String = String()
 
+  /// Paging (PROTOCOL.md, "Paging"): at most this many items (0: 100; more than 1000: 1000;
+  /// negative: INVALID_ARGUMENT).
+  public var pageSize: Int32 = 0
+
+  /// The `next_page_token` of the previous page, with the same filters; empty for the first.
+  public var pageToken: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -336,6 +343,9 @@ public nonisolated struct Orders_V1_ListOrdersResponse: Sendable {
   // methods supported on all messages.
 
   public var orders: [Orders_V1_Order] = []
+
+  /// Pass as `page_token` for the next page; empty on the last page.
+  public var nextPageToken: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -898,7 +908,7 @@ nonisolated extension Orders_V1_OrderFlow: SwiftProtobuf.Message, SwiftProtobuf.
 
 nonisolated extension Orders_V1_ListOrdersRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListOrdersRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}account_id\0\u{1}status\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}account_id\0\u{1}status\0\u{3}page_size\0\u{3}page_token\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -908,6 +918,8 @@ nonisolated extension Orders_V1_ListOrdersRequest: SwiftProtobuf.Message, SwiftP
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.accountID) }()
       case 2: try { try decoder.decodeSingularStringField(value: &self.status) }()
+      case 3: try { try decoder.decodeSingularInt32Field(value: &self.pageSize) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
       default: break
       }
     }
@@ -920,12 +932,20 @@ nonisolated extension Orders_V1_ListOrdersRequest: SwiftProtobuf.Message, SwiftP
     if !self.status.isEmpty {
       try visitor.visitSingularStringField(value: self.status, fieldNumber: 2)
     }
+    if self.pageSize != 0 {
+      try visitor.visitSingularInt32Field(value: self.pageSize, fieldNumber: 3)
+    }
+    if !self.pageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.pageToken, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Orders_V1_ListOrdersRequest, rhs: Orders_V1_ListOrdersRequest) -> Bool {
     if lhs.accountID != rhs.accountID {return false}
     if lhs.status != rhs.status {return false}
+    if lhs.pageSize != rhs.pageSize {return false}
+    if lhs.pageToken != rhs.pageToken {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -933,7 +953,7 @@ nonisolated extension Orders_V1_ListOrdersRequest: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Orders_V1_ListOrdersResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListOrdersResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}orders\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}orders\0\u{3}next_page_token\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -942,6 +962,7 @@ nonisolated extension Orders_V1_ListOrdersResponse: SwiftProtobuf.Message, Swift
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeRepeatedMessageField(value: &self.orders) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.nextPageToken) }()
       default: break
       }
     }
@@ -951,11 +972,15 @@ nonisolated extension Orders_V1_ListOrdersResponse: SwiftProtobuf.Message, Swift
     if !self.orders.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.orders, fieldNumber: 1)
     }
+    if !self.nextPageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.nextPageToken, fieldNumber: 2)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Orders_V1_ListOrdersResponse, rhs: Orders_V1_ListOrdersResponse) -> Bool {
     if lhs.orders != rhs.orders {return false}
+    if lhs.nextPageToken != rhs.nextPageToken {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

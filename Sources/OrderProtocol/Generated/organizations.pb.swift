@@ -167,6 +167,13 @@ public nonisolated struct Orders_V1_ListOrganizationsRequest: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
+  /// Paging (PROTOCOL.md, "Paging"): at most this many items (0: 100; more than 1000: 1000;
+  /// negative: INVALID_ARGUMENT).
+  public var pageSize: Int32 = 0
+
+  /// The `next_page_token` of the previous page, with the same filters; empty for the first.
+  public var pageToken: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -177,6 +184,7 @@ public nonisolated struct Orders_V1_ListOrganizationsResponse: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
+  /// On every page.
   public var own: Orders_V1_Organization {
     get {_own ?? Orders_V1_Organization()}
     set {_own = newValue}
@@ -186,7 +194,11 @@ public nonisolated struct Orders_V1_ListOrganizationsResponse: Sendable {
   /// Clears the value of `own`. Subsequent reads from it will return its default value.
   public mutating func clearOwn() {self._own = nil}
 
+  /// The paged items: the direct children, oldest first.
   public var children: [Orders_V1_Organization] = []
+
+  /// Pass as `page_token` for the next page; empty on the last page.
+  public var nextPageToken: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -552,18 +564,34 @@ nonisolated extension Orders_V1_CreateOrganizationResponse: SwiftProtobuf.Messag
 
 nonisolated extension Orders_V1_ListOrganizationsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListOrganizationsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap()
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}page_size\0\u{3}page_token\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    // Load everything into unknown fields
-    while try decoder.nextFieldNumber() != nil {}
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt32Field(value: &self.pageSize) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
+      default: break
+      }
+    }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.pageSize != 0 {
+      try visitor.visitSingularInt32Field(value: self.pageSize, fieldNumber: 1)
+    }
+    if !self.pageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.pageToken, fieldNumber: 2)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Orders_V1_ListOrganizationsRequest, rhs: Orders_V1_ListOrganizationsRequest) -> Bool {
+    if lhs.pageSize != rhs.pageSize {return false}
+    if lhs.pageToken != rhs.pageToken {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -571,7 +599,7 @@ nonisolated extension Orders_V1_ListOrganizationsRequest: SwiftProtobuf.Message,
 
 nonisolated extension Orders_V1_ListOrganizationsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListOrganizationsResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}own\0\u{1}children\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}own\0\u{1}children\0\u{3}next_page_token\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -581,6 +609,7 @@ nonisolated extension Orders_V1_ListOrganizationsResponse: SwiftProtobuf.Message
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._own) }()
       case 2: try { try decoder.decodeRepeatedMessageField(value: &self.children) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.nextPageToken) }()
       default: break
       }
     }
@@ -597,12 +626,16 @@ nonisolated extension Orders_V1_ListOrganizationsResponse: SwiftProtobuf.Message
     if !self.children.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.children, fieldNumber: 2)
     }
+    if !self.nextPageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.nextPageToken, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Orders_V1_ListOrganizationsResponse, rhs: Orders_V1_ListOrganizationsResponse) -> Bool {
     if lhs._own != rhs._own {return false}
     if lhs.children != rhs.children {return false}
+    if lhs.nextPageToken != rhs.nextPageToken {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -34,8 +34,13 @@ struct AccountService: Orders_V1_AccountService.SimpleServiceProtocol {
     -> Orders_V1_ListAccountsResponse
   {
     let call = try CallContext.required()
-    let accounts = try await self.deps.read(call) { scoped in try scoped.accounts() }
-    return .with { $0.accounts = accounts.map(\.proto) }
+    let paging = ListPaging("ListAccounts")
+    let page = try paging.request(size: request.pageSize, token: request.pageToken)
+    let accounts = try await self.deps.read(call) { scoped in try scoped.accounts(page: page) }
+    return .with {
+      $0.accounts = accounts.items.map(\.proto)
+      $0.nextPageToken = paging.token(accounts.next)
+    }
   }
 
   func getAccount(request: Orders_V1_GetAccountRequest, context: ServerContext) async throws -> Orders_V1_Account {

@@ -23,8 +23,13 @@ struct BackorderService: Orders_V1_BackorderService.SimpleServiceProtocol {
       status = parsed
     }
     let filter = status
-    let backorders = try await self.deps.read(call) { scoped in try scoped.backorders(status: filter) }
-    return .with { $0.backorders = backorders.map(\.proto) }
+    let paging = ListPaging("ListBackorders", filters: ["status": request.status])
+    let page = try paging.request(size: request.pageSize, token: request.pageToken)
+    let backorders = try await self.deps.read(call) { scoped in try scoped.backorders(status: filter, page: page) }
+    return .with {
+      $0.backorders = backorders.items.map(\.proto)
+      $0.nextPageToken = paging.token(backorders.next)
+    }
   }
 
   func getBackorder(request: Orders_V1_GetBackorderRequest, context: ServerContext) async throws -> Orders_V1_Backorder

@@ -24,8 +24,13 @@ struct CatalogService: Orders_V1_CatalogService.SimpleServiceProtocol {
     -> Orders_V1_ListProductsResponse
   {
     let call = try CallContext.required()
-    let products = try await self.deps.read(call) { scoped in try scoped.products() }
-    return .with { $0.products = products.map(\.proto) }
+    let paging = ListPaging("ListProducts")
+    let page = try paging.request(size: request.pageSize, token: request.pageToken)
+    let products = try await self.deps.read(call) { scoped in try scoped.products(page: page) }
+    return .with {
+      $0.products = products.items.map(\.proto)
+      $0.nextPageToken = paging.token(products.next)
+    }
   }
 
   func getProduct(request: Orders_V1_GetProductRequest, context: ServerContext) async throws -> Orders_V1_Product {

@@ -15,10 +15,15 @@ struct InvoiceService: Orders_V1_InvoiceService.SimpleServiceProtocol {
   {
     let call = try CallContext.required()
     let requested = request.accountID.isEmpty ? nil : AccountID(request.accountID)
+    let paging = ListPaging("ListInvoices", filters: ["account_id": request.accountID])
+    let page = try paging.request(size: request.pageSize, token: request.pageToken)
     let invoices = try await self.deps.read(call) { scoped in
-      try scoped.invoices(accountID: try scoped.scope(requested)).map(\.proto)
+      try scoped.invoices(accountID: try scoped.scope(requested), page: page).map(\.proto)
     }
-    return .with { $0.invoices = invoices }
+    return .with {
+      $0.invoices = invoices.items
+      $0.nextPageToken = paging.token(invoices.next)
+    }
   }
 
   func getInvoice(request: Orders_V1_GetInvoiceRequest, context: ServerContext) async throws -> Orders_V1_Invoice {

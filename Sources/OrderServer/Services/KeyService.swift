@@ -59,7 +59,12 @@ struct KeyService: Orders_V1_KeyService.SimpleServiceProtocol {
 
   func listKeys(request: Orders_V1_ListKeysRequest, context: ServerContext) async throws -> Orders_V1_ListKeysResponse {
     let call = try CallContext.required()
-    let keys = try await self.deps.registry.keys(organization: call.principal.organizationID)
-    return .with { $0.keys = keys.map(\.proto) }
+    let paging = ListPaging("ListKeys")
+    let page = try paging.request(size: request.pageSize, token: request.pageToken)
+    let keys = try await self.deps.registry.keys(organization: call.principal.organizationID, page: page)
+    return .with {
+      $0.keys = keys.items.map(\.proto)
+      $0.nextPageToken = paging.token(keys.next)
+    }
   }
 }

@@ -22,15 +22,22 @@ struct NotificationService: Orders_V1_NotificationService.SimpleServiceProtocol 
     let call = try CallContext.required()
     let accountID = try self.scope(request.accountID, call)
     guard request.after >= 0 else { throw DomainError.invalidArgument("after must be a position, 0 or more") }
-    let limit = request.limit == 0 ? 100 : Int(request.limit)
-    guard (1...1000).contains(limit) else { throw DomainError.invalidArgument("limit must be 1 to 1000") }
+    // `limit`, older than `page_size`, keeps its rule (1 to 1000) when it is the one given.
+    if request.pageSize == 0, request.limit != 0, !(1...1000).contains(request.limit) {
+      throw DomainError.invalidArgument("limit must be 1 to 1000")
+    }
+    let paging = ListPaging(
+      "ListNotifications", filters: ["after": String(request.after), "account_id": request.accountID])
+    let page = try paging.request(
+      size: request.pageSize == 0 ? request.limit : request.pageSize, token: request.pageToken)
     let after = request.after
     let entries = try await self.deps.read(call) { scoped in
-      try scoped.notifications(after: after, accountID: accountID, limit: limit)
+      try scoped.notifications(after: after, accountID: accountID, page: page)
     }
     return .with {
-      $0.notifications = entries.map(\.proto)
-      $0.lastPosition = entries.last?.position ?? after
+      $0.notifications = entries.items.map(\.proto)
+      $0.lastPosition = entries.items.last?.position ?? after
+      $0.nextPageToken = paging.token(entries.next)
     }
   }
 

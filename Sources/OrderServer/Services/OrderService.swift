@@ -40,12 +40,17 @@ struct OrderService: Orders_V1_OrderService.SimpleServiceProtocol {
     // Scheduled orders are listed by when they execute (S5).
     if request.status == OrderStatus.scheduled.rawValue { filter.order = .executionDate }
     let base = filter
+    let paging = ListPaging("ListOrders", filters: ["account_id": request.accountID, "status": request.status])
+    let page = try paging.request(size: request.pageSize, token: request.pageToken)
     let orders = try await self.deps.read(call) { scoped in
       var query = base
       query.accountID = try scoped.scope(requested)
-      return try scoped.orders(query)
+      return try scoped.orders(query, page: page)
     }
-    return .with { $0.orders = orders.map { $0.proto() } }
+    return .with {
+      $0.orders = orders.items.map { $0.proto() }
+      $0.nextPageToken = paging.token(orders.next)
+    }
   }
 
   func getOrder(request: Orders_V1_GetOrderRequest, context: ServerContext) async throws -> Orders_V1_Order {

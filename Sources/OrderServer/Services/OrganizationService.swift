@@ -60,10 +60,16 @@ struct OrganizationService: Orders_V1_OrganizationService.SimpleServiceProtocol 
     guard let own = try await self.deps.registry.organization(id: id) else {
       throw DomainError.notFound("organization \(id) not found")
     }
-    let children = call.principal.isAdmin ? try await self.deps.registry.children(of: id) : []
+    let paging = ListPaging("ListOrganizations")
+    let page = try paging.request(size: request.pageSize, token: request.pageToken)
+    // Only an admin sees the children (T4); the own organization is on every page.
+    let children =
+      call.principal.isAdmin
+      ? try await self.deps.registry.children(of: id, page: page) : Page(items: [], next: nil)
     return .with {
       $0.own = own.proto
-      $0.children = children.map(\.proto)
+      $0.children = children.items.map(\.proto)
+      $0.nextPageToken = paging.token(children.next)
     }
   }
 

@@ -12,9 +12,14 @@ extension SubscriptionService {
   ) async throws -> Orders_V1_ListScheduledChangesResponse {
     let call = try CallContext.required()
     let id = SubscriptionID(request.subscriptionID)
+    let paging = ListPaging("ListScheduledChanges", filters: ["subscription_id": request.subscriptionID])
+    let page = try paging.request(size: request.pageSize, token: request.pageToken)
     return try await self.deps.read(call) { scoped in
-      let details = try scoped.subscriptionDetails(id)
-      return .with { $0.changes = details.pendingChanges.map { $0.proto(of: details.subscription) } }
+      let (subscription, changes) = try scoped.scheduledChanges(of: id, page: page)
+      return .with {
+        $0.changes = changes.items.map { $0.proto(of: subscription) }
+        $0.nextPageToken = paging.token(changes.next)
+      }
     }
   }
 
@@ -76,9 +81,14 @@ extension SubscriptionService {
   ) async throws -> Orders_V1_ListSubscriptionFeedResponse {
     let call = try CallContext.required()
     let id = SubscriptionID(request.subscriptionID)
+    let paging = ListPaging("ListSubscriptionFeed", filters: ["subscription_id": request.subscriptionID])
+    let page = try paging.request(size: request.pageSize, token: request.pageToken)
     return try await self.deps.read(call) { scoped in
-      let entries = try scoped.feed(of: id)
-      return .with { $0.entries = entries.map(\.proto) }
+      let entries = try scoped.feed(of: id, page: page)
+      return .with {
+        $0.entries = entries.items.map(\.proto)
+        $0.nextPageToken = paging.token(entries.next)
+      }
     }
   }
 }

@@ -14,10 +14,15 @@ struct SubscriptionService: Orders_V1_SubscriptionService.SimpleServiceProtocol 
   ) async throws -> Orders_V1_ListSubscriptionsResponse {
     let call = try CallContext.required()
     let requested = request.accountID.isEmpty ? nil : AccountID(request.accountID)
+    let paging = ListPaging("ListSubscriptions", filters: ["account_id": request.accountID])
+    let page = try paging.request(size: request.pageSize, token: request.pageToken)
     let subscriptions = try await self.deps.read(call) { scoped in
-      try scoped.subscriptions(accountID: try scoped.scope(requested)).map(\.proto)
+      try scoped.subscriptions(accountID: try scoped.scope(requested), page: page).map(\.proto)
     }
-    return .with { $0.subscriptions = subscriptions }
+    return .with {
+      $0.subscriptions = subscriptions.items
+      $0.nextPageToken = paging.token(subscriptions.next)
+    }
   }
 
   func getSubscription(request: Orders_V1_GetSubscriptionRequest, context: ServerContext) async throws
@@ -33,8 +38,15 @@ struct SubscriptionService: Orders_V1_SubscriptionService.SimpleServiceProtocol 
   {
     let call = try CallContext.required()
     let requested = request.accountID.isEmpty ? nil : AccountID(request.accountID)
-    let assets = try await self.deps.read(call) { scoped in try scoped.assets(accountID: try scoped.scope(requested)) }
-    return .with { $0.assets = assets.map(\.proto) }
+    let paging = ListPaging("ListAssets", filters: ["account_id": request.accountID])
+    let page = try paging.request(size: request.pageSize, token: request.pageToken)
+    let assets = try await self.deps.read(call) { scoped in
+      try scoped.assets(accountID: try scoped.scope(requested), page: page)
+    }
+    return .with {
+      $0.assets = assets.items.map(\.proto)
+      $0.nextPageToken = paging.token(assets.next)
+    }
   }
 
   func getAsset(request: Orders_V1_GetAssetRequest, context: ServerContext) async throws -> Orders_V1_Asset {

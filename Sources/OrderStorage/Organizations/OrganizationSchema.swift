@@ -41,6 +41,9 @@ enum OrganizationSchema {
     migrator.registerMigration(v11Name) { db in
       try v11(db)
     }
+    migrator.registerMigration(v12Name) { db in
+      try db.execute(sql: v12)
+    }
     return migrator
   }
 

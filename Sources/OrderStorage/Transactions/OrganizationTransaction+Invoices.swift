@@ -67,7 +67,7 @@ extension OrganizationTransaction {
   }
 
   /// The invoices of `records` with their lines, read in one query for all of them.
-  private func invoices(_ records: [InvoiceRecord]) throws -> [Invoice] {
+  func invoices(_ records: [InvoiceRecord]) throws -> [Invoice] {
     let lines = try InvoiceLineRecord.lines(of: records.map(\.id), db)
     return records.map { $0.invoice(lines: lines[$0.id] ?? []) }
   }

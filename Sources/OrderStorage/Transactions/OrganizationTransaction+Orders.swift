@@ -57,26 +57,8 @@ extension OrganizationTransaction {
 
   /// Orders matching `filter`, sorted as it asks.
   public func orders(_ filter: OrderFilter = OrderFilter()) throws -> [Order] {
-    var conditions: [String] = []
-    var arguments: StatementArguments = []
-    if !filter.statuses.isEmpty {
-      conditions.append("status IN (\(filter.statuses.map { _ in "?" }.joined(separator: ", ")))")
-      for status in filter.statuses.sorted() { _ = arguments.append(contentsOf: [status.rawValue]) }
-    }
-    if let account = filter.accountID {
-      conditions.append("accountID = ?")
-      _ = arguments.append(contentsOf: [account.rawValue])
-    }
-    if let subscription = filter.subscriptionID {
-      conditions.append("subscriptionID = ?")
-      _ = arguments.append(contentsOf: [subscription.rawValue])
-    }
-    if let type = filter.type {
-      conditions.append("type = ?")
-      _ = arguments.append(contentsOf: [type.rawValue])
-    }
+    let (conditions, arguments) = Self.conditions(filter)
     let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-    _ = arguments.append(contentsOf: [max(0, filter.limit)])
     let sort =
       switch filter.order {
       case .newestFirst: "createdAt DESC, rowid DESC"
@@ -85,7 +67,31 @@ extension OrganizationTransaction {
     return try orders(
       try OrderRecord.fetchAll(
         try db.cachedStatement(sql: "SELECT * FROM orders \(whereClause) ORDER BY \(sort) LIMIT ?"),
-        arguments: arguments))
+        arguments: StatementArguments(arguments + [max(0, filter.limit)])))
+  }
+
+  /// The SQL conditions (joined with AND) and their arguments that select `filter`'s orders.
+  static func conditions(_ filter: OrderFilter) -> (conditions: [String], arguments: [(any DatabaseValueConvertible)?])
+  {
+    var conditions: [String] = []
+    var arguments: [(any DatabaseValueConvertible)?] = []
+    if !filter.statuses.isEmpty {
+      conditions.append("status IN (\(filter.statuses.map { _ in "?" }.joined(separator: ", ")))")
+      arguments += filter.statuses.sorted().map(\.rawValue)
+    }
+    if let account = filter.accountID {
+      conditions.append("accountID = ?")
+      arguments.append(account.rawValue)
+    }
+    if let subscription = filter.subscriptionID {
+      conditions.append("subscriptionID = ?")
+      arguments.append(subscription.rawValue)
+    }
+    if let type = filter.type {
+      conditions.append("type = ?")
+      arguments.append(type.rawValue)
+    }
+    return (conditions, arguments)
   }
 
   /// Scheduled orders due at or before `date`, earliest first (S4).
@@ -112,7 +118,7 @@ extension OrganizationTransaction {
   }
 
   /// The orders of `records` with their lines, read in one query for all of them.
-  private func orders(_ records: [OrderRecord]) throws -> [Order] {
+  func orders(_ records: [OrderRecord]) throws -> [Order] {
     let lines = try OrderLineRecord.lines(of: records.map(\.id), db)
     return try records.map { try $0.order(lines: lines[$0.id] ?? []) }
   }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -19,6 +19,7 @@ from ._proto.orders.v1 import subscriptions_pb2 as subscriptions
 from .channel import Channel
 from .metadata import Metadata
 from .methods import method_path
+from .paging import list_all
 from .retry import RetryPolicy
 from .watch import watch_notifications
 
@@ -98,9 +99,9 @@ class Client:
             "OrganizationService", "CreateOrganization", request, organizations.CreateOrganizationResponse, opts
         )
 
-    async def list_organizations(self, **opts: Any) -> organizations.ListOrganizationsResponse:
-        """The caller's organization and its direct children."""
-        request = organizations.ListOrganizationsRequest()
+    async def list_organizations(self, **fields: Any) -> organizations.ListOrganizationsResponse:
+        """The caller's organization and a page of its direct children (`page_size`, `page_token`)."""
+        request, opts = _split(organizations.ListOrganizationsRequest, fields)
         return await self._call(
             "OrganizationService", "ListOrganizations", request, organizations.ListOrganizationsResponse, opts
         )
@@ -114,9 +115,10 @@ class Client:
         """Revokes a key at once (admin)."""
         return await self._call("KeyService", "RevokeKey", keys.RevokeKeyRequest(id=id), organizations.ApiKey, opts)
 
-    async def list_keys(self, **opts: Any) -> keys.ListKeysResponse:
-        """The organization's keys (admin)."""
-        return await self._call("KeyService", "ListKeys", keys.ListKeysRequest(), keys.ListKeysResponse, opts)
+    async def list_keys(self, **fields: Any) -> keys.ListKeysResponse:
+        """A page of the organization's keys (admin)."""
+        request, opts = _split(keys.ListKeysRequest, fields)
+        return await self._call("KeyService", "ListKeys", request, keys.ListKeysResponse, opts)
 
     # -- accounts and catalog ---------------------------------------------------------------
 
@@ -125,11 +127,10 @@ class Client:
         request, opts = _split(accounts.CreateAccountRequest, fields)
         return await self._call("AccountService", "CreateAccount", request, accounts.Account, opts)
 
-    async def list_accounts(self, **opts: Any) -> accounts.ListAccountsResponse:
-        """The accounts the key may see."""
-        return await self._call(
-            "AccountService", "ListAccounts", accounts.ListAccountsRequest(), accounts.ListAccountsResponse, opts
-        )
+    async def list_accounts(self, **fields: Any) -> accounts.ListAccountsResponse:
+        """A page of the accounts the key may see."""
+        request, opts = _split(accounts.ListAccountsRequest, fields)
+        return await self._call("AccountService", "ListAccounts", request, accounts.ListAccountsResponse, opts)
 
     async def get_account(self, id: str, **opts: Any) -> accounts.Account:
         """One account; `NotFound` when it does not exist for the caller."""
@@ -140,11 +141,10 @@ class Client:
         request, opts = _split(catalog.CreateProductRequest, {"product": product, **fields})
         return await self._call("CatalogService", "CreateProduct", request, catalog.Product, opts)
 
-    async def list_products(self, **opts: Any) -> catalog.ListProductsResponse:
-        """The organization's catalog."""
-        return await self._call(
-            "CatalogService", "ListProducts", catalog.ListProductsRequest(), catalog.ListProductsResponse, opts
-        )
+    async def list_products(self, **fields: Any) -> catalog.ListProductsResponse:
+        """A page of the organization's catalog."""
+        request, opts = _split(catalog.ListProductsRequest, fields)
+        return await self._call("CatalogService", "ListProducts", request, catalog.ListProductsResponse, opts)
 
     async def get_product(self, sku: str, **opts: Any) -> catalog.Product:
         """One product by SKU."""
@@ -158,7 +158,7 @@ class Client:
         return await self._call("OrderService", "PlaceOrder", request, orders.Order, opts)
 
     async def list_orders(self, **fields: Any) -> orders.ListOrdersResponse:
-        """Orders, optionally filtered by `account_id` and `status`."""
+        """A page of orders, optionally filtered by `account_id` and `status`."""
         request, opts = _split(orders.ListOrdersRequest, fields)
         return await self._call("OrderService", "ListOrders", request, orders.ListOrdersResponse, opts)
 
@@ -174,7 +174,7 @@ class Client:
     # -- subscriptions ----------------------------------------------------------------------
 
     async def list_subscriptions(self, **fields: Any) -> subscriptions.ListSubscriptionsResponse:
-        """Subscriptions, optionally of one `account_id`."""
+        """A page of subscriptions, optionally of one `account_id`."""
         request, opts = _split(subscriptions.ListSubscriptionsRequest, fields)
         return await self._call(
             "SubscriptionService", "ListSubscriptions", request, subscriptions.ListSubscriptionsResponse, opts
@@ -195,11 +195,24 @@ class Client:
     # -- notifications ------------------------------------------------------------------------
 
     async def list_notifications(self, **fields: Any) -> notifications.ListNotificationsResponse:
-        """A page of the notification log: `after`, `limit`, `account_id`."""
+        """A page of the notification log: `after`, `account_id`, `page_size`, `page_token`."""
         request, opts = _split(notifications.ListNotificationsRequest, fields)
         return await self._call(
             "NotificationService", "ListNotifications", request, notifications.ListNotificationsResponse, opts
         )
+
+    # -- paging -------------------------------------------------------------------------------
+
+    def list_all(
+        self, list_method: Callable[..., Awaitable[Message]], *, limit: int | None = None, **fields: Any
+    ) -> AsyncIterator[Any]:
+        """The items of a list call across all its pages (at most `limit`), fetched as iterated.
+
+        `async for order in client.list_all(client.list_orders, status="completed"): ...`
+        Every `list_*` method returns one page (default 100 items, `page_size` up to 1000) and
+        its `next_page_token`; this follows the tokens.
+        """
+        return list_all(list_method, limit=limit, **fields)
 
     def watch_notifications(
         self, after: int = 0, account_id: str = "", *, give_up_after: float | None = 60.0

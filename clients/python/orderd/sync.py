@@ -39,6 +39,7 @@ class SyncClient:
         def blocking(*args: Any, **kwargs: Any) -> Any:
             return self._run(method(*args, **kwargs))
 
+        blocking.__name__ = name
         return blocking
 
     def watch_notifications(self, after: int = 0, account_id: str = "", **options: Any) -> Iterator[notifications_pb2.Notification]:
@@ -59,6 +60,22 @@ class SyncClient:
                     return
         finally:
             self._run(stop())
+
+    def list_all(self, list_method: Callable[..., Any], *, limit: int | None = None, **fields: Any) -> Iterator[Any]:
+        """The items of a list call across all its pages: `list_all(client.list_orders)`, blocking.
+
+        `list_method` may be this client's method or the async client's (same name)."""
+        method = getattr(self._client, getattr(list_method, "__name__", ""), list_method)
+        items = self._client.list_all(method, limit=limit, **fields)
+
+        async def step() -> Any:
+            return await anext(items)
+
+        while True:
+            try:
+                yield self._run(step())
+            except StopAsyncIteration:
+                return
 
     def close(self) -> None:
         """Closes the connection and stops the background loop."""

@@ -4,8 +4,8 @@ import OrderProtocol
 /// After the billing run: every scheduled sales order ran exactly once, in each organization
 /// and, for tenants, as a backorder applied in the root.
 ///
-/// Counts come from the notification logs, read whole in pages: ListOrders, ListInvoices and
-/// ListBackorders answer at most 1000 items, so they only show what is left unfinished.
+/// Counts come from the notification logs, read whole in pages; ListOrders and ListBackorders
+/// (every page of them) show what is left unfinished.
 struct ExactlyOnceChecks: Sendable {
   let pool: ClientPool
   let rootKey: String
@@ -71,7 +71,10 @@ struct ExactlyOnceChecks: Sendable {
     let log = try await NotificationCounts.read(from: root)
     var pending: [String: Int] = [:]
     for status in ["stalled", "waiting"] {
-      let backorders = try await root.listBackorders(status: status).backorders
+      var request = Orders_V1_ListBackordersRequest()
+      request.status = status
+      request.pageSize = 1000
+      let backorders = try await root.collectPages(request) { try await root.listBackorders($0) }.backorders
       if !backorders.isEmpty { pending[status] = backorders.count }
     }
     let unfinished = try await UnfinishedOrders.read(from: root)

@@ -44,3 +44,16 @@ extension OrderdClient {
     }
   }
 }
+
+extension OrderdClient {
+  /// One page of the backorders this organization received (PROTOCOL.md, "Paging").
+  public func listBackorders(
+    _ request: Orders_V1_ListBackordersRequest,
+    timeout: Duration? = nil
+  ) async throws -> Orders_V1_ListBackordersResponse {
+    let stub = Orders_V1_BackorderService.Client(wrapping: self.grpc)
+    return try await self.perform(.read, timeout: timeout) { metadata, options in
+      try await stub.listBackorders(request, metadata: metadata, options: options)
+    }
+  }
+}

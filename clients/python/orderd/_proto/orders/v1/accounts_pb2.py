@@ -16,7 +16,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from . import common_pb2 as orders_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18orders/v1/accounts.proto\x12\torders.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16orders/v1/common.proto\"\x8e\x01\n\x07\x41\x63\x63ount\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12$\n\x04kind\x18\x03 \x01(\x0e\x32\x16.orders.v1.AccountKind\x12\x13\n\x0breseller_id\x18\x04 \x01(\t\x12.\n\ncreated_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"_\n\x14\x43reateAccountRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12$\n\x04kind\x18\x02 \x01(\x0e\x32\x16.orders.v1.AccountKind\x12\x13\n\x0breseller_id\x18\x03 \x01(\t\"\x15\n\x13ListAccountsRequest\"<\n\x14ListAccountsResponse\x12$\n\x08\x61\x63\x63ounts\x18\x01 \x03(\x0b\x32\x12.orders.v1.Account\"\x1f\n\x11GetAccountRequest\x12\n\n\x02id\x18\x01 \x01(\t2\xe7\x01\n\x0e\x41\x63\x63ountService\x12\x44\n\rCreateAccount\x12\x1f.orders.v1.CreateAccountRequest\x1a\x12.orders.v1.Account\x12O\n\x0cListAccounts\x12\x1e.orders.v1.ListAccountsRequest\x1a\x1f.orders.v1.ListAccountsResponse\x12>\n\nGetAccount\x12\x1c.orders.v1.GetAccountRequest\x1a\x12.orders.v1.Accountb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18orders/v1/accounts.proto\x12\torders.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16orders/v1/common.proto\"\x8e\x01\n\x07\x41\x63\x63ount\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12$\n\x04kind\x18\x03 \x01(\x0e\x32\x16.orders.v1.AccountKind\x12\x13\n\x0breseller_id\x18\x04 \x01(\t\x12.\n\ncreated_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"_\n\x14\x43reateAccountRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12$\n\x04kind\x18\x02 \x01(\x0e\x32\x16.orders.v1.AccountKind\x12\x13\n\x0breseller_id\x18\x03 \x01(\t\"<\n\x13ListAccountsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"U\n\x14ListAccountsResponse\x12$\n\x08\x61\x63\x63ounts\x18\x01 \x03(\x0b\x32\x12.orders.v1.Account\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x1f\n\x11GetAccountRequest\x12\n\n\x02id\x18\x01 \x01(\t2\xe7\x01\n\x0e\x41\x63\x63ountService\x12\x44\n\rCreateAccount\x12\x1f.orders.v1.CreateAccountRequest\x1a\x12.orders.v1.Account\x12O\n\x0cListAccounts\x12\x1e.orders.v1.ListAccountsRequest\x1a\x1f.orders.v1.ListAccountsResponse\x12>\n\nGetAccount\x12\x1c.orders.v1.GetAccountRequest\x1a\x12.orders.v1.Accountb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -28,11 +28,11 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _globals['_CREATEACCOUNTREQUEST']._serialized_start=241
   _globals['_CREATEACCOUNTREQUEST']._serialized_end=336
   _globals['_LISTACCOUNTSREQUEST']._serialized_start=338
-  _globals['_LISTACCOUNTSREQUEST']._serialized_end=359
-  _globals['_LISTACCOUNTSRESPONSE']._serialized_start=361
-  _globals['_LISTACCOUNTSRESPONSE']._serialized_end=421
-  _globals['_GETACCOUNTREQUEST']._serialized_start=423
-  _globals['_GETACCOUNTREQUEST']._serialized_end=454
-  _globals['_ACCOUNTSERVICE']._serialized_start=457
-  _globals['_ACCOUNTSERVICE']._serialized_end=688
+  _globals['_LISTACCOUNTSREQUEST']._serialized_end=398
+  _globals['_LISTACCOUNTSRESPONSE']._serialized_start=400
+  _globals['_LISTACCOUNTSRESPONSE']._serialized_end=485
+  _globals['_GETACCOUNTREQUEST']._serialized_start=487
+  _globals['_GETACCOUNTREQUEST']._serialized_end=518
+  _globals['_ACCOUNTSERVICE']._serialized_start=521
+  _globals['_ACCOUNTSERVICE']._serialized_end=752
 # @@protoc_insertion_point(module_scope)

@@ -15,7 +15,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1aorders/v1/backorders.proto\x12\torders.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xdd\x02\n\tBackorder\x12\n\n\x02id\x18\x01 \x01(\t\x12\x1e\n\x16tenant_organization_id\x18\x02 \x01(\t\x12\x1e\n\x16tenant_subscription_id\x18\x03 \x01(\t\x12\x12\n\naccount_id\x18\x04 \x01(\t\x12\x0c\n\x04kind\x18\x05 \x01(\t\x12\x0b\n\x03sku\x18\x06 \x01(\t\x12\x10\n\x08quantity\x18\x07 \x01(\x05\x12\x0e\n\x06status\x18\x08 \x01(\t\x12\x0e\n\x06reason\x18\t \x01(\t\x12\x17\n\x0fsubscription_id\x18\n \x01(\t\x12\x10\n\x08order_id\x18\x0b \x01(\t\x12/\n\x0breceived_at\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\napplied_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0fsource_sequence\x18\x0e \x01(\x03\"\'\n\x15ListBackordersRequest\x12\x0e\n\x06status\x18\x01 \x01(\t\"B\n\x16ListBackordersResponse\x12(\n\nbackorders\x18\x01 \x03(\x0b\x32\x14.orders.v1.Backorder\"!\n\x13GetBackorderRequest\x12\n\n\x02id\x18\x01 \x01(\t\"#\n\x15RetryBackorderRequest\x12\n\n\x02id\x18\x01 \x01(\t2\xf9\x01\n\x10\x42\x61\x63korderService\x12U\n\x0eListBackorders\x12 .orders.v1.ListBackordersRequest\x1a!.orders.v1.ListBackordersResponse\x12\x44\n\x0cGetBackorder\x12\x1e.orders.v1.GetBackorderRequest\x1a\x14.orders.v1.Backorder\x12H\n\x0eRetryBackorder\x12 .orders.v1.RetryBackorderRequest\x1a\x14.orders.v1.Backorderb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1aorders/v1/backorders.proto\x12\torders.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xdd\x02\n\tBackorder\x12\n\n\x02id\x18\x01 \x01(\t\x12\x1e\n\x16tenant_organization_id\x18\x02 \x01(\t\x12\x1e\n\x16tenant_subscription_id\x18\x03 \x01(\t\x12\x12\n\naccount_id\x18\x04 \x01(\t\x12\x0c\n\x04kind\x18\x05 \x01(\t\x12\x0b\n\x03sku\x18\x06 \x01(\t\x12\x10\n\x08quantity\x18\x07 \x01(\x05\x12\x0e\n\x06status\x18\x08 \x01(\t\x12\x0e\n\x06reason\x18\t \x01(\t\x12\x17\n\x0fsubscription_id\x18\n \x01(\t\x12\x10\n\x08order_id\x18\x0b \x01(\t\x12/\n\x0breceived_at\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\napplied_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0fsource_sequence\x18\x0e \x01(\x03\"N\n\x15ListBackordersRequest\x12\x0e\n\x06status\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"[\n\x16ListBackordersResponse\x12(\n\nbackorders\x18\x01 \x03(\x0b\x32\x14.orders.v1.Backorder\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"!\n\x13GetBackorderRequest\x12\n\n\x02id\x18\x01 \x01(\t\"#\n\x15RetryBackorderRequest\x12\n\n\x02id\x18\x01 \x01(\t2\xf9\x01\n\x10\x42\x61\x63korderService\x12U\n\x0eListBackorders\x12 .orders.v1.ListBackordersRequest\x1a!.orders.v1.ListBackordersResponse\x12\x44\n\x0cGetBackorder\x12\x1e.orders.v1.GetBackorderRequest\x1a\x14.orders.v1.Backorder\x12H\n\x0eRetryBackorder\x12 .orders.v1.RetryBackorderRequest\x1a\x14.orders.v1.Backorderb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -25,13 +25,13 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _globals['_BACKORDER']._serialized_start=75
   _globals['_BACKORDER']._serialized_end=424
   _globals['_LISTBACKORDERSREQUEST']._serialized_start=426
-  _globals['_LISTBACKORDERSREQUEST']._serialized_end=465
-  _globals['_LISTBACKORDERSRESPONSE']._serialized_start=467
-  _globals['_LISTBACKORDERSRESPONSE']._serialized_end=533
-  _globals['_GETBACKORDERREQUEST']._serialized_start=535
-  _globals['_GETBACKORDERREQUEST']._serialized_end=568
-  _globals['_RETRYBACKORDERREQUEST']._serialized_start=570
-  _globals['_RETRYBACKORDERREQUEST']._serialized_end=605
-  _globals['_BACKORDERSERVICE']._serialized_start=608
-  _globals['_BACKORDERSERVICE']._serialized_end=857
+  _globals['_LISTBACKORDERSREQUEST']._serialized_end=504
+  _globals['_LISTBACKORDERSRESPONSE']._serialized_start=506
+  _globals['_LISTBACKORDERSRESPONSE']._serialized_end=597
+  _globals['_GETBACKORDERREQUEST']._serialized_start=599
+  _globals['_GETBACKORDERREQUEST']._serialized_end=632
+  _globals['_RETRYBACKORDERREQUEST']._serialized_start=634
+  _globals['_RETRYBACKORDERREQUEST']._serialized_end=669
+  _globals['_BACKORDERSERVICE']._serialized_start=672
+  _globals['_BACKORDERSERVICE']._serialized_end=921
 # @@protoc_insertion_point(module_scope)

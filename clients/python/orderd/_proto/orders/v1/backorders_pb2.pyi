@@ -39,16 +39,22 @@ class Backorder(_message.Message):
     def __init__(self, id: _Optional[str] = ..., tenant_organization_id: _Optional[str] = ..., tenant_subscription_id: _Optional[str] = ..., account_id: _Optional[str] = ..., kind: _Optional[str] = ..., sku: _Optional[str] = ..., quantity: _Optional[int] = ..., status: _Optional[str] = ..., reason: _Optional[str] = ..., subscription_id: _Optional[str] = ..., order_id: _Optional[str] = ..., received_at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., applied_at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., source_sequence: _Optional[int] = ...) -> None: ...
 
 class ListBackordersRequest(_message.Message):
-    __slots__ = ("status",)
+    __slots__ = ("status", "page_size", "page_token")
     STATUS_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     status: str
-    def __init__(self, status: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, status: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListBackordersResponse(_message.Message):
-    __slots__ = ("backorders",)
+    __slots__ = ("backorders", "next_page_token")
     BACKORDERS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     backorders: _containers.RepeatedCompositeFieldContainer[Backorder]
-    def __init__(self, backorders: _Optional[_Iterable[_Union[Backorder, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, backorders: _Optional[_Iterable[_Union[Backorder, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class GetBackorderRequest(_message.Message):
     __slots__ = ("id",)

@@ -15,7 +15,7 @@ _sym_db = _symbol_database.Default()
 from . import common_pb2 as orders_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17orders/v1/catalog.proto\x12\torders.v1\x1a\x16orders/v1/common.proto\"\xfa\x02\n\x07Product\x12\x0b\n\x03sku\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12$\n\x04kind\x18\x03 \x01(\x0e\x32\x16.orders.v1.ProductKind\x12!\n\x06vendor\x18\x04 \x01(\x0e\x32\x11.orders.v1.Vendor\x12\'\n\x07pricing\x18\x05 \x01(\x0e\x32\x16.orders.v1.PricingType\x12/\n\x0e\x62illing_cycles\x18\x06 \x03(\x0e\x32\x17.orders.v1.BillingCycle\x12\x1e\n\x05terms\x18\x07 \x03(\x0e\x32\x0f.orders.v1.Term\x12$\n\nunit_price\x18\x08 \x01(\x0b\x32\x10.orders.v1.Money\x12\x14\n\x0cmin_quantity\x18\t \x01(\x05\x12\x14\n\x0cmax_quantity\x18\n \x01(\x05\x12\x18\n\x10\x61uto_provisioned\x18\x0b \x01(\x08\x12\x13\n\x0bupgrades_to\x18\x0c \x03(\t\x12\x10\n\x08\x61\x64\x64on_of\x18\r \x01(\t\"g\n\x14\x43reateProductRequest\x12#\n\x07product\x18\x01 \x01(\x0b\x32\x12.orders.v1.Product\x12\x1b\n\x13manual_provisioning\x18\x02 \x01(\x08\x12\r\n\x05price\x18\x03 \x01(\t\"\x15\n\x13ListProductsRequest\"<\n\x14ListProductsResponse\x12$\n\x08products\x18\x01 \x03(\x0b\x32\x12.orders.v1.Product\" \n\x11GetProductRequest\x12\x0b\n\x03sku\x18\x01 \x01(\t2\xe7\x01\n\x0e\x43\x61talogService\x12\x44\n\rCreateProduct\x12\x1f.orders.v1.CreateProductRequest\x1a\x12.orders.v1.Product\x12O\n\x0cListProducts\x12\x1e.orders.v1.ListProductsRequest\x1a\x1f.orders.v1.ListProductsResponse\x12>\n\nGetProduct\x12\x1c.orders.v1.GetProductRequest\x1a\x12.orders.v1.Productb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17orders/v1/catalog.proto\x12\torders.v1\x1a\x16orders/v1/common.proto\"\xfa\x02\n\x07Product\x12\x0b\n\x03sku\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12$\n\x04kind\x18\x03 \x01(\x0e\x32\x16.orders.v1.ProductKind\x12!\n\x06vendor\x18\x04 \x01(\x0e\x32\x11.orders.v1.Vendor\x12\'\n\x07pricing\x18\x05 \x01(\x0e\x32\x16.orders.v1.PricingType\x12/\n\x0e\x62illing_cycles\x18\x06 \x03(\x0e\x32\x17.orders.v1.BillingCycle\x12\x1e\n\x05terms\x18\x07 \x03(\x0e\x32\x0f.orders.v1.Term\x12$\n\nunit_price\x18\x08 \x01(\x0b\x32\x10.orders.v1.Money\x12\x14\n\x0cmin_quantity\x18\t \x01(\x05\x12\x14\n\x0cmax_quantity\x18\n \x01(\x05\x12\x18\n\x10\x61uto_provisioned\x18\x0b \x01(\x08\x12\x13\n\x0bupgrades_to\x18\x0c \x03(\t\x12\x10\n\x08\x61\x64\x64on_of\x18\r \x01(\t\"g\n\x14\x43reateProductRequest\x12#\n\x07product\x18\x01 \x01(\x0b\x32\x12.orders.v1.Product\x12\x1b\n\x13manual_provisioning\x18\x02 \x01(\x08\x12\r\n\x05price\x18\x03 \x01(\t\"<\n\x13ListProductsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"U\n\x14ListProductsResponse\x12$\n\x08products\x18\x01 \x03(\x0b\x32\x12.orders.v1.Product\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\" \n\x11GetProductRequest\x12\x0b\n\x03sku\x18\x01 \x01(\t2\xe7\x01\n\x0e\x43\x61talogService\x12\x44\n\rCreateProduct\x12\x1f.orders.v1.CreateProductRequest\x1a\x12.orders.v1.Product\x12O\n\x0cListProducts\x12\x1e.orders.v1.ListProductsRequest\x1a\x1f.orders.v1.ListProductsResponse\x12>\n\nGetProduct\x12\x1c.orders.v1.GetProductRequest\x1a\x12.orders.v1.Productb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -27,11 +27,11 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _globals['_CREATEPRODUCTREQUEST']._serialized_start=443
   _globals['_CREATEPRODUCTREQUEST']._serialized_end=546
   _globals['_LISTPRODUCTSREQUEST']._serialized_start=548
-  _globals['_LISTPRODUCTSREQUEST']._serialized_end=569
-  _globals['_LISTPRODUCTSRESPONSE']._serialized_start=571
-  _globals['_LISTPRODUCTSRESPONSE']._serialized_end=631
-  _globals['_GETPRODUCTREQUEST']._serialized_start=633
-  _globals['_GETPRODUCTREQUEST']._serialized_end=665
-  _globals['_CATALOGSERVICE']._serialized_start=668
-  _globals['_CATALOGSERVICE']._serialized_end=899
+  _globals['_LISTPRODUCTSREQUEST']._serialized_end=608
+  _globals['_LISTPRODUCTSRESPONSE']._serialized_start=610
+  _globals['_LISTPRODUCTSRESPONSE']._serialized_end=695
+  _globals['_GETPRODUCTREQUEST']._serialized_start=697
+  _globals['_GETPRODUCTREQUEST']._serialized_end=729
+  _globals['_CATALOGSERVICE']._serialized_start=732
+  _globals['_CATALOGSERVICE']._serialized_end=963
 # @@protoc_insertion_point(module_scope)

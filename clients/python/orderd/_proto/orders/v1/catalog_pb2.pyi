@@ -47,14 +47,20 @@ class CreateProductRequest(_message.Message):
     def __init__(self, product: _Optional[_Union[Product, _Mapping]] = ..., manual_provisioning: bool = ..., price: _Optional[str] = ...) -> None: ...
 
 class ListProductsRequest(_message.Message):
-    __slots__ = ()
-    def __init__(self) -> None: ...
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListProductsResponse(_message.Message):
-    __slots__ = ("products",)
+    __slots__ = ("products", "next_page_token")
     PRODUCTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     products: _containers.RepeatedCompositeFieldContainer[Product]
-    def __init__(self, products: _Optional[_Iterable[_Union[Product, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, products: _Optional[_Iterable[_Union[Product, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class GetProductRequest(_message.Message):
     __slots__ = ("sku",)

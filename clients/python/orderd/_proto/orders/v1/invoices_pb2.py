@@ -17,7 +17,7 @@ from . import common_pb2 as orders_dot_v1_dot_common__pb2
 from . import orders_pb2 as orders_dot_v1_dot_orders__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18orders/v1/invoices.proto\x12\torders.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16orders/v1/common.proto\x1a\x16orders/v1/orders.proto\"\xeb\x01\n\x0bInvoiceLine\x12\x0b\n\x03sku\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x10\n\x08quantity\x18\x03 \x01(\x05\x12$\n\nunit_price\x18\x04 \x01(\x0b\x32\x10.orders.v1.Money\x12\x30\n\x0cperiod_start\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nperiod_end\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12 \n\x06\x61mount\x18\x07 \x01(\x0b\x32\x10.orders.v1.Money\"\xd8\x01\n\x07Invoice\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x10\n\x08order_id\x18\x03 \x01(\t\x12\x14\n\x0corder_number\x18\x04 \x01(\t\x12-\n\tissued_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12%\n\x05lines\x18\x06 \x03(\x0b\x32\x16.orders.v1.InvoiceLine\x12\x1f\n\x05total\x18\x07 \x01(\x0b\x32\x10.orders.v1.Money\x12\x0e\n\x06status\x18\x08 \x01(\t\")\n\x13ListInvoicesRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\"<\n\x14ListInvoicesResponse\x12$\n\x08invoices\x18\x01 \x03(\x0b\x32\x12.orders.v1.Invoice\"\x1f\n\x11GetInvoiceRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\x1f\n\x11PayInvoiceRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\\\n\x12PayInvoiceResponse\x12#\n\x07invoice\x18\x01 \x01(\x0b\x32\x12.orders.v1.Invoice\x12!\n\x07payment\x18\x02 \x01(\x0b\x32\x10.orders.v1.Order2\xec\x01\n\x0eInvoiceService\x12O\n\x0cListInvoices\x12\x1e.orders.v1.ListInvoicesRequest\x1a\x1f.orders.v1.ListInvoicesResponse\x12>\n\nGetInvoice\x12\x1c.orders.v1.GetInvoiceRequest\x1a\x12.orders.v1.Invoice\x12I\n\nPayInvoice\x12\x1c.orders.v1.PayInvoiceRequest\x1a\x1d.orders.v1.PayInvoiceResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18orders/v1/invoices.proto\x12\torders.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16orders/v1/common.proto\x1a\x16orders/v1/orders.proto\"\xeb\x01\n\x0bInvoiceLine\x12\x0b\n\x03sku\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x10\n\x08quantity\x18\x03 \x01(\x05\x12$\n\nunit_price\x18\x04 \x01(\x0b\x32\x10.orders.v1.Money\x12\x30\n\x0cperiod_start\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nperiod_end\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12 \n\x06\x61mount\x18\x07 \x01(\x0b\x32\x10.orders.v1.Money\"\xd8\x01\n\x07Invoice\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x10\n\x08order_id\x18\x03 \x01(\t\x12\x14\n\x0corder_number\x18\x04 \x01(\t\x12-\n\tissued_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12%\n\x05lines\x18\x06 \x03(\x0b\x32\x16.orders.v1.InvoiceLine\x12\x1f\n\x05total\x18\x07 \x01(\x0b\x32\x10.orders.v1.Money\x12\x0e\n\x06status\x18\x08 \x01(\t\"P\n\x13ListInvoicesRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"U\n\x14ListInvoicesResponse\x12$\n\x08invoices\x18\x01 \x03(\x0b\x32\x12.orders.v1.Invoice\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x1f\n\x11GetInvoiceRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\x1f\n\x11PayInvoiceRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\\\n\x12PayInvoiceResponse\x12#\n\x07invoice\x18\x01 \x01(\x0b\x32\x12.orders.v1.Invoice\x12!\n\x07payment\x18\x02 \x01(\x0b\x32\x10.orders.v1.Order2\xec\x01\n\x0eInvoiceService\x12O\n\x0cListInvoices\x12\x1e.orders.v1.ListInvoicesRequest\x1a\x1f.orders.v1.ListInvoicesResponse\x12>\n\nGetInvoice\x12\x1c.orders.v1.GetInvoiceRequest\x1a\x12.orders.v1.Invoice\x12I\n\nPayInvoice\x12\x1c.orders.v1.PayInvoiceRequest\x1a\x1d.orders.v1.PayInvoiceResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -29,15 +29,15 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _globals['_INVOICE']._serialized_start=359
   _globals['_INVOICE']._serialized_end=575
   _globals['_LISTINVOICESREQUEST']._serialized_start=577
-  _globals['_LISTINVOICESREQUEST']._serialized_end=618
-  _globals['_LISTINVOICESRESPONSE']._serialized_start=620
-  _globals['_LISTINVOICESRESPONSE']._serialized_end=680
-  _globals['_GETINVOICEREQUEST']._serialized_start=682
-  _globals['_GETINVOICEREQUEST']._serialized_end=713
-  _globals['_PAYINVOICEREQUEST']._serialized_start=715
-  _globals['_PAYINVOICEREQUEST']._serialized_end=746
-  _globals['_PAYINVOICERESPONSE']._serialized_start=748
-  _globals['_PAYINVOICERESPONSE']._serialized_end=840
-  _globals['_INVOICESERVICE']._serialized_start=843
-  _globals['_INVOICESERVICE']._serialized_end=1079
+  _globals['_LISTINVOICESREQUEST']._serialized_end=657
+  _globals['_LISTINVOICESRESPONSE']._serialized_start=659
+  _globals['_LISTINVOICESRESPONSE']._serialized_end=744
+  _globals['_GETINVOICEREQUEST']._serialized_start=746
+  _globals['_GETINVOICEREQUEST']._serialized_end=777
+  _globals['_PAYINVOICEREQUEST']._serialized_start=779
+  _globals['_PAYINVOICEREQUEST']._serialized_end=810
+  _globals['_PAYINVOICERESPONSE']._serialized_start=812
+  _globals['_PAYINVOICERESPONSE']._serialized_end=904
+  _globals['_INVOICESERVICE']._serialized_start=907
+  _globals['_INVOICESERVICE']._serialized_end=1143
 # @@protoc_insertion_point(module_scope)

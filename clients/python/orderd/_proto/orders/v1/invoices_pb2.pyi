@@ -47,16 +47,22 @@ class Invoice(_message.Message):
     def __init__(self, id: _Optional[str] = ..., account_id: _Optional[str] = ..., order_id: _Optional[str] = ..., order_number: _Optional[str] = ..., issued_at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., lines: _Optional[_Iterable[_Union[InvoiceLine, _Mapping]]] = ..., total: _Optional[_Union[_common_pb2.Money, _Mapping]] = ..., status: _Optional[str] = ...) -> None: ...
 
 class ListInvoicesRequest(_message.Message):
-    __slots__ = ("account_id",)
+    __slots__ = ("account_id", "page_size", "page_token")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     account_id: str
-    def __init__(self, account_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, account_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListInvoicesResponse(_message.Message):
-    __slots__ = ("invoices",)
+    __slots__ = ("invoices", "next_page_token")
     INVOICES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     invoices: _containers.RepeatedCompositeFieldContainer[Invoice]
-    def __init__(self, invoices: _Optional[_Iterable[_Union[Invoice, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, invoices: _Optional[_Iterable[_Union[Invoice, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class GetInvoiceRequest(_message.Message):
     __slots__ = ("id",)

@@ -16,7 +16,7 @@ from . import common_pb2 as orders_dot_v1_dot_common__pb2
 from . import organizations_pb2 as orders_dot_v1_dot_organizations__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x14orders/v1/keys.proto\x12\torders.v1\x1a\x16orders/v1/common.proto\x1a\x1dorders/v1/organizations.proto\"E\n\x10\x43reateKeyRequest\x12\x1d\n\x04role\x18\x01 \x01(\x0e\x32\x0f.orders.v1.Role\x12\x12\n\naccount_id\x18\x02 \x01(\t\"\x1e\n\x10RevokeKeyRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\x11\n\x0fListKeysRequest\"3\n\x10ListKeysResponse\x12\x1f\n\x04keys\x18\x01 \x03(\x0b\x32\x11.orders.v1.ApiKey2\xce\x01\n\nKeyService\x12>\n\tCreateKey\x12\x1b.orders.v1.CreateKeyRequest\x1a\x14.orders.v1.IssuedKey\x12;\n\tRevokeKey\x12\x1b.orders.v1.RevokeKeyRequest\x1a\x11.orders.v1.ApiKey\x12\x43\n\x08ListKeys\x12\x1a.orders.v1.ListKeysRequest\x1a\x1b.orders.v1.ListKeysResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x14orders/v1/keys.proto\x12\torders.v1\x1a\x16orders/v1/common.proto\x1a\x1dorders/v1/organizations.proto\"E\n\x10\x43reateKeyRequest\x12\x1d\n\x04role\x18\x01 \x01(\x0e\x32\x0f.orders.v1.Role\x12\x12\n\naccount_id\x18\x02 \x01(\t\"\x1e\n\x10RevokeKeyRequest\x12\n\n\x02id\x18\x01 \x01(\t\"8\n\x0fListKeysRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"L\n\x10ListKeysResponse\x12\x1f\n\x04keys\x18\x01 \x03(\x0b\x32\x11.orders.v1.ApiKey\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t2\xce\x01\n\nKeyService\x12>\n\tCreateKey\x12\x1b.orders.v1.CreateKeyRequest\x1a\x14.orders.v1.IssuedKey\x12;\n\tRevokeKey\x12\x1b.orders.v1.RevokeKeyRequest\x1a\x11.orders.v1.ApiKey\x12\x43\n\x08ListKeys\x12\x1a.orders.v1.ListKeysRequest\x1a\x1b.orders.v1.ListKeysResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -28,9 +28,9 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _globals['_REVOKEKEYREQUEST']._serialized_start=161
   _globals['_REVOKEKEYREQUEST']._serialized_end=191
   _globals['_LISTKEYSREQUEST']._serialized_start=193
-  _globals['_LISTKEYSREQUEST']._serialized_end=210
-  _globals['_LISTKEYSRESPONSE']._serialized_start=212
-  _globals['_LISTKEYSRESPONSE']._serialized_end=263
-  _globals['_KEYSERVICE']._serialized_start=266
-  _globals['_KEYSERVICE']._serialized_end=472
+  _globals['_LISTKEYSREQUEST']._serialized_end=249
+  _globals['_LISTKEYSRESPONSE']._serialized_start=251
+  _globals['_LISTKEYSRESPONSE']._serialized_end=327
+  _globals['_KEYSERVICE']._serialized_start=330
+  _globals['_KEYSERVICE']._serialized_end=536
 # @@protoc_insertion_point(module_scope)

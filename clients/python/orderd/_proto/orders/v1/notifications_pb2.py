@@ -15,7 +15,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dorders/v1/notifications.proto\x12\torders.v1\x1a\x1fgoogle/protobuf/timestamp.proto\">\n\x19WatchNotificationsRequest\x12\r\n\x05\x61\x66ter\x18\x01 \x01(\x03\x12\x12\n\naccount_id\x18\x02 \x01(\t\"\xa2\x01\n\x0cNotification\x12\x10\n\x08position\x18\x01 \x01(\x03\x12\x0c\n\x04type\x18\x02 \x01(\t\x12&\n\x02\x61t\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0csubject_kind\x18\x04 \x01(\t\x12\x12\n\nsubject_id\x18\x05 \x01(\t\x12\x12\n\naccount_id\x18\x06 \x01(\t\x12\x0c\n\x04text\x18\x07 \x01(\t\"L\n\x18ListNotificationsRequest\x12\r\n\x05\x61\x66ter\x18\x01 \x01(\x03\x12\r\n\x05limit\x18\x02 \x01(\x05\x12\x12\n\naccount_id\x18\x03 \x01(\t\"b\n\x19ListNotificationsResponse\x12.\n\rnotifications\x18\x01 \x03(\x0b\x32\x17.orders.v1.Notification\x12\x15\n\rlast_position\x18\x02 \x01(\x03\x32\xcc\x01\n\x13NotificationService\x12^\n\x11ListNotifications\x12#.orders.v1.ListNotificationsRequest\x1a$.orders.v1.ListNotificationsResponse\x12U\n\x12WatchNotifications\x12$.orders.v1.WatchNotificationsRequest\x1a\x17.orders.v1.Notification0\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dorders/v1/notifications.proto\x12\torders.v1\x1a\x1fgoogle/protobuf/timestamp.proto\">\n\x19WatchNotificationsRequest\x12\r\n\x05\x61\x66ter\x18\x01 \x01(\x03\x12\x12\n\naccount_id\x18\x02 \x01(\t\"\xa2\x01\n\x0cNotification\x12\x10\n\x08position\x18\x01 \x01(\x03\x12\x0c\n\x04type\x18\x02 \x01(\t\x12&\n\x02\x61t\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0csubject_kind\x18\x04 \x01(\t\x12\x12\n\nsubject_id\x18\x05 \x01(\t\x12\x12\n\naccount_id\x18\x06 \x01(\t\x12\x0c\n\x04text\x18\x07 \x01(\t\"s\n\x18ListNotificationsRequest\x12\r\n\x05\x61\x66ter\x18\x01 \x01(\x03\x12\r\n\x05limit\x18\x02 \x01(\x05\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x11\n\tpage_size\x18\x04 \x01(\x05\x12\x12\n\npage_token\x18\x05 \x01(\t\"{\n\x19ListNotificationsResponse\x12.\n\rnotifications\x18\x01 \x03(\x0b\x32\x17.orders.v1.Notification\x12\x15\n\rlast_position\x18\x02 \x01(\x03\x12\x17\n\x0fnext_page_token\x18\x03 \x01(\t2\xcc\x01\n\x13NotificationService\x12^\n\x11ListNotifications\x12#.orders.v1.ListNotificationsRequest\x1a$.orders.v1.ListNotificationsResponse\x12U\n\x12WatchNotifications\x12$.orders.v1.WatchNotificationsRequest\x1a\x17.orders.v1.Notification0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -27,9 +27,9 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _globals['_NOTIFICATION']._serialized_start=142
   _globals['_NOTIFICATION']._serialized_end=304
   _globals['_LISTNOTIFICATIONSREQUEST']._serialized_start=306
-  _globals['_LISTNOTIFICATIONSREQUEST']._serialized_end=382
-  _globals['_LISTNOTIFICATIONSRESPONSE']._serialized_start=384
-  _globals['_LISTNOTIFICATIONSRESPONSE']._serialized_end=482
-  _globals['_NOTIFICATIONSERVICE']._serialized_start=485
-  _globals['_NOTIFICATIONSERVICE']._serialized_end=689
+  _globals['_LISTNOTIFICATIONSREQUEST']._serialized_end=421
+  _globals['_LISTNOTIFICATIONSRESPONSE']._serialized_start=423
+  _globals['_LISTNOTIFICATIONSRESPONSE']._serialized_end=546
+  _globals['_NOTIFICATIONSERVICE']._serialized_start=549
+  _globals['_NOTIFICATIONSERVICE']._serialized_end=753
 # @@protoc_insertion_point(module_scope)

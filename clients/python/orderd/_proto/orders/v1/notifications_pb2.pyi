@@ -33,19 +33,25 @@ class Notification(_message.Message):
     def __init__(self, position: _Optional[int] = ..., type: _Optional[str] = ..., at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., subject_kind: _Optional[str] = ..., subject_id: _Optional[str] = ..., account_id: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
 
 class ListNotificationsRequest(_message.Message):
-    __slots__ = ("after", "limit", "account_id")
+    __slots__ = ("after", "limit", "account_id", "page_size", "page_token")
     AFTER_FIELD_NUMBER: _ClassVar[int]
     LIMIT_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     after: int
     limit: int
     account_id: str
-    def __init__(self, after: _Optional[int] = ..., limit: _Optional[int] = ..., account_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, after: _Optional[int] = ..., limit: _Optional[int] = ..., account_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListNotificationsResponse(_message.Message):
-    __slots__ = ("notifications", "last_position")
+    __slots__ = ("notifications", "last_position", "next_page_token")
     NOTIFICATIONS_FIELD_NUMBER: _ClassVar[int]
     LAST_POSITION_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     notifications: _containers.RepeatedCompositeFieldContainer[Notification]
     last_position: int
-    def __init__(self, notifications: _Optional[_Iterable[_Union[Notification, _Mapping]]] = ..., last_position: _Optional[int] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, notifications: _Optional[_Iterable[_Union[Notification, _Mapping]]] = ..., last_position: _Optional[int] = ..., next_page_token: _Optional[str] = ...) -> None: ...

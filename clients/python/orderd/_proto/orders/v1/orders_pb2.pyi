@@ -150,18 +150,24 @@ class OrderFlow(_message.Message):
     def __init__(self, type: _Optional[_Union[_common_pb2.OrderType, str]] = ..., statuses: _Optional[_Iterable[_Union[OrderFlowStatus, _Mapping]]] = ..., transitions: _Optional[_Iterable[_Union[OrderFlowTransition, _Mapping]]] = ..., text: _Optional[str] = ...) -> None: ...
 
 class ListOrdersRequest(_message.Message):
-    __slots__ = ("account_id", "status")
+    __slots__ = ("account_id", "status", "page_size", "page_token")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     status: str
-    def __init__(self, account_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, account_id: _Optional[str] = ..., status: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListOrdersResponse(_message.Message):
-    __slots__ = ("orders",)
+    __slots__ = ("orders", "next_page_token")
     ORDERS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     orders: _containers.RepeatedCompositeFieldContainer[Order]
-    def __init__(self, orders: _Optional[_Iterable[_Union[Order, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, orders: _Optional[_Iterable[_Union[Order, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class GetOrderRequest(_message.Message):
     __slots__ = ("id",)

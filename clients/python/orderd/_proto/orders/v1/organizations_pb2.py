@@ -16,7 +16,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from . import common_pb2 as orders_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dorders/v1/organizations.proto\x12\torders.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16orders/v1/common.proto\"K\n\x14OrganizationSettings\x12\x1d\n\x15schedule_horizon_days\x18\x01 \x01(\x05\x12\x14\n\x0c\x62\x61\x63kordering\x18\x02 \x01(\x08\" \n\x1eGetOrganizationSettingsRequest\"\x8d\x01\n!UpdateOrganizationSettingsRequest\x12\"\n\x15schedule_horizon_days\x18\x01 \x01(\x05H\x00\x88\x01\x01\x12\x19\n\x0c\x62\x61\x63kordering\x18\x02 \x01(\x08H\x01\x88\x01\x01\x42\x18\n\x16_schedule_horizon_daysB\x0f\n\r_backordering\"\xc3\x01\n\x0cOrganization\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12)\n\x04kind\x18\x03 \x01(\x0e\x32\x1b.orders.v1.OrganizationKind\x12\x11\n\tparent_id\x18\x04 \x01(\t\x12\x10\n\x08\x63urrency\x18\x05 \x01(\t\x12.\n\ncreated_at\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x19\n\x11parent_account_id\x18\x07 \x01(\t\"f\n\x19\x43reateOrganizationRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12)\n\x04kind\x18\x02 \x01(\x0e\x32\x1b.orders.v1.OrganizationKind\x12\x10\n\x08\x63urrency\x18\x03 \x01(\t\"t\n\x1a\x43reateOrganizationResponse\x12-\n\x0corganization\x18\x01 \x01(\x0b\x32\x17.orders.v1.Organization\x12\'\n\tadmin_key\x18\x02 \x01(\x0b\x32\x14.orders.v1.IssuedKey\"\x1a\n\x18ListOrganizationsRequest\"l\n\x19ListOrganizationsResponse\x12$\n\x03own\x18\x01 \x01(\x0b\x32\x17.orders.v1.Organization\x12)\n\x08\x63hildren\x18\x02 \x03(\x0b\x32\x17.orders.v1.Organization\"$\n\x16GetOrganizationRequest\x12\n\n\x02id\x18\x01 \x01(\t\";\n\tIssuedKey\x12\x1e\n\x03key\x18\x01 \x01(\x0b\x32\x11.orders.v1.ApiKey\x12\x0e\n\x06secret\x18\x02 \x01(\t\"\xc0\x01\n\x06\x41piKey\x12\n\n\x02id\x18\x01 \x01(\t\x12\x17\n\x0forganization_id\x18\x02 \x01(\t\x12\x1d\n\x04role\x18\x03 \x01(\x0e\x32\x0f.orders.v1.Role\x12\x12\n\naccount_id\x18\x04 \x01(\t\x12.\n\ncreated_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nrevoked_at\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp2\xfb\x03\n\x13OrganizationService\x12\x61\n\x12\x43reateOrganization\x12$.orders.v1.CreateOrganizationRequest\x1a%.orders.v1.CreateOrganizationResponse\x12^\n\x11ListOrganizations\x12#.orders.v1.ListOrganizationsRequest\x1a$.orders.v1.ListOrganizationsResponse\x12M\n\x0fGetOrganization\x12!.orders.v1.GetOrganizationRequest\x1a\x17.orders.v1.Organization\x12\x65\n\x17GetOrganizationSettings\x12).orders.v1.GetOrganizationSettingsRequest\x1a\x1f.orders.v1.OrganizationSettings\x12k\n\x1aUpdateOrganizationSettings\x12,.orders.v1.UpdateOrganizationSettingsRequest\x1a\x1f.orders.v1.OrganizationSettingsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dorders/v1/organizations.proto\x12\torders.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16orders/v1/common.proto\"K\n\x14OrganizationSettings\x12\x1d\n\x15schedule_horizon_days\x18\x01 \x01(\x05\x12\x14\n\x0c\x62\x61\x63kordering\x18\x02 \x01(\x08\" \n\x1eGetOrganizationSettingsRequest\"\x8d\x01\n!UpdateOrganizationSettingsRequest\x12\"\n\x15schedule_horizon_days\x18\x01 \x01(\x05H\x00\x88\x01\x01\x12\x19\n\x0c\x62\x61\x63kordering\x18\x02 \x01(\x08H\x01\x88\x01\x01\x42\x18\n\x16_schedule_horizon_daysB\x0f\n\r_backordering\"\xc3\x01\n\x0cOrganization\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12)\n\x04kind\x18\x03 \x01(\x0e\x32\x1b.orders.v1.OrganizationKind\x12\x11\n\tparent_id\x18\x04 \x01(\t\x12\x10\n\x08\x63urrency\x18\x05 \x01(\t\x12.\n\ncreated_at\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x19\n\x11parent_account_id\x18\x07 \x01(\t\"f\n\x19\x43reateOrganizationRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12)\n\x04kind\x18\x02 \x01(\x0e\x32\x1b.orders.v1.OrganizationKind\x12\x10\n\x08\x63urrency\x18\x03 \x01(\t\"t\n\x1a\x43reateOrganizationResponse\x12-\n\x0corganization\x18\x01 \x01(\x0b\x32\x17.orders.v1.Organization\x12\'\n\tadmin_key\x18\x02 \x01(\x0b\x32\x14.orders.v1.IssuedKey\"A\n\x18ListOrganizationsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"\x85\x01\n\x19ListOrganizationsResponse\x12$\n\x03own\x18\x01 \x01(\x0b\x32\x17.orders.v1.Organization\x12)\n\x08\x63hildren\x18\x02 \x03(\x0b\x32\x17.orders.v1.Organization\x12\x17\n\x0fnext_page_token\x18\x03 \x01(\t\"$\n\x16GetOrganizationRequest\x12\n\n\x02id\x18\x01 \x01(\t\";\n\tIssuedKey\x12\x1e\n\x03key\x18\x01 \x01(\x0b\x32\x11.orders.v1.ApiKey\x12\x0e\n\x06secret\x18\x02 \x01(\t\"\xc0\x01\n\x06\x41piKey\x12\n\n\x02id\x18\x01 \x01(\t\x12\x17\n\x0forganization_id\x18\x02 \x01(\t\x12\x1d\n\x04role\x18\x03 \x01(\x0e\x32\x0f.orders.v1.Role\x12\x12\n\naccount_id\x18\x04 \x01(\t\x12.\n\ncreated_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nrevoked_at\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp2\xfb\x03\n\x13OrganizationService\x12\x61\n\x12\x43reateOrganization\x12$.orders.v1.CreateOrganizationRequest\x1a%.orders.v1.CreateOrganizationResponse\x12^\n\x11ListOrganizations\x12#.orders.v1.ListOrganizationsRequest\x1a$.orders.v1.ListOrganizationsResponse\x12M\n\x0fGetOrganization\x12!.orders.v1.GetOrganizationRequest\x1a\x17.orders.v1.Organization\x12\x65\n\x17GetOrganizationSettings\x12).orders.v1.GetOrganizationSettingsRequest\x1a\x1f.orders.v1.OrganizationSettings\x12k\n\x1aUpdateOrganizationSettings\x12,.orders.v1.UpdateOrganizationSettingsRequest\x1a\x1f.orders.v1.OrganizationSettingsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -36,15 +36,15 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _globals['_CREATEORGANIZATIONRESPONSE']._serialized_start=658
   _globals['_CREATEORGANIZATIONRESPONSE']._serialized_end=774
   _globals['_LISTORGANIZATIONSREQUEST']._serialized_start=776
-  _globals['_LISTORGANIZATIONSREQUEST']._serialized_end=802
-  _globals['_LISTORGANIZATIONSRESPONSE']._serialized_start=804
-  _globals['_LISTORGANIZATIONSRESPONSE']._serialized_end=912
-  _globals['_GETORGANIZATIONREQUEST']._serialized_start=914
-  _globals['_GETORGANIZATIONREQUEST']._serialized_end=950
-  _globals['_ISSUEDKEY']._serialized_start=952
-  _globals['_ISSUEDKEY']._serialized_end=1011
-  _globals['_APIKEY']._serialized_start=1014
-  _globals['_APIKEY']._serialized_end=1206
-  _globals['_ORGANIZATIONSERVICE']._serialized_start=1209
-  _globals['_ORGANIZATIONSERVICE']._serialized_end=1716
+  _globals['_LISTORGANIZATIONSREQUEST']._serialized_end=841
+  _globals['_LISTORGANIZATIONSRESPONSE']._serialized_start=844
+  _globals['_LISTORGANIZATIONSRESPONSE']._serialized_end=977
+  _globals['_GETORGANIZATIONREQUEST']._serialized_start=979
+  _globals['_GETORGANIZATIONREQUEST']._serialized_end=1015
+  _globals['_ISSUEDKEY']._serialized_start=1017
+  _globals['_ISSUEDKEY']._serialized_end=1076
+  _globals['_APIKEY']._serialized_start=1079
+  _globals['_APIKEY']._serialized_end=1271
+  _globals['_ORGANIZATIONSERVICE']._serialized_start=1274
+  _globals['_ORGANIZATIONSERVICE']._serialized_end=1781
 # @@protoc_insertion_point(module_scope)

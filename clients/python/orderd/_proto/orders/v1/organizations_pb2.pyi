@@ -64,16 +64,22 @@ class CreateOrganizationResponse(_message.Message):
     def __init__(self, organization: _Optional[_Union[Organization, _Mapping]] = ..., admin_key: _Optional[_Union[IssuedKey, _Mapping]] = ...) -> None: ...
 
 class ListOrganizationsRequest(_message.Message):
-    __slots__ = ()
-    def __init__(self) -> None: ...
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListOrganizationsResponse(_message.Message):
-    __slots__ = ("own", "children")
+    __slots__ = ("own", "children", "next_page_token")
     OWN_FIELD_NUMBER: _ClassVar[int]
     CHILDREN_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     own: Organization
     children: _containers.RepeatedCompositeFieldContainer[Organization]
-    def __init__(self, own: _Optional[_Union[Organization, _Mapping]] = ..., children: _Optional[_Iterable[_Union[Organization, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, own: _Optional[_Union[Organization, _Mapping]] = ..., children: _Optional[_Iterable[_Union[Organization, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class GetOrganizationRequest(_message.Message):
     __slots__ = ("id",)

@@ -19,15 +19,15 @@ from . import notifications_pb2 as orders_dot_v1_dot_notifications__pb2
 from . import orders_pb2 as orders_dot_v1_dot_orders__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dorders/v1/subscriptions.proto\x12\torders.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16orders/v1/common.proto\x1a\x18orders/v1/invoices.proto\x1a\x1dorders/v1/notifications.proto\x1a\x16orders/v1/orders.proto\"\'\n\x19ResyncSubscriptionRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\xae\x02\n\x19\x43hangeSubscriptionRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\x15\n\x08quantity\x18\x02 \x01(\x05H\x00\x88\x01\x01\x12\x12\n\nupgrade_to\x18\x03 \x01(\t\x12\x1d\n\x04term\x18\x04 \x01(\x0e\x32\x0f.orders.v1.Term\x12.\n\rbilling_cycle\x18\x05 \x01(\x0e\x32\x17.orders.v1.BillingCycle\x12\x17\n\nauto_renew\x18\x06 \x01(\x08H\x01\x88\x01\x01\x12\x0e\n\x06\x63\x61ncel\x18\x07 \x01(\x08\x12\'\n\x06timing\x18\x08 \x01(\x0e\x32\x17.orders.v1.ChangeTiming\x12\x0c\n\x04\x64\x61te\x18\t \x01(\t\x12\x0f\n\x07\x64ry_run\x18\n \x01(\x08\x42\x0b\n\t_quantityB\r\n\x0b_auto_renew\"\xa7\x02\n\x0fScheduledChange\x12\x10\n\x08order_id\x18\x01 \x01(\t\x12\x14\n\x0corder_number\x18\x02 \x01(\t\x12\'\n\x06timing\x18\x03 \x01(\x0e\x32\x17.orders.v1.ChangeTiming\x12\x31\n\rscheduled_for\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\ncreated_by\x18\x05 \x01(\t\x12\x1a\n\x12vendor_sync_status\x18\x06 \x01(\t\x12(\n\x07\x64\x65tails\x18\x07 \x03(\x0b\x32\x17.orders.v1.ChangeDetail\x12&\n\x0cprice_effect\x18\x08 \x01(\x0b\x32\x10.orders.v1.Money\x12\x0e\n\x06status\x18\t \x01(\t\"7\n\x0c\x43hangeDetail\x12\r\n\x05\x66ield\x18\x01 \x01(\t\x12\x0b\n\x03old\x18\x02 \x01(\t\x12\x0b\n\x03new\x18\x03 \x01(\t\"6\n\x1bListScheduledChangesRequest\x12\x17\n\x0fsubscription_id\x18\x01 \x01(\t\"K\n\x1cListScheduledChangesResponse\x12+\n\x07\x63hanges\x18\x01 \x03(\x0b\x32\x1a.orders.v1.ScheduledChange\"\xb9\x01\n\x17SyncVendorChangeRequest\x12\x17\n\x0fsubscription_id\x18\x01 \x01(\t\x12\x15\n\x08quantity\x18\x02 \x01(\x05H\x00\x88\x01\x01\x12\x12\n\nupgrade_to\x18\x03 \x01(\t\x12\x1d\n\x04term\x18\x04 \x01(\x0e\x32\x0f.orders.v1.Term\x12.\n\rbilling_cycle\x18\x05 \x01(\x0e\x32\x17.orders.v1.BillingCycleB\x0b\n\t_quantity\"D\n\x17SetFutureRequestRequest\x12\x17\n\x0fsubscription_id\x18\x01 \x01(\t\x12\x10\n\x08quantity\x18\x02 \x01(\x05\"5\n\x1aRevokeFutureRequestRequest\x12\x17\n\x0fsubscription_id\x18\x01 \x01(\t\"6\n\x1bListSubscriptionFeedRequest\x12\x17\n\x0fsubscription_id\x18\x01 \x01(\t\"H\n\x1cListSubscriptionFeedResponse\x12(\n\x07\x65ntries\x18\x01 \x03(\x0b\x32\x17.orders.v1.Notification\"\x91\x01\n\x1a\x43hangeSubscriptionResponse\x12-\n\x0csubscription\x18\x01 \x01(\x0b\x32\x17.orders.v1.Subscription\x12\x1f\n\x05order\x18\x02 \x01(\x0b\x32\x10.orders.v1.Order\x12#\n\x07invoice\x18\x03 \x01(\x0b\x32\x12.orders.v1.Invoice\" \n\x12ResyncAssetRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\x89\x04\n\x0cSubscription\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x14\n\x0cproduct_name\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x1b\n\x13provisioning_status\x18\x06 \x01(\t\x12\x10\n\x08quantity\x18\x07 \x01(\x05\x12.\n\rbilling_cycle\x18\x08 \x01(\x0e\x32\x17.orders.v1.BillingCycle\x12\x1d\n\x04term\x18\t \x01(\x0e\x32\x0f.orders.v1.Term\x12\x12\n\nauto_renew\x18\n \x01(\x08\x12.\n\nstart_date\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x36\n\x12\x63urrent_period_end\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08term_end\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08order_id\x18\x0e \x01(\t\x12\x1e\n\x16parent_subscription_id\x18\x0f \x01(\t\x12\x33\n\x0fpending_changes\x18\x10 \x03(\x0b\x32\x1a.orders.v1.ScheduledChange\x12\x17\n\x0f\x66uture_quantity\x18\x11 \x01(\x05\".\n\x18ListSubscriptionsRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\"K\n\x19ListSubscriptionsResponse\x12.\n\rsubscriptions\x18\x01 \x03(\x0b\x32\x17.orders.v1.Subscription\"$\n\x16GetSubscriptionRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\x8a\x02\n\x05\x41sset\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x13\n\x0bsync_status\x18\x06 \x01(\t\x12\x31\n\rpurchase_date\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x33\n\x0f\x65xpiration_date\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0bsoftware_id\x18\t \x01(\t\x12\x10\n\x08order_id\x18\n \x01(\t\x12\x12\n\nsync_error\x18\x0b \x01(\t\"\'\n\x11ListAssetsRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\"6\n\x12ListAssetsResponse\x12 \n\x06\x61ssets\x18\x01 \x03(\x0b\x32\x10.orders.v1.Asset\"\x1d\n\x0fGetAssetRequest\x12\n\n\x02id\x18\x01 \x01(\t*\x81\x01\n\x0c\x43hangeTiming\x12\x1d\n\x19\x43HANGE_TIMING_UNSPECIFIED\x10\x00\x12\x15\n\x11\x43HANGE_TIMING_NOW\x10\x01\x12\x1c\n\x18\x43HANGE_TIMING_ON_RENEWAL\x10\x02\x12\x1d\n\x19\x43HANGE_TIMING_CUSTOM_DATE\x10\x03\x32\x9d\x08\n\x13SubscriptionService\x12^\n\x11ListSubscriptions\x12#.orders.v1.ListSubscriptionsRequest\x1a$.orders.v1.ListSubscriptionsResponse\x12M\n\x0fGetSubscription\x12!.orders.v1.GetSubscriptionRequest\x1a\x17.orders.v1.Subscription\x12I\n\nListAssets\x12\x1c.orders.v1.ListAssetsRequest\x1a\x1d.orders.v1.ListAssetsResponse\x12\x38\n\x08GetAsset\x12\x1a.orders.v1.GetAssetRequest\x1a\x10.orders.v1.Asset\x12\x61\n\x12\x43hangeSubscription\x12$.orders.v1.ChangeSubscriptionRequest\x1a%.orders.v1.ChangeSubscriptionResponse\x12>\n\x0bResyncAsset\x12\x1d.orders.v1.ResyncAssetRequest\x1a\x10.orders.v1.Asset\x12\x61\n\x12ResyncSubscription\x12$.orders.v1.ResyncSubscriptionRequest\x1a%.orders.v1.ChangeSubscriptionResponse\x12g\n\x14ListScheduledChanges\x12&.orders.v1.ListScheduledChangesRequest\x1a\'.orders.v1.ListScheduledChangesResponse\x12R\n\x10SyncVendorChange\x12\".orders.v1.SyncVendorChangeRequest\x1a\x1a.orders.v1.ScheduledChange\x12O\n\x10SetFutureRequest\x12\".orders.v1.SetFutureRequestRequest\x1a\x17.orders.v1.Subscription\x12U\n\x13RevokeFutureRequest\x12%.orders.v1.RevokeFutureRequestRequest\x1a\x17.orders.v1.Subscription\x12g\n\x14ListSubscriptionFeed\x12&.orders.v1.ListSubscriptionFeedRequest\x1a\'.orders.v1.ListSubscriptionFeedResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dorders/v1/subscriptions.proto\x12\torders.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16orders/v1/common.proto\x1a\x18orders/v1/invoices.proto\x1a\x1dorders/v1/notifications.proto\x1a\x16orders/v1/orders.proto\"\'\n\x19ResyncSubscriptionRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\xae\x02\n\x19\x43hangeSubscriptionRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\x15\n\x08quantity\x18\x02 \x01(\x05H\x00\x88\x01\x01\x12\x12\n\nupgrade_to\x18\x03 \x01(\t\x12\x1d\n\x04term\x18\x04 \x01(\x0e\x32\x0f.orders.v1.Term\x12.\n\rbilling_cycle\x18\x05 \x01(\x0e\x32\x17.orders.v1.BillingCycle\x12\x17\n\nauto_renew\x18\x06 \x01(\x08H\x01\x88\x01\x01\x12\x0e\n\x06\x63\x61ncel\x18\x07 \x01(\x08\x12\'\n\x06timing\x18\x08 \x01(\x0e\x32\x17.orders.v1.ChangeTiming\x12\x0c\n\x04\x64\x61te\x18\t \x01(\t\x12\x0f\n\x07\x64ry_run\x18\n \x01(\x08\x42\x0b\n\t_quantityB\r\n\x0b_auto_renew\"\xa7\x02\n\x0fScheduledChange\x12\x10\n\x08order_id\x18\x01 \x01(\t\x12\x14\n\x0corder_number\x18\x02 \x01(\t\x12\'\n\x06timing\x18\x03 \x01(\x0e\x32\x17.orders.v1.ChangeTiming\x12\x31\n\rscheduled_for\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\ncreated_by\x18\x05 \x01(\t\x12\x1a\n\x12vendor_sync_status\x18\x06 \x01(\t\x12(\n\x07\x64\x65tails\x18\x07 \x03(\x0b\x32\x17.orders.v1.ChangeDetail\x12&\n\x0cprice_effect\x18\x08 \x01(\x0b\x32\x10.orders.v1.Money\x12\x0e\n\x06status\x18\t \x01(\t\"7\n\x0c\x43hangeDetail\x12\r\n\x05\x66ield\x18\x01 \x01(\t\x12\x0b\n\x03old\x18\x02 \x01(\t\x12\x0b\n\x03new\x18\x03 \x01(\t\"]\n\x1bListScheduledChangesRequest\x12\x17\n\x0fsubscription_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"d\n\x1cListScheduledChangesResponse\x12+\n\x07\x63hanges\x18\x01 \x03(\x0b\x32\x1a.orders.v1.ScheduledChange\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\xb9\x01\n\x17SyncVendorChangeRequest\x12\x17\n\x0fsubscription_id\x18\x01 \x01(\t\x12\x15\n\x08quantity\x18\x02 \x01(\x05H\x00\x88\x01\x01\x12\x12\n\nupgrade_to\x18\x03 \x01(\t\x12\x1d\n\x04term\x18\x04 \x01(\x0e\x32\x0f.orders.v1.Term\x12.\n\rbilling_cycle\x18\x05 \x01(\x0e\x32\x17.orders.v1.BillingCycleB\x0b\n\t_quantity\"D\n\x17SetFutureRequestRequest\x12\x17\n\x0fsubscription_id\x18\x01 \x01(\t\x12\x10\n\x08quantity\x18\x02 \x01(\x05\"5\n\x1aRevokeFutureRequestRequest\x12\x17\n\x0fsubscription_id\x18\x01 \x01(\t\"]\n\x1bListSubscriptionFeedRequest\x12\x17\n\x0fsubscription_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"a\n\x1cListSubscriptionFeedResponse\x12(\n\x07\x65ntries\x18\x01 \x03(\x0b\x32\x17.orders.v1.Notification\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x91\x01\n\x1a\x43hangeSubscriptionResponse\x12-\n\x0csubscription\x18\x01 \x01(\x0b\x32\x17.orders.v1.Subscription\x12\x1f\n\x05order\x18\x02 \x01(\x0b\x32\x10.orders.v1.Order\x12#\n\x07invoice\x18\x03 \x01(\x0b\x32\x12.orders.v1.Invoice\" \n\x12ResyncAssetRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\x89\x04\n\x0cSubscription\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x14\n\x0cproduct_name\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x1b\n\x13provisioning_status\x18\x06 \x01(\t\x12\x10\n\x08quantity\x18\x07 \x01(\x05\x12.\n\rbilling_cycle\x18\x08 \x01(\x0e\x32\x17.orders.v1.BillingCycle\x12\x1d\n\x04term\x18\t \x01(\x0e\x32\x0f.orders.v1.Term\x12\x12\n\nauto_renew\x18\n \x01(\x08\x12.\n\nstart_date\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x36\n\x12\x63urrent_period_end\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08term_end\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08order_id\x18\x0e \x01(\t\x12\x1e\n\x16parent_subscription_id\x18\x0f \x01(\t\x12\x33\n\x0fpending_changes\x18\x10 \x03(\x0b\x32\x1a.orders.v1.ScheduledChange\x12\x17\n\x0f\x66uture_quantity\x18\x11 \x01(\x05\"U\n\x18ListSubscriptionsRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"d\n\x19ListSubscriptionsResponse\x12.\n\rsubscriptions\x18\x01 \x03(\x0b\x32\x17.orders.v1.Subscription\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"$\n\x16GetSubscriptionRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\x8a\x02\n\x05\x41sset\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x13\n\x0bsync_status\x18\x06 \x01(\t\x12\x31\n\rpurchase_date\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x33\n\x0f\x65xpiration_date\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0bsoftware_id\x18\t \x01(\t\x12\x10\n\x08order_id\x18\n \x01(\t\x12\x12\n\nsync_error\x18\x0b \x01(\t\"N\n\x11ListAssetsRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"O\n\x12ListAssetsResponse\x12 \n\x06\x61ssets\x18\x01 \x03(\x0b\x32\x10.orders.v1.Asset\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x1d\n\x0fGetAssetRequest\x12\n\n\x02id\x18\x01 \x01(\t*\x81\x01\n\x0c\x43hangeTiming\x12\x1d\n\x19\x43HANGE_TIMING_UNSPECIFIED\x10\x00\x12\x15\n\x11\x43HANGE_TIMING_NOW\x10\x01\x12\x1c\n\x18\x43HANGE_TIMING_ON_RENEWAL\x10\x02\x12\x1d\n\x19\x43HANGE_TIMING_CUSTOM_DATE\x10\x03\x32\x9d\x08\n\x13SubscriptionService\x12^\n\x11ListSubscriptions\x12#.orders.v1.ListSubscriptionsRequest\x1a$.orders.v1.ListSubscriptionsResponse\x12M\n\x0fGetSubscription\x12!.orders.v1.GetSubscriptionRequest\x1a\x17.orders.v1.Subscription\x12I\n\nListAssets\x12\x1c.orders.v1.ListAssetsRequest\x1a\x1d.orders.v1.ListAssetsResponse\x12\x38\n\x08GetAsset\x12\x1a.orders.v1.GetAssetRequest\x1a\x10.orders.v1.Asset\x12\x61\n\x12\x43hangeSubscription\x12$.orders.v1.ChangeSubscriptionRequest\x1a%.orders.v1.ChangeSubscriptionResponse\x12>\n\x0bResyncAsset\x12\x1d.orders.v1.ResyncAssetRequest\x1a\x10.orders.v1.Asset\x12\x61\n\x12ResyncSubscription\x12$.orders.v1.ResyncSubscriptionRequest\x1a%.orders.v1.ChangeSubscriptionResponse\x12g\n\x14ListScheduledChanges\x12&.orders.v1.ListScheduledChangesRequest\x1a\'.orders.v1.ListScheduledChangesResponse\x12R\n\x10SyncVendorChange\x12\".orders.v1.SyncVendorChangeRequest\x1a\x1a.orders.v1.ScheduledChange\x12O\n\x10SetFutureRequest\x12\".orders.v1.SetFutureRequestRequest\x1a\x17.orders.v1.Subscription\x12U\n\x13RevokeFutureRequest\x12%.orders.v1.RevokeFutureRequestRequest\x1a\x17.orders.v1.Subscription\x12g\n\x14ListSubscriptionFeed\x12&.orders.v1.ListSubscriptionFeedRequest\x1a\'.orders.v1.ListSubscriptionFeedResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'orders.v1.subscriptions_pb2', _globals)
 if _descriptor._USE_C_DESCRIPTORS == False:
   DESCRIPTOR._options = None
-  _globals['_CHANGETIMING']._serialized_start=2726
-  _globals['_CHANGETIMING']._serialized_end=2855
+  _globals['_CHANGETIMING']._serialized_start=2982
+  _globals['_CHANGETIMING']._serialized_end=3111
   _globals['_RESYNCSUBSCRIPTIONREQUEST']._serialized_start=182
   _globals['_RESYNCSUBSCRIPTIONREQUEST']._serialized_end=221
   _globals['_CHANGESUBSCRIPTIONREQUEST']._serialized_start=224
@@ -37,39 +37,39 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _globals['_CHANGEDETAIL']._serialized_start=826
   _globals['_CHANGEDETAIL']._serialized_end=881
   _globals['_LISTSCHEDULEDCHANGESREQUEST']._serialized_start=883
-  _globals['_LISTSCHEDULEDCHANGESREQUEST']._serialized_end=937
-  _globals['_LISTSCHEDULEDCHANGESRESPONSE']._serialized_start=939
-  _globals['_LISTSCHEDULEDCHANGESRESPONSE']._serialized_end=1014
-  _globals['_SYNCVENDORCHANGEREQUEST']._serialized_start=1017
-  _globals['_SYNCVENDORCHANGEREQUEST']._serialized_end=1202
-  _globals['_SETFUTUREREQUESTREQUEST']._serialized_start=1204
-  _globals['_SETFUTUREREQUESTREQUEST']._serialized_end=1272
-  _globals['_REVOKEFUTUREREQUESTREQUEST']._serialized_start=1274
-  _globals['_REVOKEFUTUREREQUESTREQUEST']._serialized_end=1327
-  _globals['_LISTSUBSCRIPTIONFEEDREQUEST']._serialized_start=1329
-  _globals['_LISTSUBSCRIPTIONFEEDREQUEST']._serialized_end=1383
-  _globals['_LISTSUBSCRIPTIONFEEDRESPONSE']._serialized_start=1385
-  _globals['_LISTSUBSCRIPTIONFEEDRESPONSE']._serialized_end=1457
-  _globals['_CHANGESUBSCRIPTIONRESPONSE']._serialized_start=1460
-  _globals['_CHANGESUBSCRIPTIONRESPONSE']._serialized_end=1605
-  _globals['_RESYNCASSETREQUEST']._serialized_start=1607
-  _globals['_RESYNCASSETREQUEST']._serialized_end=1639
-  _globals['_SUBSCRIPTION']._serialized_start=1642
-  _globals['_SUBSCRIPTION']._serialized_end=2163
-  _globals['_LISTSUBSCRIPTIONSREQUEST']._serialized_start=2165
-  _globals['_LISTSUBSCRIPTIONSREQUEST']._serialized_end=2211
-  _globals['_LISTSUBSCRIPTIONSRESPONSE']._serialized_start=2213
-  _globals['_LISTSUBSCRIPTIONSRESPONSE']._serialized_end=2288
-  _globals['_GETSUBSCRIPTIONREQUEST']._serialized_start=2290
-  _globals['_GETSUBSCRIPTIONREQUEST']._serialized_end=2326
-  _globals['_ASSET']._serialized_start=2329
-  _globals['_ASSET']._serialized_end=2595
-  _globals['_LISTASSETSREQUEST']._serialized_start=2597
-  _globals['_LISTASSETSREQUEST']._serialized_end=2636
-  _globals['_LISTASSETSRESPONSE']._serialized_start=2638
-  _globals['_LISTASSETSRESPONSE']._serialized_end=2692
-  _globals['_GETASSETREQUEST']._serialized_start=2694
-  _globals['_GETASSETREQUEST']._serialized_end=2723
-  _globals['_SUBSCRIPTIONSERVICE']._serialized_start=2858
-  _globals['_SUBSCRIPTIONSERVICE']._serialized_end=3911
+  _globals['_LISTSCHEDULEDCHANGESREQUEST']._serialized_end=976
+  _globals['_LISTSCHEDULEDCHANGESRESPONSE']._serialized_start=978
+  _globals['_LISTSCHEDULEDCHANGESRESPONSE']._serialized_end=1078
+  _globals['_SYNCVENDORCHANGEREQUEST']._serialized_start=1081
+  _globals['_SYNCVENDORCHANGEREQUEST']._serialized_end=1266
+  _globals['_SETFUTUREREQUESTREQUEST']._serialized_start=1268
+  _globals['_SETFUTUREREQUESTREQUEST']._serialized_end=1336
+  _globals['_REVOKEFUTUREREQUESTREQUEST']._serialized_start=1338
+  _globals['_REVOKEFUTUREREQUESTREQUEST']._serialized_end=1391
+  _globals['_LISTSUBSCRIPTIONFEEDREQUEST']._serialized_start=1393
+  _globals['_LISTSUBSCRIPTIONFEEDREQUEST']._serialized_end=1486
+  _globals['_LISTSUBSCRIPTIONFEEDRESPONSE']._serialized_start=1488
+  _globals['_LISTSUBSCRIPTIONFEEDRESPONSE']._serialized_end=1585
+  _globals['_CHANGESUBSCRIPTIONRESPONSE']._serialized_start=1588
+  _globals['_CHANGESUBSCRIPTIONRESPONSE']._serialized_end=1733
+  _globals['_RESYNCASSETREQUEST']._serialized_start=1735
+  _globals['_RESYNCASSETREQUEST']._serialized_end=1767
+  _globals['_SUBSCRIPTION']._serialized_start=1770
+  _globals['_SUBSCRIPTION']._serialized_end=2291
+  _globals['_LISTSUBSCRIPTIONSREQUEST']._serialized_start=2293
+  _globals['_LISTSUBSCRIPTIONSREQUEST']._serialized_end=2378
+  _globals['_LISTSUBSCRIPTIONSRESPONSE']._serialized_start=2380
+  _globals['_LISTSUBSCRIPTIONSRESPONSE']._serialized_end=2480
+  _globals['_GETSUBSCRIPTIONREQUEST']._serialized_start=2482
+  _globals['_GETSUBSCRIPTIONREQUEST']._serialized_end=2518
+  _globals['_ASSET']._serialized_start=2521
+  _globals['_ASSET']._serialized_end=2787
+  _globals['_LISTASSETSREQUEST']._serialized_start=2789
+  _globals['_LISTASSETSREQUEST']._serialized_end=2867
+  _globals['_LISTASSETSRESPONSE']._serialized_start=2869
+  _globals['_LISTASSETSRESPONSE']._serialized_end=2948
+  _globals['_GETASSETREQUEST']._serialized_start=2950
+  _globals['_GETASSETREQUEST']._serialized_end=2979
+  _globals['_SUBSCRIPTIONSERVICE']._serialized_start=3114
+  _globals['_SUBSCRIPTIONSERVICE']._serialized_end=4167
 # @@protoc_insertion_point(module_scope)

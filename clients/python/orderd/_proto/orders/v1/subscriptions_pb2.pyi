@@ -85,16 +85,22 @@ class ChangeDetail(_message.Message):
     def __init__(self, field: _Optional[str] = ..., old: _Optional[str] = ..., new: _Optional[str] = ...) -> None: ...
 
 class ListScheduledChangesRequest(_message.Message):
-    __slots__ = ("subscription_id",)
+    __slots__ = ("subscription_id", "page_size", "page_token")
     SUBSCRIPTION_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     subscription_id: str
-    def __init__(self, subscription_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, subscription_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListScheduledChangesResponse(_message.Message):
-    __slots__ = ("changes",)
+    __slots__ = ("changes", "next_page_token")
     CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     changes: _containers.RepeatedCompositeFieldContainer[ScheduledChange]
-    def __init__(self, changes: _Optional[_Iterable[_Union[ScheduledChange, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, changes: _Optional[_Iterable[_Union[ScheduledChange, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class SyncVendorChangeRequest(_message.Message):
     __slots__ = ("subscription_id", "quantity", "upgrade_to", "term", "billing_cycle")
@@ -125,16 +131,22 @@ class RevokeFutureRequestRequest(_message.Message):
     def __init__(self, subscription_id: _Optional[str] = ...) -> None: ...
 
 class ListSubscriptionFeedRequest(_message.Message):
-    __slots__ = ("subscription_id",)
+    __slots__ = ("subscription_id", "page_size", "page_token")
     SUBSCRIPTION_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     subscription_id: str
-    def __init__(self, subscription_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, subscription_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListSubscriptionFeedResponse(_message.Message):
-    __slots__ = ("entries",)
+    __slots__ = ("entries", "next_page_token")
     ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     entries: _containers.RepeatedCompositeFieldContainer[_notifications_pb2.Notification]
-    def __init__(self, entries: _Optional[_Iterable[_Union[_notifications_pb2.Notification, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, entries: _Optional[_Iterable[_Union[_notifications_pb2.Notification, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ChangeSubscriptionResponse(_message.Message):
     __slots__ = ("subscription", "order", "invoice")
@@ -191,16 +203,22 @@ class Subscription(_message.Message):
     def __init__(self, id: _Optional[str] = ..., account_id: _Optional[str] = ..., sku: _Optional[str] = ..., product_name: _Optional[str] = ..., status: _Optional[str] = ..., provisioning_status: _Optional[str] = ..., quantity: _Optional[int] = ..., billing_cycle: _Optional[_Union[_common_pb2.BillingCycle, str]] = ..., term: _Optional[_Union[_common_pb2.Term, str]] = ..., auto_renew: bool = ..., start_date: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., current_period_end: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., term_end: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., order_id: _Optional[str] = ..., parent_subscription_id: _Optional[str] = ..., pending_changes: _Optional[_Iterable[_Union[ScheduledChange, _Mapping]]] = ..., future_quantity: _Optional[int] = ...) -> None: ...
 
 class ListSubscriptionsRequest(_message.Message):
-    __slots__ = ("account_id",)
+    __slots__ = ("account_id", "page_size", "page_token")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     account_id: str
-    def __init__(self, account_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, account_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListSubscriptionsResponse(_message.Message):
-    __slots__ = ("subscriptions",)
+    __slots__ = ("subscriptions", "next_page_token")
     SUBSCRIPTIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     subscriptions: _containers.RepeatedCompositeFieldContainer[Subscription]
-    def __init__(self, subscriptions: _Optional[_Iterable[_Union[Subscription, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, subscriptions: _Optional[_Iterable[_Union[Subscription, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class GetSubscriptionRequest(_message.Message):
     __slots__ = ("id",)
@@ -235,16 +253,22 @@ class Asset(_message.Message):
     def __init__(self, id: _Optional[str] = ..., account_id: _Optional[str] = ..., sku: _Optional[str] = ..., name: _Optional[str] = ..., status: _Optional[str] = ..., sync_status: _Optional[str] = ..., purchase_date: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., expiration_date: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., software_id: _Optional[str] = ..., order_id: _Optional[str] = ..., sync_error: _Optional[str] = ...) -> None: ...
 
 class ListAssetsRequest(_message.Message):
-    __slots__ = ("account_id",)
+    __slots__ = ("account_id", "page_size", "page_token")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     account_id: str
-    def __init__(self, account_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, account_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListAssetsResponse(_message.Message):
-    __slots__ = ("assets",)
+    __slots__ = ("assets", "next_page_token")
     ASSETS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     assets: _containers.RepeatedCompositeFieldContainer[Asset]
-    def __init__(self, assets: _Optional[_Iterable[_Union[Asset, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, assets: _Optional[_Iterable[_Union[Asset, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class GetAssetRequest(_message.Message):
     __slots__ = ("id",)

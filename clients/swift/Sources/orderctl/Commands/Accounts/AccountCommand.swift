@@ -43,10 +43,13 @@ extension AccountCommand {
     static let configuration = CommandConfiguration(abstract: "List the accounts.")
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Paging Options") var paging: PagingOptions
 
     func run() async throws {
       try await self.connection.run { client in
-        let response = try await client.listAccounts()
+        let response = try await self.paging.collect(client, Orders_V1_ListAccountsRequest()) {
+          try await client.listAccounts($0)
+        }
         try self.connection.output.emit(response) { $0.tableText }
       }
     }

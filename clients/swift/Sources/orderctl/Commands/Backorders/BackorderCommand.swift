@@ -15,13 +15,16 @@ extension BackorderCommand {
     static let configuration = CommandConfiguration(abstract: "List received backorders, oldest first.")
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Paging Options") var paging: PagingOptions
 
     @Option(help: "Only backorders with this status.")
     var status: BackorderStatus?
 
     func run() async throws {
       try await self.connection.run { client in
-        let response = try await client.listBackorders(status: self.status?.rawValue ?? "")
+        var request = Orders_V1_ListBackordersRequest()
+        request.status = self.status?.rawValue ?? ""
+        let response = try await self.paging.collect(client, request) { try await client.listBackorders($0) }
         try self.connection.output.emit(response) { $0.tableText }
       }
     }

@@ -15,10 +15,13 @@ extension ProductCommand {
     static let configuration = CommandConfiguration(abstract: "List the products.")
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Paging Options") var paging: PagingOptions
 
     func run() async throws {
       try await self.connection.run { client in
-        let response = try await client.listProducts()
+        let response = try await self.paging.collect(client, Orders_V1_ListProductsRequest()) {
+          try await client.listProducts($0)
+        }
         try self.connection.output.emit(response) { $0.tableText }
       }
     }

@@ -18,6 +18,7 @@ extension ChangeCommand {
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Paging Options") var paging: PagingOptions
 
     @Argument(help: "The subscription's id.")
     var subscription: String
@@ -26,7 +27,7 @@ extension ChangeCommand {
       var request = Orders_V1_ListScheduledChangesRequest()
       request.subscriptionID = self.subscription
       try await self.connection.run { client in
-        let response = try await client.listScheduledChanges(request)
+        let response = try await self.paging.collect(client, request) { try await client.listScheduledChanges($0) }
         try self.connection.output.emit(response) { $0.changes.tableText }
       }
     }

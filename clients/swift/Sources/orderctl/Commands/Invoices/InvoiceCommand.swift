@@ -15,6 +15,7 @@ extension InvoiceCommand {
     static let configuration = CommandConfiguration(abstract: "List invoices.")
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Paging Options") var paging: PagingOptions
 
     @Option(help: "Only this account's invoices.")
     var account: String?
@@ -23,7 +24,7 @@ extension InvoiceCommand {
       var request = Orders_V1_ListInvoicesRequest()
       request.accountID = self.account ?? ""
       try await self.connection.run { client in
-        let response = try await client.listInvoices(request)
+        let response = try await self.paging.collect(client, request) { try await client.listInvoices($0) }
         try self.connection.output.emit(response) { $0.tableText }
       }
     }

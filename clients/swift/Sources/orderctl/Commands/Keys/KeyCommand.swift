@@ -68,10 +68,13 @@ extension KeyCommand {
     static let configuration = CommandConfiguration(abstract: "List your organization's API keys.")
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Paging Options") var paging: PagingOptions
 
     func run() async throws {
       try await self.connection.run { client in
-        let response = try await client.listKeys()
+        let response = try await self.paging.collect(client, Orders_V1_ListKeysRequest()) {
+          try await client.listKeys($0)
+        }
         try self.connection.output.emit(response) { $0.tableText }
       }
     }

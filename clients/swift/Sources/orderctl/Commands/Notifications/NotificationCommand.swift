@@ -18,30 +18,24 @@ extension NotificationCommand {
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Paging Options") var paging: PagingOptions
 
     @Option(help: "Only notifications after this position (default 0: from the start).")
     var after: Int64?
-
-    @Option(help: "At most this many (default 100, at most 1000).")
-    var limit: Int32?
 
     @Option(help: "Only this account's notifications.")
     var account: String?
 
     func validate() throws {
       if let after = self.after, after < 0 { throw ValidationError("--after must be 0 or more") }
-      if let limit = self.limit, !(1...1_000).contains(limit) {
-        throw ValidationError("--limit must be 1 to 1000")
-      }
     }
 
     func run() async throws {
       var request = Orders_V1_ListNotificationsRequest()
       request.after = self.after ?? 0
-      request.limit = self.limit ?? 0
       request.accountID = self.account ?? ""
       try await self.connection.run { client in
-        let response = try await client.listNotifications(request)
+        let response = try await self.paging.collect(client, request) { try await client.listNotifications($0) }
         try self.connection.output.emit(response) { $0.tableText }
       }
     }

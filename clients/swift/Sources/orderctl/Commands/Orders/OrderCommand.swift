@@ -73,6 +73,7 @@ extension OrderCommand {
     static let configuration = CommandConfiguration(abstract: "List orders.")
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Paging Options") var paging: PagingOptions
 
     @Option(help: "Only this account's orders.")
     var account: String?
@@ -85,7 +86,7 @@ extension OrderCommand {
       request.accountID = self.account ?? ""
       request.status = self.status ?? ""
       try await self.connection.run { client in
-        let response = try await client.listOrders(request)
+        let response = try await self.paging.collect(client, request) { try await client.listOrders($0) }
         try self.connection.output.emit(response) { $0.tableText }
       }
     }

@@ -46,10 +46,13 @@ extension OrgCommand {
     static let configuration = CommandConfiguration(abstract: "List your organization and its direct children.")
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Paging Options") var paging: PagingOptions
 
     func run() async throws {
       try await self.connection.run { client in
-        let response = try await client.listOrganizations()
+        let response = try await self.paging.collect(client, Orders_V1_ListOrganizationsRequest()) {
+          try await client.listOrganizations($0)
+        }
         try self.connection.output.emit(response) { $0.tableText }
       }
     }

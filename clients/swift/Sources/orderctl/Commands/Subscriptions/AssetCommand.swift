@@ -15,6 +15,7 @@ extension AssetCommand {
     static let configuration = CommandConfiguration(abstract: "List software assets.")
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Paging Options") var paging: PagingOptions
 
     @Option(help: "Only this account's assets.")
     var account: String?
@@ -23,7 +24,7 @@ extension AssetCommand {
       var request = Orders_V1_ListAssetsRequest()
       request.accountID = self.account ?? ""
       try await self.connection.run { client in
-        let response = try await client.listAssets(request)
+        let response = try await self.paging.collect(client, request) { try await client.listAssets($0) }
         try self.connection.output.emit(response) { $0.tableText }
       }
     }

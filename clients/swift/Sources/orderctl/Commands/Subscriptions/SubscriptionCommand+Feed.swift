@@ -9,6 +9,7 @@ extension SubscriptionCommand {
     )
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Paging Options") var paging: PagingOptions
 
     @Argument(help: "The subscription's id.")
     var id: String
@@ -17,7 +18,7 @@ extension SubscriptionCommand {
       var request = Orders_V1_ListSubscriptionFeedRequest()
       request.subscriptionID = self.id
       try await self.connection.run { client in
-        let response = try await client.listSubscriptionFeed(request)
+        let response = try await self.paging.collect(client, request) { try await client.listSubscriptionFeed($0) }
         try self.connection.output.emit(response) { $0.tableText }
       }
     }

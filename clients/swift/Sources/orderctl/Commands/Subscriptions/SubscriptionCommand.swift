@@ -15,6 +15,7 @@ extension SubscriptionCommand {
     static let configuration = CommandConfiguration(abstract: "List subscriptions.")
 
     @OptionGroup(title: "Connection Options") var connection: ConnectionOptions
+    @OptionGroup(title: "Paging Options") var paging: PagingOptions
 
     @Option(help: "Only this account's subscriptions.")
     var account: String?
@@ -23,7 +24,7 @@ extension SubscriptionCommand {
       var request = Orders_V1_ListSubscriptionsRequest()
       request.accountID = self.account ?? ""
       try await self.connection.run { client in
-        let response = try await client.listSubscriptions(request)
+        let response = try await self.paging.collect(client, request) { try await client.listSubscriptions($0) }
         try self.connection.output.emit(response) { $0.tableText }
       }
     }
