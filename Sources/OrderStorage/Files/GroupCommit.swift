@@ -1,8 +1,8 @@
 import GRDB
 import Synchronization
 
-/// Group commit for one database: concurrent writes share one transaction and one
-/// `fdatasync`.
+/// Group commit for one database (an organization's or the registry): concurrent writes
+/// share one transaction and one `fdatasync`.
 ///
 /// Each write is queued, then a drain is scheduled on the database's writer queue. A drain
 /// takes every write queued so far and runs them in one transaction, each in its own
