@@ -24,18 +24,13 @@ idle_seconds=${IDLE_SECONDS:-60}
 large_kind=${LARGE_KIND:-tenant}
 doc=${DOC:-$repo/docs/performance.md}
 
+# shellcheck source=doc-section.sh
+. "$benchmarks/scripts/doc-section.sh"
 # The commit orderd is built from, noted before the build.
-commit=$(git -C "$repo" rev-parse --short HEAD)
-if [ -n "$(git -C "$repo" status --porcelain -- Sources clients Package.swift)" ]; then
-  commit="$commit (with uncommitted changes in Sources, clients or Package.swift)"
-fi
+commit=$(source_commit "$repo")
 
 set -e
-if [ -z "${ORDERD:-}" ]; then
-  swift build -c release --product orderd --package-path "${ORDERD_PACKAGE:-..}" \
-    --scratch-path "$benchmarks/.build-orderd"
-  ORDERD=$benchmarks/.build-orderd/release/orderd
-fi
+build_orderd
 swift build -c release --product billing-bench
 set +e
 bench=$benchmarks/.build/release/billing-bench
@@ -100,11 +95,7 @@ section=$logs/section.md
   echo "Written by \`Benchmarks/scripts/billing-bench.sh\` (which rewrites this section); see"
   echo "\`Benchmarks/README.md\` for what \`billing-bench\` does and checks."
   echo
-  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit"
-  echo "- machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)," \
-    "$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory," \
-    "Linux $(uname -r) $(uname -m), load average before the runs: $load_before"
-  echo "- $(swift --version 2>&1 | head -n 1); release builds of orderd and billing-bench"
+  machine_lines
   echo
   echo "Commands (in \`Benchmarks/\`; \`\$ORDERD\` is the release orderd, \`.build-orderd/release/orderd\`):"
   echo
@@ -150,21 +141,5 @@ section=$logs/section.md
   echo '```'
 } >"$section"
 
-# Replace the section (up to the next "## " heading) or append it; the rest stays as it is.
-mkdir -p "$(dirname "$doc")"
-if [ ! -f "$doc" ]; then
-  printf '# Performance\n\nMeasured figures; each section says how to reproduce it.\n' >"$doc"
-fi
-awk -v section="$section" '
-  /^## / && skipping { print ""; skipping = 0 }
-  /^## Billing run and idle cost[[:space:]]*$/ {
-    while ((getline line < section) > 0) print line
-    skipping = 1; replaced = 1; next
-  }
-  !skipping { print }
-  END {
-    if (!replaced) { print ""; while ((getline line < section) > 0) print line }
-  }
-' "$doc" >"$logs/doc.md" && cp "$logs/doc.md" "$doc"
-echo "wrote the section \"Billing run and idle cost\" of $doc"
+replace_section "$doc" "Billing run and idle cost" "$section"
 exit "$failed"

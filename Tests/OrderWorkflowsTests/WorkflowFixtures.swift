@@ -33,7 +33,8 @@ struct WorkflowStore {
   }
 
   /// Runs `body` in one write transaction as `principal`.
-  func write<T: Sendable>(as principal: Principal, _ body: @Sendable (ScopedTransaction) throws -> T) async throws -> T
+  func write<T: Sendable>(as principal: Principal, _ body: @escaping @Sendable (ScopedTransaction) throws -> T)
+    async throws -> T
   {
     try await self.store.write { tx in try body(ScopedTransaction(tx, principal: principal)) }
   }

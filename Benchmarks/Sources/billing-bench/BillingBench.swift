@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchSupport
 
 /// The billing service of a real release orderd: how fast a clock advance runs the due work
 /// of many organizations (exactly once), and what an idle server with open watches costs.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchSupport
 
 #if canImport(Glibc)
   import Glibc

@@ -27,7 +27,7 @@ enum DatabaseOpening {
     do {
       // GRDB sets NORMAL when it enables WAL; acknowledged writes need FULL. The pool
       // keeps one writer connection, so setting it once applies to every write.
-      try pool.writeWithoutTransaction { db in
+      let applied = try pool.writeWithoutTransaction { db in
         try db.execute(sql: "PRAGMA synchronous = FULL")
         // Each job of a batch runs in a savepoint, whose sub-journal SQLite keeps in a
         // temporary file by default: one write per page the job touched.
@@ -36,14 +36,22 @@ enum DatabaseOpening {
         // does not keep what was deleted (issue 9). Debian's SQLite is built with it on;
         // set here so every build behaves the same.
         try db.execute(sql: "PRAGMA secure_delete = ON")
+        return try migrator.appliedIdentifiers(db)
       }
-      try SchemaVersion.requireKnown(pool, migrator: migrator, database: database)
-      try migrate(pool)
-      // Readers opened before the migrations (to read the applied ones) keep the old schema
-      // until their next read transaction begins, and SQLite prepares a statement with the
-      // schema it has: `SELECT *` would name the columns of before a dropped column (v11)
-      // while its rows have the new ones. New readers start from the migrated schema.
-      pool.invalidateReadOnlyConnections()
+      let unknown = SchemaVersion.unknown(applied, migrator: migrator)
+      guard unknown.isEmpty else {
+        throw StorageFailure(.newerSchema, in: database, detail: SchemaVersion.describe(unknown))
+      }
+      // A file whose schema is current (every open but the first of each version) needs no
+      // migrator and no reader: opening it is the writer connection and the lines above.
+      if applied.count < migrator.migrations.count {
+        try migrate(pool)
+        // Readers opened before the migrations (to read the applied ones) keep the old schema
+        // until their next read transaction begins, and SQLite prepares a statement with the
+        // schema it has: `SELECT *` would name the columns of before a dropped column (v11)
+        // while its rows have the new ones. New readers start from the migrated schema.
+        pool.invalidateReadOnlyConnections()
+      }
     } catch {
       try? pool.close()
       throw StorageFailure.converting(error, in: database)

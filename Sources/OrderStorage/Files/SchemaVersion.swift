@@ -5,18 +5,13 @@ enum SchemaVersion {
   /// The migrations applied to the file that `migrator` does not know: a newer orderd
   /// migrated it. Empty for a file of this version or an older one.
   static func unknownMigrations(_ db: Database, migrator: DatabaseMigrator) throws -> [String] {
-    let known = Set(migrator.migrations)
-    return try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
+    unknown(try migrator.appliedIdentifiers(db), migrator: migrator)
   }
 
-  /// Throws ``StorageFailure/Kind/newerSchema`` when a newer orderd migrated the file:
-  /// writing to it with an older schema could break what the newer one relies on.
-  static func requireKnown(_ reader: some DatabaseReader, migrator: DatabaseMigrator, database: StorageFailure.Database)
-    throws
-  {
-    let unknown = try reader.read { db in try unknownMigrations(db, migrator: migrator) }
-    guard !unknown.isEmpty else { return }
-    throw StorageFailure(.newerSchema, in: database, detail: Self.describe(unknown))
+  /// The identifiers of `applied` that `migrator` does not know, sorted.
+  static func unknown(_ applied: Set<String>, migrator: DatabaseMigrator) -> [String] {
+    let known = Set(migrator.migrations)
+    return applied.filter { !known.contains($0) }.sorted()
   }
 
   /// `unknown schema migrations 'v10: ...'`, for messages and `orderd check`.

@@ -5,7 +5,8 @@ import GRDB
 /// Money is stored as integer minor units with its currency; dates as UTC text. Open files
 /// with ``migrate(_:)``, which also rewrites files that predate v9.
 enum OrganizationSchema {
-  static var migrator: DatabaseMigrator {
+  /// Built once: every database opened uses it.
+  static let migrator: DatabaseMigrator = {
     var migrator = DatabaseMigrator()
     migrator.registerMigration(v1Name) { db in
       try db.execute(sql: v1)
@@ -45,7 +46,7 @@ enum OrganizationSchema {
       try db.execute(sql: v12)
     }
     return migrator
-  }
+  }()
 
   static let v1Name = "v1: accounts, catalog, orders, subscriptions, assets, idempotency"
   static let v2Name = "v2: orders, their lines and status history are immutable (O4, O5)"

@@ -11,6 +11,8 @@ public struct OrganizationStore: Sendable {
   public let organizationID: OrganizationID
   let pool: DatabasePool
   let health: StorageHealth?
+  /// Shares transactions between concurrent writes (issue 13).
+  let groupCommit = GroupCommit()
 
   init(organizationID: OrganizationID, pool: DatabasePool, health: StorageHealth?) {
     self.organizationID = organizationID
@@ -40,13 +42,15 @@ public struct OrganizationStore: Sendable {
     try pool.close()
   }
 
-  /// Runs `body` in one write transaction; commits when it returns, rolls back when it throws.
+  /// Runs `body` as one durable write: what it does is committed (`synchronous=FULL`)
+  /// before this returns, or undone entirely when it throws.
   ///
-  /// The transaction must not escape the closure. SQLite's errors reach the caller converted
-  /// (``StorageFailure/converting(_:in:)``).
-  public func write<T: Sendable>(_ body: @Sendable (OrganizationTransaction) throws -> T) async throws -> T {
+  /// Concurrent writes share a transaction, each in its own savepoint (``GroupCommit``): a
+  /// write that throws undoes only itself. The transaction must not escape the closure.
+  /// SQLite's errors reach the caller converted (``StorageFailure/converting(_:in:)``).
+  public func write<T: Sendable>(_ body: @escaping @Sendable (OrganizationTransaction) throws -> T) async throws -> T {
     try await self.converting(wrote: true) {
-      try await pool.write { db in try body(OrganizationTransaction(db: db)) }
+      try await groupCommit.write(on: pool) { db in try body(OrganizationTransaction(db: db)) }
     }
   }
 

@@ -14,6 +14,8 @@ public final class Registry: Sendable {
   let logger: Logger
   /// Logs each episode of a failing registry once (a full disk, say).
   let health: StorageHealth
+  /// Concurrent registry writes (organizations being created, keys) share a commit.
+  let groupCommit = GroupCommit()
 
   /// Opens (creating and migrating if needed) the registry of `directory`.
   ///
@@ -27,9 +29,10 @@ public final class Registry: Sendable {
       migrator: RegistrySchema.migrator, migrate: { try RegistrySchema.migrator.migrate($0) })
   }
 
-  /// A write transaction; SQLite's errors reach the caller converted (``StorageFailure``).
-  func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
-    try await self.converting(wrote: true) { try await self.pool.write(body) }
+  /// A durable write, in a savepoint of a transaction it may share with concurrent writes
+  /// (``GroupCommit``); SQLite's errors reach the caller converted (``StorageFailure``).
+  func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    try await self.converting(wrote: true) { try await self.groupCommit.write(on: self.pool, body) }
   }
 
   /// A read on a consistent snapshot; SQLite's errors reach the caller converted.

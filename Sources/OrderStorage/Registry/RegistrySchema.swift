@@ -2,7 +2,8 @@ import GRDB
 
 /// Schema versions of `registry.sqlite`.
 enum RegistrySchema {
-  static var migrator: DatabaseMigrator {
+  /// Built once: every database opened uses it.
+  static let migrator: DatabaseMigrator = {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1: organizations, API keys, server state") { db in
       try db.execute(
@@ -93,5 +94,5 @@ enum RegistrySchema {
           """)
     }
     return migrator
-  }
+  }()
 }

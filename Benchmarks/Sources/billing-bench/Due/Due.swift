@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchSupport
 
 /// `billing-bench due`: N organizations with M sales orders each, scheduled for one date; one
 /// clock advance past it runs them all (the billing run), then every result is checked.

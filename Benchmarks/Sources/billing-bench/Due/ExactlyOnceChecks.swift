@@ -1,3 +1,4 @@
+import BenchSupport
 import OrderClient
 import OrderProtocol
 

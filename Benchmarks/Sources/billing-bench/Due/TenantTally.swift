@@ -1,3 +1,4 @@
+import BenchSupport
 import OrderClient
 
 /// What one organization shows after the billing run, as its admin reads it.

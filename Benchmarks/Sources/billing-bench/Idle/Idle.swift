@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchSupport
 
 /// `billing-bench idle`: what orderd costs on the system clock with many organizations that
 /// have work due days from now and many open notification watches, while nothing happens.

@@ -1,3 +1,4 @@
+import BenchSupport
 import Synchronization
 
 /// orderd's CPU, memory, threads and wake-ups over a window in which nothing is asked of it.

@@ -1,3 +1,4 @@
+import BenchSupport
 import Synchronization
 
 /// What the benchmark's notification watches saw, across all of them.

@@ -1,3 +1,4 @@
+import BenchSupport
 import GRPCCore
 import OrderClient
 import Synchronization

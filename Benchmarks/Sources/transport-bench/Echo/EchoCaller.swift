@@ -1,3 +1,4 @@
+import BenchSupport
 import GRPCCore
 
 /// Something that makes one echo call; the load generator needs nothing else.

@@ -1,3 +1,4 @@
+import BenchSupport
 import GRPCCore
 
 /// A unary echo over raw bytes, registered the way generated stubs register a unary method.

@@ -1,3 +1,4 @@
+import BenchSupport
 import GRPCCore
 
 /// Messages are the raw bytes as sent: no protobuf, so the benchmark measures the transports

@@ -1,3 +1,4 @@
+import BenchSupport
 import GRPCCore
 import GRPCInProcessTransport
 import GRPCNIOTransportHTTP2

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchSupport
 
 /// The transports compared, by the names the command line uses.
 enum TransportKind: String, CaseIterable, Sendable, ExpressibleByArgument {

@@ -3,16 +3,18 @@ import Foundation
 
 /// While installed, SIGINT, SIGTERM and SIGHUP stop orderd and delete its directory before this
 /// process exits (as `timeout` or Ctrl-C would otherwise leave the directory behind).
-final class StopOnSignal {
+public final class StopOnSignal {
   private static let signals = [SIGINT, SIGTERM, SIGHUP]
   private let sources: [any DispatchSourceSignal]
 
-  init(stopping orderd: OrderdProcess) {
+  public init(stopping orderd: OrderdProcess) {
     self.sources = Self.signals.map { number in
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
       source.setEventHandler {
-        Console.line("billing-bench: signal \(number), stopping orderd")
+        Console.line(
+          "\(CommandLine.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "bench"): signal \(number), stopping orderd"
+        )
         orderd.stop()
         exit(128 + number)
       }
@@ -22,7 +24,7 @@ final class StopOnSignal {
   }
 
   /// Restores the default handling.
-  func remove() {
+  public func remove() {
     for source in self.sources { source.cancel() }
     for number in Self.signals { signal(number, SIG_DFL) }
   }

@@ -1,17 +1,17 @@
 import Foundation
 
 /// How figures are printed.
-enum Units {
-  static func seconds(_ duration: Duration) -> Double {
+public enum Units {
+  public static func seconds(_ duration: Duration) -> Double {
     let (seconds, attoseconds) = duration.components
     return Double(seconds) + Double(attoseconds) / 1e18
   }
 
-  static func mebibytes(_ bytes: Int) -> String {
+  public static func mebibytes(_ bytes: Int) -> String {
     String(format: "%.1f", Double(bytes) / 1_048_576)
   }
 
-  static func fixed(_ value: Double, digits: Int = 2) -> String {
+  public static func fixed(_ value: Double, digits: Int = 2) -> String {
     String(format: "%.\(digits)f", value)
   }
 }

@@ -3,10 +3,10 @@ import OrderClient
 
 /// A release `orderd` this benchmark starts on 127.0.0.1 with a free port and a fresh data
 /// directory, and stops (then deletes the directory) when done.
-final class OrderdProcess: Sendable {
-  let address: ServerAddress
-  let rootKey: String
-  let pid: Int32
+public final class OrderdProcess: Sendable {
+  public let address: ServerAddress
+  public let rootKey: String
+  public let pid: Int32
   private let process: Process
   private let directory: URL
   private let logFile: URL
@@ -26,11 +26,12 @@ final class OrderdProcess: Sendable {
 
   /// Starts `executable` and waits (up to `startTimeout`) until it logs `orderd listening`.
   /// `clock` is `system` or `simulated:<ISO 8601 date-time>`.
-  static func start(
-    executable: String, clock: String, keepDataDirectory: Bool, startTimeout: Duration = .seconds(30)
+  public static func start(
+    executable: String, clock: String, keepDataDirectory: Bool, extraArguments: [String] = [],
+    startTimeout: Duration = .seconds(30)
   ) throws -> OrderdProcess {
     let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("billing-bench-\(UUID().uuidString)", isDirectory: true)
+      .appendingPathComponent("orderd-bench-\(UUID().uuidString)", isDirectory: true)
     let dataDirectory = directory.appendingPathComponent("data", isDirectory: true)
     let logFile = directory.appendingPathComponent("orderd.log")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -40,10 +41,11 @@ final class OrderdProcess: Sendable {
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = [
-      "--data-dir", dataDirectory.path, "--host", "127.0.0.1", "--port", "0", "--clock", clock,
-      "--log-level", "notice",
-    ]
+    process.arguments =
+      [
+        "--data-dir", dataDirectory.path, "--host", "127.0.0.1", "--port", "0", "--clock", clock,
+        "--log-level", "notice",
+      ] + extraArguments
     // Options come from the arguments alone, not from an ORDERD_* variable of the caller.
     process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
     process.standardInput = FileHandle.nullDevice
@@ -67,10 +69,10 @@ final class OrderdProcess: Sendable {
   }
 
   /// The server's log so far (notice level and above).
-  var log: String { (try? String(contentsOf: self.logFile, encoding: .utf8)) ?? "" }
+  public var log: String { (try? String(contentsOf: self.logFile, encoding: .utf8)) ?? "" }
 
   /// Stops the server (SIGTERM, then SIGKILL after `timeout`) and deletes its directory.
-  func stop(timeout: Duration = .seconds(15)) {
+  public func stop(timeout: Duration = .seconds(15)) {
     Self.terminate(self.process, timeout: timeout)
     if self.keepDataDirectory {
       Console.line("kept orderd's directory: \(self.directory.path)")

@@ -4,23 +4,23 @@ import OrderTransport
 
 /// A few TCP connections to one orderd, shared by clients of many API keys: an organization's
 /// calls need its own key, not its own connection.
-struct ClientPool: Sendable {
-  let server: ServerAddress
-  let callTimeout: Duration
+public struct ClientPool: Sendable {
+  public let server: ServerAddress
+  public let callTimeout: Duration
   private let connections: [GRPCClient<WireTransport.Client>]
 
   /// A client that authenticates with `apiKey`, on connection `connection` (modulo the count).
-  func client(apiKey: String, connection: Int = 0) -> OrderdTCPClient {
+  public func client(apiKey: String, connection: Int = 0) -> OrderdTCPClient {
     let configuration = OrderdClientConfiguration(
       server: self.server, apiKey: apiKey, defaultTimeout: self.callTimeout)
     return OrderdClient(wrapping: self.connections[connection % self.connections.count], configuration: configuration)
   }
 
-  var connectionCount: Int { self.connections.count }
+  public var connectionCount: Int { self.connections.count }
 
   /// Runs `body` with `connections` connections to `server` (each opens on its first call),
   /// then closes them gracefully; when `body` throws, they are cancelled.
-  static func with<Result: Sendable>(
+  public static func with<Result: Sendable>(
     server: ServerAddress,
     connections: Int,
     callTimeout: Duration,

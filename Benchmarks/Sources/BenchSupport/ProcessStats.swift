@@ -1,18 +1,18 @@
 import Foundation
 
 /// What Linux's /proc says about another process: CPU time, memory, threads, context switches.
-struct ProcessStats: Sendable {
+public struct ProcessStats: Sendable {
   /// User plus system CPU time, all threads.
-  var cpuTime: Duration
+  public var cpuTime: Duration
   /// Resident set size now (VmRSS) and at its peak (VmHWM), in bytes.
-  var resident: Int
-  var peakResident: Int
-  var threads: Int
+  public var resident: Int
+  public var peakResident: Int
+  public var threads: Int
   /// Voluntary plus involuntary context switches of each thread alive now, by thread id.
-  var contextSwitches: [Int: Int]
+  public var contextSwitches: [Int: Int]
 
   /// Reads /proc/`pid`; throws if the process is gone or this is not Linux.
-  static func read(pid: Int32) throws -> ProcessStats {
+  public static func read(pid: Int32) throws -> ProcessStats {
     let stat = try Self.text("/proc/\(pid)/stat")
     // Fields after the command name, which is in parentheses and may contain spaces:
     // state (3), ..., utime (14), stime (15), in clock ticks.
@@ -35,7 +35,7 @@ struct ProcessStats: Sendable {
   /// Context switches from `earlier` to this reading: the threads alive now, counted from
   /// their count then (0 for a thread born since). A thread that exited in between takes its
   /// count with it, so this is a lower bound.
-  func contextSwitches(since earlier: ProcessStats) -> Int {
+  public func contextSwitches(since earlier: ProcessStats) -> Int {
     self.contextSwitches.reduce(0) { total, thread in
       total + max(0, thread.value - earlier.contextSwitches[thread.key, default: 0])
     }

@@ -4,10 +4,10 @@ import SwiftProtobuf
 
 /// The catalog entry every organization sells: a monthly subscription, so that a tenant's
 /// backorders of it apply in the root.
-enum BenchProduct {
-  static let sku = "BENCH-SUB"
+public enum BenchProduct {
+  public static let sku = "BENCH-SUB"
 
-  static func create(with client: OrderdTCPClient) async throws {
+  public static func create(with client: OrderdTCPClient) async throws {
     _ = try await client.createProduct(
       .with {
         $0.product = .with {

@@ -1,6 +1,6 @@
 /// Maps `items` with at most `limit` calls of `transform` in flight at once; the results keep
 /// the items' order. The first error cancels the calls still running and is thrown.
-func concurrentMap<Item: Sendable, Result: Sendable>(
+public func concurrentMap<Item: Sendable, Result: Sendable>(
   _ items: [Item],
   limit: Int,
   _ transform: @escaping @Sendable (Item) async throws -> Result

@@ -1,11 +1,11 @@
 import ArgumentParser
 
 /// The kind of child organization the benchmark creates under the root.
-enum TenantKind: String, CaseIterable, ExpressibleByArgument, Sendable {
+public enum TenantKind: String, CaseIterable, ExpressibleByArgument, Sendable {
   /// Backorders each executed sale to the root.
   case tenant
   /// Backorders nothing.
   case countryTenant = "country-tenant"
 
-  var backorders: Bool { self == .tenant }
+  public var backorders: Bool { self == .tenant }
 }

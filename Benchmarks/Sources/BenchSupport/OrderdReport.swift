@@ -1,8 +1,8 @@
 /// What the benchmark prints about the orderd process itself at the end of a run.
-enum OrderdReport {
+public enum OrderdReport {
   /// Peak and current memory, threads and total CPU of `orderd`, and how many error lines it
   /// logged (their first few, if any).
-  static func printFinal(_ orderd: OrderdProcess) {
+  public static func printFinal(_ orderd: OrderdProcess) {
     if let stats = try? ProcessStats.read(pid: orderd.pid) {
       Console.line(
         "orderd: peak RSS (VmHWM) \(Units.mebibytes(stats.peakResident)) MiB, "

@@ -3,18 +3,18 @@ import OrderProtocol
 import SwiftProtobuf
 
 /// A child organization made for the benchmark, with what its calls need.
-struct Tenant: Sendable {
-  let id: String
-  let adminKey: String
+public struct Tenant: Sendable {
+  public let id: String
+  public let adminKey: String
   /// Its own account in the root, where its backorders land.
-  let parentAccountID: String
+  public let parentAccountID: String
   /// The one customer account its orders are for.
-  let accountID: String
+  public let accountID: String
 }
 
 extension ClientPool {
   /// Creates organization number `index` under the root, then its product and its account.
-  func createTenant(_ index: Int, kind: TenantKind, rootKey: String) async throws -> Tenant {
+  public func createTenant(_ index: Int, kind: TenantKind, rootKey: String) async throws -> Tenant {
     let root = self.client(apiKey: rootKey)
     let created = try await root.createOrganization(
       .with {
@@ -30,7 +30,7 @@ extension ClientPool {
   }
 
   /// Creates `count` organizations, `limit` calls in flight.
-  func createTenants(count: Int, kind: TenantKind, rootKey: String, limit: Int) async throws -> [Tenant] {
+  public func createTenants(count: Int, kind: TenantKind, rootKey: String, limit: Int) async throws -> [Tenant] {
     try await concurrentMap(Array(0..<count), limit: limit) { index in
       try await self.createTenant(index, kind: kind, rootKey: rootKey)
     }

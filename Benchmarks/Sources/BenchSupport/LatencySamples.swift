@@ -1,24 +1,24 @@
 /// Call latencies in nanoseconds, kept whole so percentiles are exact rather than bucketed.
-struct LatencySamples: Sendable {
+public struct LatencySamples: Sendable {
   private(set) var nanoseconds: [Int64] = []
 
-  init(reservingCapacity capacity: Int = 0) {
+  public init(reservingCapacity capacity: Int = 0) {
     self.nanoseconds.reserveCapacity(capacity)
   }
 
-  var count: Int { self.nanoseconds.count }
+  public var count: Int { self.nanoseconds.count }
 
-  mutating func record(_ latency: Duration) {
+  public mutating func record(_ latency: Duration) {
     let (seconds, attoseconds) = latency.components
     self.nanoseconds.append(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
   }
 
-  mutating func append(contentsOf other: LatencySamples) {
+  public mutating func append(contentsOf other: LatencySamples) {
     self.nanoseconds.append(contentsOf: other.nanoseconds)
   }
 
   /// Nearest-rank percentiles (`0.5`, `0.99`, ...) of the samples, in nanoseconds; nil if empty.
-  func percentiles(_ ranks: [Double]) -> [Int64]? {
+  public func percentiles(_ ranks: [Double]) -> [Int64]? {
     guard !self.nanoseconds.isEmpty else { return nil }
     let sorted = self.nanoseconds.sorted()
     return ranks.map { rank in

@@ -5,8 +5,8 @@
 #endif
 
 /// User plus system CPU time this process has used (all threads: server, client, event loops).
-enum CPUTime {
-  static func used() -> Duration {
+public enum CPUTime {
+  public static func used() -> Duration {
     var usage = rusage()
     #if canImport(Glibc)
       let who = __rusage_who_t(RUSAGE_SELF.rawValue)

@@ -1,0 +1,134 @@
+import GRDB
+import Synchronization
+
+/// Group commit for one database (an organization's or the registry): concurrent writes
+/// share one transaction and one `fdatasync`.
+///
+/// Each write is queued, then a drain is scheduled on the database's writer queue. A drain
+/// takes every write queued so far and runs them in one transaction, each in its own
+/// savepoint: a write that throws rolls back only its savepoint and gets its own error,
+/// the others go on. The batch commits once (`synchronous=FULL`), and only then is any of
+/// its writes answered, so nothing is acknowledged before it is durable.
+///
+/// Batches form by themselves: a write that arrives while a batch runs waits for that
+/// batch's commit anyway (SQLite has one writer), and is taken by the next drain together
+/// with every other write that arrived meanwhile. At one write in flight the batch is that
+/// write alone, with no added wait. A drain that finds the queue empty (its write was taken
+/// by an earlier batch) returns at once.
+///
+/// When SQLite abandons the transaction itself (a full disk, an I/O error), or the commit
+/// fails, every write of the batch fails with that error: none of them was answered, and
+/// none is in the database.
+final class GroupCommit: Sendable {
+  /// What this database's writes have done so far.
+  struct Statistics: Sendable, Equatable {
+    /// Transactions run (committed or not).
+    var batches = 0
+    /// Writes run in them.
+    var writes = 0
+  }
+
+  private let queued = Mutex<[any BatchedWrite]>([])
+  private let counted = Mutex(Statistics())
+
+  /// Writes waiting for the next batch.
+  var queuedCount: Int { queued.withLock { $0.count } }
+  var statistics: Statistics { counted.withLock { $0 } }
+
+  /// The largest number of writes one transaction takes. Bounds the time a batch holds the
+  /// writer and what one failed commit fails.
+  static let maximumBatch = 256
+
+  /// Runs `body` in a savepoint of the next batch on `pool`; returns when that batch is
+  /// durable.
+  func write<T: Sendable>(
+    on pool: DatabasePool, _ body: @escaping @Sendable (Database) throws -> T
+  ) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+      queued.withLock { $0.append(PendingWrite(body: body, continuation: continuation)) }
+      pool.asyncWriteWithoutTransaction { db in self.drain(db) }
+    }
+  }
+
+  /// Runs the writes queued now as one transaction, then answers them. On the writer queue.
+  private func drain(_ db: Database) {
+    let batch = queued.withLock { queue -> [any BatchedWrite] in
+      guard queue.count > Self.maximumBatch else {
+        defer { queue.removeAll(keepingCapacity: true) }
+        return queue
+      }
+      defer { queue.removeFirst(Self.maximumBatch) }
+      return Array(queue.prefix(Self.maximumBatch))
+    }
+    guard !batch.isEmpty else { return }
+    counted.withLock {
+      $0.batches += 1
+      $0.writes += batch.count
+    }
+    var batchFailure: (any Error)?
+    do {
+      try db.inTransaction(.immediate) {
+        for write in batch {
+          let failure = write.run(db)
+          // SQLite rolls the whole transaction back on some errors (SQLITE_FULL,
+          // SQLITE_IOERR): the writes before this one are gone too, for that reason.
+          if !db.isInsideTransaction { throw failure ?? TransactionAbandoned() }
+        }
+        return .commit
+      }
+    } catch {
+      batchFailure = error
+    }
+    for write in batch { write.answer(batchFailure: batchFailure) }
+  }
+}
+
+/// Thrown inside a batch whose transaction SQLite rolled back on its own.
+private struct TransactionAbandoned: Error {}
+
+/// One queued write, type-erased so that writes of any result type share a batch.
+private protocol BatchedWrite: Sendable {
+  /// Runs the write in a savepoint and keeps its outcome; returns its error if it failed.
+  func run(_ db: Database) -> (any Error)?
+  /// Answers the caller once the batch is over: with the write's own outcome when the batch
+  /// committed (or when the write itself failed), else with the batch's failure.
+  func answer(batchFailure: (any Error)?)
+}
+
+/// `outcome` is written by ``run(_:)`` and read by ``answer(batchFailure:)``, both on the
+/// database's writer queue, one after the other.
+private final class PendingWrite<T: Sendable>: BatchedWrite, @unchecked Sendable {
+  let body: @Sendable (Database) throws -> T
+  let continuation: CheckedContinuation<T, any Error>
+  private var outcome: Result<T, any Error>?
+
+  init(body: @escaping @Sendable (Database) throws -> T, continuation: CheckedContinuation<T, any Error>) {
+    self.body = body
+    self.continuation = continuation
+  }
+
+  func run(_ db: Database) -> (any Error)? {
+    do {
+      var value: T?
+      try db.inSavepoint {
+        value = try body(db)
+        return .commit
+      }
+      guard let value else { return nil }
+      outcome = .success(value)
+      return nil
+    } catch {
+      outcome = .failure(error)
+      return error
+    }
+  }
+
+  func answer(batchFailure: (any Error)?) {
+    switch (outcome, batchFailure) {
+    case (.failure(let error)?, _): continuation.resume(throwing: error)
+    case (_, let failure?): continuation.resume(throwing: failure)
+    case (.success(let value)?, nil): continuation.resume(returning: value)
+    case (nil, nil): continuation.resume(throwing: TransactionAbandoned())
+    }
+  }
+}
