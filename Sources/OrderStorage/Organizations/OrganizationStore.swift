@@ -11,23 +11,25 @@ public struct OrganizationStore: Sendable {
   public let organizationID: OrganizationID
   let pool: DatabasePool
   let health: StorageHealth?
+  let metrics: StorageMetrics?
 
-  init(organizationID: OrganizationID, pool: DatabasePool, health: StorageHealth?) {
+  init(organizationID: OrganizationID, pool: DatabasePool, health: StorageHealth?, metrics: StorageMetrics? = nil) {
     self.organizationID = organizationID
     self.pool = pool
     self.health = health
+    self.metrics = metrics
   }
 
   /// Opens a store outside of ``OrganizationDatabases`` (tools, tests). Migrates the file.
   ///
   /// - Throws: ``StorageFailure`` when the file cannot be used (damaged, unreadable, newer).
   public static func open(
-    at url: URL, organizationID: OrganizationID, health: StorageHealth? = nil
+    at url: URL, organizationID: OrganizationID, health: StorageHealth? = nil, metrics: StorageMetrics? = nil
   ) throws -> OrganizationStore {
     let pool = try DatabaseOpening.openPool(
       at: url, database: .organization(organizationID), label: "org-\(organizationID)", maximumReaderCount: 2,
       migrator: OrganizationSchema.migrator, migrate: OrganizationSchema.migrate)
-    return OrganizationStore(organizationID: organizationID, pool: pool, health: health)
+    return OrganizationStore(organizationID: organizationID, pool: pool, health: health, metrics: metrics)
   }
 
   /// Closes the database file; the store cannot be used afterwards.
@@ -46,7 +48,8 @@ public struct OrganizationStore: Sendable {
   /// (``StorageFailure/converting(_:in:)``).
   public func write<T: Sendable>(_ body: @Sendable (OrganizationTransaction) throws -> T) async throws -> T {
     try await self.converting(wrote: true) {
-      try await pool.write { db in try body(OrganizationTransaction(db: db)) }
+      guard let metrics else { return try await pool.write { db in try body(OrganizationTransaction(db: db)) } }
+      return try await metrics.timingWrite { try await pool.write { db in try body(OrganizationTransaction(db: db)) } }
     }
   }
 
