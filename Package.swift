@@ -270,8 +270,9 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "OrderTesting", "WireTesting", "OrderWire", "SoakKit", "OrderClient", "OrderProtocol",
+        "OrderTesting", "WireTesting", "OrderWire", "SoakKit", "OrderClient", "OrderProtocol", "OrderTransport",
         .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -279,6 +280,7 @@ let package = Package(
       name: "OrderServerTests",
       dependencies: [
         "OrderServer", "OrderTesting", "OrderProtocol", "OrderDomain", "OrderStorage",
+        .product(name: "MetricsTestKit", package: "swift-metrics"),
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Logging", package: "swift-log"),
