@@ -232,6 +232,7 @@ let package = Package(
       name: "OrderTransportTests",
       dependencies: [
         "OrderTransport", "OrderWire", "WireTesting",
+        .product(name: "MetricsTestKit", package: "swift-metrics"),
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOEmbedded", package: "swift-nio"),
