@@ -90,6 +90,25 @@ struct MetricsTests {
     }
   }
 
+  @Test("a tenant's backorder relayed to its parent counts as relayed and as a relayBackorders job run")
+  func backordersRelayed() async throws {
+    let metrics = TestMetrics()
+    try await TestOrderd.with(metrics: OrderdMetrics(factory: metrics)) { orderd in
+      _ = try await orderd.root.createProduct(sku: "SEAT", price: "7.00")
+      let (_, tenant) = try await orderd.root.createTenant("Reseller")
+      _ = try await tenant.createProduct(sku: "SEAT", price: "10.00")
+      let customer = try await tenant.createAccount("Customer")
+      _ = try await tenant.placeOrder(account: customer.id, items: [("SEAT", 4)])
+      try await orderd.root.advanceClock(by: "PT1S")
+      let relayed = try metrics.expectCounter("orderd_backorders_relayed_total")
+      let stalled = try metrics.expectCounter("orderd_backorders_stalled_total")
+      let relayRuns = try metrics.expectCounter("orderd_jobs_run_total", [("kind", "relayBackorders")])
+      #expect(relayed.totalValue >= 1)
+      #expect(stalled.totalValue == 0)
+      #expect(relayRuns.totalValue >= 1)
+    }
+  }
+
   private func calls(_ method: String, _ code: String) -> (String, [(String, String)]) {
     ("orderd_rpc_calls_total", [("method", method), ("code", code)])
   }
