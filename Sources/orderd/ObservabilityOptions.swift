@@ -4,7 +4,7 @@ import ArgumentParser
 struct ObservabilityOptions: ParsableArguments {
   @Option(
     help:
-      "Serve Prometheus metrics as GET /metrics on this port; 0 picks a free one; unset, none (env ORDERD_METRICS_PORT)."
+      "Serve Prometheus metrics as GET /metrics on this port (0 picks a free one); without it, none (env ORDERD_METRICS_PORT)."
   )
   var metricsPort: Int?
 
@@ -25,8 +25,14 @@ struct ObservabilityOptions: ParsableArguments {
   var host: String? { self.metricsHost ?? Environment.value("ORDERD_METRICS_HOST") }
 
   func validate() throws {
+    if self.metricsPort == nil, let text = Environment.value("ORDERD_METRICS_PORT"), Int(text) == nil {
+      throw ValidationError("ORDERD_METRICS_PORT must be a port number, not '\(text)'")
+    }
     if let port = self.port, !(0...65535).contains(port) {
       throw ValidationError("--metrics-port must be 0...65535")
+    }
+    if let text = Environment.value("ORDERD_LOG_FORMAT"), LogFormat(rawValue: text) == nil {
+      throw ValidationError("ORDERD_LOG_FORMAT must be text or json, not '\(text)'")
     }
   }
 }
