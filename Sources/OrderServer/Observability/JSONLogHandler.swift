@@ -20,10 +20,11 @@ public struct JSONLogHandler: LogHandler {
     self.write = write
   }
 
-  /// Lines to stderr, each with one write.
+  /// Lines to stderr, each with one write; a failed write (stderr closed) is dropped, as
+  /// swift-log's own stream handler does.
   public static func standardError(label: String, metadataProvider: Logger.MetadataProvider?) -> JSONLogHandler {
     JSONLogHandler(label: label, metadataProvider: metadataProvider) { line in
-      FileHandle.standardError.write(Data(line.utf8))
+      try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
     }
   }
 
