@@ -28,6 +28,8 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
   ],
   targets: [
     // The wire format: frames, preface, limits, compression. No gRPC, no domain.
@@ -48,6 +50,7 @@ let package = Package(
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -74,6 +77,7 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -95,6 +99,7 @@ let package = Package(
         "OrderTransport",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ],
@@ -104,11 +109,17 @@ let package = Package(
       name: "orderd",
       dependencies: [
         "OrderServer",
+        "OrderProtocol",
         "OrderStorage",
         "OrderDomain",
         "OrderTransport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ],
@@ -221,6 +232,7 @@ let package = Package(
       name: "OrderTransportTests",
       dependencies: [
         "OrderTransport", "OrderWire", "WireTesting",
+        .product(name: "MetricsTestKit", package: "swift-metrics"),
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -259,8 +271,9 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "OrderTesting", "WireTesting", "OrderWire", "SoakKit", "OrderClient", "OrderProtocol",
+        "OrderTesting", "WireTesting", "OrderWire", "SoakKit", "OrderClient", "OrderProtocol", "OrderTransport",
         .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -268,6 +281,7 @@ let package = Package(
       name: "OrderServerTests",
       dependencies: [
         "OrderServer", "OrderTesting", "OrderProtocol", "OrderDomain", "OrderStorage",
+        .product(name: "MetricsTestKit", package: "swift-metrics"),
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Logging", package: "swift-log"),

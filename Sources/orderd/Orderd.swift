@@ -1,4 +1,5 @@
 import ArgumentParser
+import OrderProtocol
 
 /// `orderd`: the order-scheduling server, and the tools that work on its data directory.
 @main
@@ -11,6 +12,7 @@ struct Orderd: AsyncParsableCommand {
       and `orderd serve --help` lists the server's options. `check` and `backup` work on a data \
       directory, whether or not a server is running on it (docs/operations.md).
       """,
+    version: OrderdVersion.current,
     subcommands: [Serve.self, Check.self, Backup.self],
     defaultSubcommand: Serve.self)
 }

@@ -19,6 +19,8 @@ struct Serve: AsyncParsableCommand {
 
   @OptionGroup var storage: DataDirectoryOptions
 
+  @OptionGroup(title: "Metrics and logs") var observability: ObservabilityOptions
+
   @Option(help: "Address to listen on (env ORDERD_HOST).")
   var host: String = Environment.value("ORDERD_HOST") ?? "127.0.0.1"
 
@@ -116,12 +118,8 @@ struct Serve: AsyncParsableCommand {
       print(OrderFlow.markdownDocument(), terminator: "")
       return
     }
-    let level = Logger.Level(rawValue: self.logLevel) ?? .info
-    LoggingSystem.bootstrap { label in
-      var handler = StreamLogHandler.standardError(label: label)
-      handler.logLevel = level
-      return handler
-    }
+    self.bootstrapLogging(level: Logger.Level(rawValue: self.logLevel) ?? .info)
+    let (metrics, registry) = self.bootstrapMetrics()
     let logger = Logger(label: "orderd")
     var configuration = OrderdConfiguration(
       dataDirectory: self.storage.dataDir, host: self.host, port: self.port, clock: try self.clockMode(),
@@ -137,9 +135,11 @@ struct Serve: AsyncParsableCommand {
     }
     let application = try await OrderdApplication.open(
       dataDirectory: configuration.dataDirectory, clock: configuration.clock,
-      openDatabaseLimit: configuration.openDatabaseLimit, work: work, faults: faults, logger: logger)
+      openDatabaseLimit: configuration.openDatabaseLimit, work: work, faults: faults, metrics: metrics, logger: logger)
     let server = OrderdServer(configuration: configuration, application: application, logger: logger)
-    try await OrderdServices.run(
-      application, server: server, gracePeriod: configuration.shutdownGracePeriod, logger: logger)
+    try await self.withMetricsEndpoint(registry, logger: logger) {
+      try await OrderdServices.run(
+        application, server: server, gracePeriod: configuration.shutdownGracePeriod, logger: logger)
+    }
   }
 }

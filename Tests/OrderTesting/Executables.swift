@@ -49,6 +49,15 @@ func orderctlBlocking(_ arguments: [String], server: String, key: String?) throw
   return try runToCompletion(try Executables.url(of: "orderctl"), arguments, environment: environment)
 }
 
+/// Runs the built executable `name` (`orderd`, `orderctl`) with `arguments` and no `ORDERD_*`
+/// environment, and waits for it, off the cooperative pool.
+public func runExecutable(_ name: String, _ arguments: [String]) async throws -> CommandResult {
+  try await onOwnThread {
+    let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
+    return try runToCompletion(try Executables.url(of: name), arguments, environment: environment)
+  }
+}
+
 /// Runs `executable` to its end, collecting what it prints (blocks the calling thread).
 func runToCompletion(_ executable: URL, _ arguments: [String], environment: [String: String]) throws
   -> CommandResult

@@ -131,9 +131,9 @@ final class StderrCollector: Sendable {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       if let line = self.text.split(separator: "\n").first(where: { $0.contains("orderd listening") }),
-        let range = line.range(of: "address=")
+        let address = logValue("address", in: line)
       {
-        return String(line[range.upperBound...].prefix { !$0.isWhitespace })
+        return address
       }
       guard process.isRunning else { break }
       usleep(20_000)
@@ -145,4 +145,16 @@ final class StderrCollector: Sendable {
 public struct ProcessFailure: Error, CustomStringConvertible {
   public let description: String
   public init(_ description: String) { self.description = description }
+}
+
+/// The value of metadata `key` in one log line, in text (`key=value`) or JSON (`"key":"value"`)
+/// format (`--log-format`).
+public func logValue(_ key: String, in line: Substring) -> String? {
+  if let range = line.range(of: "\"\(key)\":\"") {
+    return String(line[range.upperBound...].prefix { $0 != "\"" })
+  }
+  if let range = line.range(of: "\(key)=") {
+    return String(line[range.upperBound...].prefix { !$0.isWhitespace })
+  }
+  return nil
 }

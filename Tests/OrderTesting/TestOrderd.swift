@@ -26,12 +26,14 @@ public struct TestOrderd: Sendable {
   /// test can start it again on the same data (the caller deletes it). `faults` stops
   /// registry work between its steps, at start too (see ``FaultInjection``). With `logger`,
   /// the server logs there (a ``LogRecorder``'s, say); by default warnings and errors go to stderr.
+  /// With `metrics`, the server records its metrics there (made on a per-test `TestMetrics`).
   public static func with<Result: Sendable>(
     clock: ServerClock.Mode = .simulated(start: TestOrderd.start),
     backgroundWork: BackgroundWorkConfiguration? = nil,
     dataDirectory: URL? = nil,
     faults: FaultInjection = .none,
     logger: Logger? = nil,
+    metrics: OrderdMetrics? = nil,
     _ body: (TestOrderd) async throws -> Result
   ) async throws -> Result {
     let directory =
@@ -46,7 +48,8 @@ public struct TestOrderd: Sendable {
         return logger
       }()
     let application = try await OrderdApplication.open(
-      dataDirectory: directory.path, clock: clock, work: backgroundWork ?? .init(), faults: faults, logger: logger)
+      dataDirectory: directory.path, clock: clock, work: backgroundWork ?? .init(), faults: faults, metrics: metrics,
+      logger: logger)
     let rootKey = try String(contentsOf: directory.appendingPathComponent("root-admin.key"), encoding: .utf8)
       .trimmingCharacters(in: .whitespacesAndNewlines)
     let transport = InProcessTransport()

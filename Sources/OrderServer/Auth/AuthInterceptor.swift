@@ -22,6 +22,7 @@ struct AuthInterceptor: ServerInterceptor {
     let method = context.descriptor.fullyQualifiedMethod
     let call = try await self.resolve(request.metadata, method: method)
     var logger = self.logger
+    if let observed = CallLogMetadata.current { logger[metadataKey: "requestID"] = "\(observed.requestID)" }
     logger[metadataKey: "org"] = "\(call.principal.organizationID)"
     logger[metadataKey: "method"] = "\(method)"
     logger.debug("call", metadata: ["role": "\(call.principal.role)", "peer": "\(context.remotePeer)"])

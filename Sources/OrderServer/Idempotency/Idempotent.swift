@@ -1,5 +1,6 @@
 import Foundation
 import GRPCCore
+import Metrics
 import OrderDomain
 import OrderProtocol
 import OrderStorage
@@ -55,10 +56,13 @@ enum Idempotency {
 
 extension OrganizationStore {
   /// Runs `body` in one write transaction, exactly once per idempotency key.
+  ///
+  /// `replays` counts the calls answered with a stored outcome.
   func idempotentWrite<Response: SwiftProtobuf.Message & Sendable>(
     _ call: CallContext,
     request: some SwiftProtobuf.Message,
     now: Date,
+    replays: Counter? = nil,
     _ body: @Sendable @escaping (OrganizationTransaction) throws -> Response
   ) async throws -> Response {
     guard let key = try Idempotency.key(of: call) else {
@@ -66,9 +70,9 @@ extension OrganizationStore {
     }
     let fingerprint = try Idempotency.fingerprint(method: call.method, request: request)
     let method = call.method
-    return try await self.write { tx in
+    let (response, replayed) = try await self.write { tx in
       if let stored = try tx.idempotentOutcome(key: key, method: method, requestHash: fingerprint) {
-        return try Response(serializedBytes: stored.response)
+        return (try Response(serializedBytes: stored.response), true)
       }
       let response = try body(tx)
       // Outcomes older than the retention go in the same transaction (indexed by time).
@@ -78,8 +82,10 @@ extension OrganizationStore {
       try tx.recordOutcome(
         key: key, method: method, requestHash: fingerprint, response: try response.serializedBytes() as Data,
         now: Date())
-      return response
+      return (response, false)
     }
+    if replayed { replays?.increment() }
+    return response
   }
 }
 
@@ -94,6 +100,7 @@ extension OrganizationStore {
     _ call: CallContext,
     request: some SwiftProtobuf.Message,
     now: Date,
+    replays: Counter? = nil,
     _ perform: () async throws -> Response
   ) async throws -> Response {
     guard let key = try Idempotency.key(of: call) else { return try await perform() }
@@ -102,7 +109,10 @@ extension OrganizationStore {
     let stored = try await self.read { tx in
       try tx.idempotentOutcome(key: key, method: method, requestHash: fingerprint)
     }
-    if let stored { return try Response(serializedBytes: stored.response) }
+    if let stored {
+      replays?.increment()
+      return try Response(serializedBytes: stored.response)
+    }
     let response = try await perform()
     let bytes: Data = try response.serializedBytes()
     let first = try await self.write { tx in

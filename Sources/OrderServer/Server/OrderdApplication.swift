@@ -15,6 +15,8 @@ public struct OrderdApplication: Sendable {
   let scheduler: WorkScheduler
   let bell: NotificationBell
   let faults: FaultInjection
+  /// Every metric of the server, made once (see ``OrderdMetrics``).
+  public let metrics: OrderdMetrics
   let logger: Logger
 
   private static let clockStateKey = "simulatedClock"
@@ -24,10 +26,13 @@ public struct OrderdApplication: Sendable {
   /// Then finishes the registry work a crash interrupted (issue 10), before anything is served.
   ///
   /// `faults` stops registry work between its steps; tests only (see ``FaultInjection``).
+  /// `metrics` defaults to swift-metrics' global factory (no-op unless bootstrapped).
   public static func open(
     dataDirectory: String, clock mode: ServerClock.Mode, openDatabaseLimit: Int = 256,
-    work: BackgroundWorkConfiguration = .init(), faults: FaultInjection = .none, logger: Logger
+    work: BackgroundWorkConfiguration = .init(), faults: FaultInjection = .none, metrics: OrderdMetrics? = nil,
+    logger: Logger
   ) async throws -> OrderdApplication {
+    let metrics = metrics ?? OrderdMetrics()
     let directory = DataDirectory(path: dataDirectory)
     try directory.create()
     let registry = try Registry(directory: directory, logger: logger)
@@ -42,26 +47,28 @@ public struct OrderdApplication: Sendable {
         "first start: created the root organization and its admin key",
         metadata: ["org": "\(bootstrap.root.id)", "keyFile": "\(directory.rootAdminKeyURL.path)"])
     }
-    let databases = OrganizationDatabases(directory: directory, capacity: openDatabaseLimit, logger: logger)
+    let databases = OrganizationDatabases(
+      directory: directory, capacity: openDatabaseLimit, logger: logger, metrics: metrics.storage)
     await OrganizationCreation(registry: registry, databases: databases, faults: faults, logger: logger)
       .finishPending()
     let bell = NotificationBell()
     let wakeups = WorkWakeups(registry: registry, clock: clock)
-    let relay = RelayBackordersJob(registry: registry, databases: databases, wakeups: wakeups, bell: bell)
+    let relay = RelayBackordersJob(
+      registry: registry, databases: databases, wakeups: wakeups, bell: bell, metrics: metrics.work)
     let scheduler = WorkScheduler(
       registry: registry, databases: databases, clock: clock, bell: bell, wakeups: wakeups,
       handlers: [ProvisionJob(), AssetSyncJob(), ExecuteScheduledOrderJob(), RenewJob(), ExpireAssetsJob()],
-      crossOrganizationHandlers: [relay], configuration: work.scheduler, logger: logger)
+      crossOrganizationHandlers: [relay], configuration: work.scheduler, metrics: metrics.work, logger: logger)
     return OrderdApplication(
       registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root, scheduler: scheduler,
-      bell: bell, faults: faults, logger: logger)
+      bell: bell, faults: faults, metrics: metrics, logger: logger)
   }
 
   /// The RPC services of the orderd API.
   public var services: [any RegistrableRPCService] {
     let deps = ServiceDependencies(
       registry: self.registry, databases: self.databases, clock: self.clock, scheduler: self.scheduler, bell: self.bell,
-      faults: self.faults, logger: self.logger)
+      faults: self.faults, metrics: self.metrics, logger: self.logger)
     let registry = self.registry
     return [
       OrganizationService(deps: deps),
@@ -80,13 +87,15 @@ public struct OrderdApplication: Sendable {
     ]
   }
 
-  /// Authentication and authorization: one interceptor in front of every handler.
+  /// Request ids, call logging and metrics around everything (``ObservabilityInterceptor``),
+  /// then authentication and authorization in front of every handler.
   public var interceptors: [any ServerInterceptor] {
     let registry = self.registry
     return [
+      ObservabilityInterceptor(metrics: self.metrics.calls),
       AuthInterceptor(
         authenticate: { try await registry.authenticate(presentedKey: $0) },
-        policy: Access.methods, rootOrganization: self.rootOrganization.id, logger: self.logger)
+        policy: Access.methods, rootOrganization: self.rootOrganization.id, logger: self.logger),
     ]
   }
 

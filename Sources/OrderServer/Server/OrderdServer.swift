@@ -19,6 +19,7 @@ public final class OrderdServer: Service {
     self.logger = logger
     var transportConfig = configuration.transport
     transportConfig.logger = Logger(label: "orderd.transport")
+    transportConfig.metrics = application.metrics.transport
     self.transport = WireTransport.Server(
       address: .ipv4(host: configuration.host, port: configuration.port), config: transportConfig)
   }

@@ -14,6 +14,7 @@ struct ServiceDependencies: Sendable {
   let bell: NotificationBell
   /// Test-only stops between the steps of registry work; `.none` in orderd.
   let faults: FaultInjection
+  let metrics: OrderdMetrics
   let logger: Logger
 
   /// Creating organizations, exactly once (issue 10).
@@ -48,7 +49,8 @@ struct ServiceDependencies: Sendable {
     let principal = call.principal
     let write = {
       try await self.withStore(call) { store in
-        try await store.idempotentWrite(call, request: request, now: now) { tx in
+        try await store.idempotentWrite(call, request: request, now: now, replays: self.metrics.idempotentReplays) {
+          tx in
           try body(ScopedTransaction(tx, principal: principal))
         }
       }
@@ -64,7 +66,8 @@ struct ServiceDependencies: Sendable {
     _ call: CallContext, request: some SwiftProtobuf.Message, now: Date,
     _ perform: () async throws -> Response
   ) async throws -> Response {
-    try await self.withStore(call) { store in try await store.idempotentCall(call, request: request, now: now, perform)
+    try await self.withStore(call) { store in
+      try await store.idempotentCall(call, request: request, now: now, replays: self.metrics.idempotentReplays, perform)
     }
   }
 

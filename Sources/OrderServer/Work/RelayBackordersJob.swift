@@ -14,6 +14,7 @@ struct RelayBackordersJob: CrossOrganizationJobHandler {
   let wakeups: WorkWakeups
   /// Rung once the parent's transaction committed: its watchers see the backorders.
   let bell: NotificationBell
+  let metrics: WorkMetrics
 
   /// Entries delivered per parent transaction.
   static let batchSize = 256
@@ -44,6 +45,8 @@ struct RelayBackordersJob: CrossOrganizationJobHandler {
     }
     let upTo = deliveredUpTo
     let failed = failure != nil
+    let relayed = upTo.map { upTo in entries.filter { ($0.sequence ?? .max) <= upTo }.count } ?? 0
+    self.metrics.relay(relayed: relayed, stalled: failed ? entries.count - relayed : 0)
     try await store.write { tx in
       if let upTo { _ = try tx.deleteOutbox(upTo: upTo) }
       guard !failed else { return }

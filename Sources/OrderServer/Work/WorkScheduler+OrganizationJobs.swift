@@ -89,6 +89,7 @@ extension WorkScheduler {
           }
           guard running == nil else { continue }  // the next one waits for this one
           running = job.id
+          self.metrics.due(job)
           beside.addTask {
             try await self.run(job, handler: handler, store: store, context: context)
             return 1
@@ -101,6 +102,7 @@ extension WorkScheduler {
           running = nil
           continue
         }
+        for job in batch { self.metrics.due(job) }
         try await self.runInTransaction(batch, store: store, context: context)
         executed += batch.count
       }
@@ -114,7 +116,8 @@ extension WorkScheduler {
     guard !jobs.isEmpty else { return }
     let handlers = self.handlers
     do {
-      let failures = try await store.write { tx in
+      let (ran, failures) = try await store.write { tx in
+        var ran: [Job] = []
         var failures: [(Job, String)] = []
         for job in jobs {
           do {
@@ -124,6 +127,7 @@ extension WorkScheduler {
                 throw UnknownJobKind(kind: job.kind)
               }
               try handler.run(job, tx: tx, context: context)
+              ran.append(job)
             }
           } catch {
             // A full disk or a damaged file is no fault of the job: the whole transaction fails.
@@ -133,9 +137,13 @@ extension WorkScheduler {
             failures.append((job, "\(error)"))
           }
         }
-        return failures
+        return (ran, failures)
       }
-      for (job, error) in failures { self.logFailure(of: job, in: context.organization, error: error) }
+      for job in ran { self.metrics.ran(job, failed: false) }
+      for (job, error) in failures {
+        self.metrics.ran(job, failed: true)
+        self.logFailure(of: job, in: context.organization, error: error)
+      }
     } catch _ where Task.isCancelled {
       throw CancellationError()
     } catch let failure as StorageFailure {
@@ -146,6 +154,7 @@ extension WorkScheduler {
       // cannot hold back the others.
       for job in jobs { try await self.runInTransaction([job], store: store, context: context) }
     } catch {
+      self.metrics.ran(jobs[0], failed: true)
       self.logFailure(of: jobs[0], in: context.organization, error: "\(error)")
       try await self.reschedule(jobs[0], store: store, context: context, error: error)
     }
@@ -156,6 +165,7 @@ extension WorkScheduler {
   ) async throws {
     do {
       try await handler.run(job, store: store, context: context)
+      self.metrics.ran(job, failed: false)
     } catch _ where Task.isCancelled {
       throw CancellationError()
     } catch let failure as StorageFailure where failure.database == .organization(context.organization) {
@@ -164,6 +174,7 @@ extension WorkScheduler {
     } catch {
       // Another database failed (the parent's, say): this job waits, the organization goes on.
       // A storage failure was logged once already, by storage.
+      self.metrics.ran(job, failed: true)
       if error is StorageFailure {
         self.logger.debug(
           "job failed on another database; it runs again later",

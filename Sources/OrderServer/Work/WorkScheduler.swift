@@ -41,6 +41,7 @@ final class WorkScheduler: Sendable {
   let handlers: [JobKind: any JobHandler]
   let crossOrganizationHandlers: [JobKind: any CrossOrganizationJobHandler]
   let crossOrganizationKinds: Set<String>
+  let metrics: WorkMetrics
   let paused = PausedOrganizations()
   private let gate = SerialGate()
   private let passes = Atomic<Int>(0)
@@ -48,8 +49,9 @@ final class WorkScheduler: Sendable {
   init(
     registry: Registry, databases: OrganizationDatabases, clock: ServerClock, bell: NotificationBell,
     wakeups: WorkWakeups, handlers: [any JobHandler], crossOrganizationHandlers: [any CrossOrganizationJobHandler],
-    configuration: Configuration = .init(), logger: Logger
+    configuration: Configuration = .init(), metrics: WorkMetrics, logger: Logger
   ) {
+    self.metrics = metrics
     self.registry = registry
     self.databases = databases
     self.clock = clock

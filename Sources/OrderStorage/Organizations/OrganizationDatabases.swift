@@ -36,14 +36,19 @@ public actor OrganizationDatabases {
   /// Logs each episode of a failing organization database once.
   public nonisolated let health: StorageHealth
   private let logger: Logger
+  private let metrics: StorageMetrics
   private var entries: [OrganizationID: Entry] = [:]
   private var broken: [OrganizationID: Broken] = [:]
   private var tick: UInt64 = 0
 
-  public init(directory: DataDirectory, capacity: Int = 256, logger: Logger = Logger(label: "orderd.storage")) {
+  public init(
+    directory: DataDirectory, capacity: Int = 256, logger: Logger = Logger(label: "orderd.storage"),
+    metrics: StorageMetrics = StorageMetrics()
+  ) {
     self.directory = directory
     self.capacity = max(1, capacity)
     self.logger = logger
+    self.metrics = metrics
     self.health = StorageHealth(logger: logger)
   }
 
@@ -100,9 +105,11 @@ public actor OrganizationDatabases {
     }
     guard id.isWellFormed else { throw DomainError.invalidArgument("organization id \(id) is malformed") }
     try directory.create()
+    metrics.cacheMissed()
     let store: OrganizationStore
     do {
-      store = try OrganizationStore.open(at: directory.organizationURL(id), organizationID: id, health: health)
+      store = try OrganizationStore.open(
+        at: directory.organizationURL(id), organizationID: id, health: health, metrics: metrics)
     } catch let failure as StorageFailure {
       health.failed(failure)
       if failure.kind == .damaged || failure.kind == .newerSchema || failure.kind == .inaccessible {
@@ -112,6 +119,7 @@ public actor OrganizationDatabases {
     }
     entries[id] = Entry(store: store, leases: 1, lastUsed: tick)
     evictIdle()
+    metrics.databasesOpen(entries.count)
     return store
   }
 
@@ -146,6 +154,7 @@ public actor OrganizationDatabases {
 
   private func close(_ id: OrganizationID, _ store: OrganizationStore) {
     entries[id] = nil
+    metrics.databasesOpen(entries.count)
     do {
       try store.close()
     } catch {

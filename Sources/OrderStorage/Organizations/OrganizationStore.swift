@@ -11,25 +11,27 @@ public struct OrganizationStore: Sendable {
   public let organizationID: OrganizationID
   let pool: DatabasePool
   let health: StorageHealth?
+  let metrics: StorageMetrics?
   /// Shares transactions between concurrent writes (issue 13).
   let groupCommit = GroupCommit()
 
-  init(organizationID: OrganizationID, pool: DatabasePool, health: StorageHealth?) {
+  init(organizationID: OrganizationID, pool: DatabasePool, health: StorageHealth?, metrics: StorageMetrics? = nil) {
     self.organizationID = organizationID
     self.pool = pool
     self.health = health
+    self.metrics = metrics
   }
 
   /// Opens a store outside of ``OrganizationDatabases`` (tools, tests). Migrates the file.
   ///
   /// - Throws: ``StorageFailure`` when the file cannot be used (damaged, unreadable, newer).
   public static func open(
-    at url: URL, organizationID: OrganizationID, health: StorageHealth? = nil
+    at url: URL, organizationID: OrganizationID, health: StorageHealth? = nil, metrics: StorageMetrics? = nil
   ) throws -> OrganizationStore {
     let pool = try DatabaseOpening.openPool(
       at: url, database: .organization(organizationID), label: "org-\(organizationID)", maximumReaderCount: 2,
       migrator: OrganizationSchema.migrator, migrate: OrganizationSchema.migrate)
-    return OrganizationStore(organizationID: organizationID, pool: pool, health: health)
+    return OrganizationStore(organizationID: organizationID, pool: pool, health: health, metrics: metrics)
   }
 
   /// Closes the database file; the store cannot be used afterwards.
@@ -50,7 +52,13 @@ public struct OrganizationStore: Sendable {
   /// SQLite's errors reach the caller converted (``StorageFailure/converting(_:in:)``).
   public func write<T: Sendable>(_ body: @escaping @Sendable (OrganizationTransaction) throws -> T) async throws -> T {
     try await self.converting(wrote: true) {
-      try await groupCommit.write(on: pool) { db in try body(OrganizationTransaction(db: db)) }
+      guard let metrics else {
+        return try await groupCommit.write(on: pool) { db in try body(OrganizationTransaction(db: db)) }
+      }
+      // Under group commit this is one caller's wait for its shared, durable commit.
+      return try await metrics.timingWrite {
+        try await groupCommit.write(on: pool) { db in try body(OrganizationTransaction(db: db)) }
+      }
     }
   }
 

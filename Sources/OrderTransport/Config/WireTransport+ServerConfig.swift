@@ -12,6 +12,8 @@ extension WireTransport {
     /// Timeouts, keepalive and the connection cap.
     public var connections: ConnectionManagement
     public var logger: Logger
+    /// Open connections and streams (swift-metrics); the global factory unless set.
+    public var metrics = TransportMetrics()
 
     public init(
       limits: Limits = Limits(),

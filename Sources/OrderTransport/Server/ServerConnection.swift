@@ -225,6 +225,8 @@ final class ServerConnection: Sendable {
 
   private func runStream(_ stream: ServerStream, path: String, streamHandler: StreamHandler) async {
     let descriptor = MethodDescriptor(path: path)
+    self.config.metrics.streamOpened()
+    defer { self.config.metrics.streamClosed() }
     await withServerContextRPCCancellationHandle { handle in
       stream.attach(handle)
       let context = ServerContext(

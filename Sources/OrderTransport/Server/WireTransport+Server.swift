@@ -146,7 +146,9 @@ extension WireTransport {
       }
       if shuttingDown { connection.beginGracefulShutdown() }
       self.config.logger.trace("connection from \(connection.remotePeer)")
+      self.config.metrics.connectionOpened()
       await connection.run(channel, streamHandler: streamHandler)
+      self.config.metrics.connectionClosed()
       self.config.logger.trace("connection from \(connection.remotePeer) closed")
       self.state.withLock { state in
         state.connections.removeValue(forKey: key)

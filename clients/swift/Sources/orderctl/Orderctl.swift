@@ -1,4 +1,5 @@
 import ArgumentParser
+import OrderProtocol
 
 @main
 struct Orderctl: AsyncParsableCommand {
@@ -23,6 +24,7 @@ struct Orderctl: AsyncParsableCommand {
             RESOURCE_EXHAUSTED, CANCELLED
         64  usage error: bad options or arguments
       """,
+    version: OrderdVersion.current,
     subcommands: [
       OrgCommand.self,
       KeyCommand.self,
@@ -39,6 +41,7 @@ struct Orderctl: AsyncParsableCommand {
       BackorderCommand.self,
       ClockCommand.self,
       BenchCommand.self,
+      CompletionCommand.self,
     ]
   )
 }
