@@ -26,6 +26,9 @@ final class WorkWakeups: Sendable {
   private let clock: ServerClock
   private let writes = Mutex<[OrganizationID: Writes]>([:])
   private let signal = KeyedSignal<Runner>()
+  /// Until when (business time) the runner sleeps unless woken; `nil` while it works.
+  private let runnerSleep = Mutex<Date?>(nil)
+  private let skippedWakes = Atomic<Int>(0)
 
   init(registry: Registry, clock: ServerClock) {
     self.registry = registry
@@ -34,15 +37,40 @@ final class WorkWakeups: Sendable {
 
   /// Runs `write`, which may enqueue jobs for `organization`, between an early wake-up and a
   /// wake of the runner.
-  func preparing<T>(_ organization: OrganizationID, _ write: () async throws -> T) async throws -> T {
+  ///
+  /// The runner is woken only when the write may have left work due before the runner wakes
+  /// by itself: when `write` recorded its organization's earliest job in the note, and that
+  /// job is due after the time the runner sleeps until, it sleeps on (the early wake-up in
+  /// the registry, due now, makes its next pass look at the organization anyway). A write
+  /// that fails, or records nothing, always wakes it.
+  func preparing<T>(_ organization: OrganizationID, _ write: (JobDueNote) async throws -> T) async throws -> T {
+    let note = JobDueNote()
     self.writes.withLock { $0[organization, default: Writes()].begun &+= 1 }
     defer {
       self.writes.withLock { $0[organization, default: Writes()].ended &+= 1 }
-      self.wake()
+      let now = self.clock.now()
+      let deadline = self.runnerSleep.withLock { $0 }.map { max($0, now) }
+      // Awake (nil): it looks at the registry again before it sleeps; asleep: only work due
+      // before it wakes needs a wake.
+      if let deadline, !note.mayBeDue(by: deadline) {
+        self.skippedWakes.add(1, ordering: .relaxed)
+      } else {
+        self.wake()
+      }
     }
     try await self.registry.setWakeup(organization, dueAt: self.clock.now())
-    return try await write()
+    return try await write(note)
   }
+
+  /// The runner says it sleeps until `deadline` (business time) unless woken, or, with `nil`,
+  /// that it is awake: it reads the registry's wake-ups again before it next sleeps, so a
+  /// write's early wake-up is seen without a wake.
+  func runnerSleeps(until deadline: Date?) {
+    self.runnerSleep.withLock { $0 = deadline }
+  }
+
+  /// Writes that left the runner asleep because nothing they enqueued came due (tests).
+  var skippedWakeCount: Int { self.skippedWakes.load(ordering: .relaxed) }
 
   /// Wakes the runner.
   func wake() { self.signal.ring(.work) }
