@@ -12,6 +12,13 @@ import Synchronization
 /// wake-up, never a job without one), and the runner is woken after the commit. While such a
 /// write is in flight, the runner leaves the organization alone and never moves its wake-up
 /// later: it cannot see a job that is not committed yet.
+///
+/// The early wake-up is written once, not before every write: while the registry's wake-up
+/// of an organization is known to be due already (``Entry/markedDue``), a write needs no
+/// other. Only ``settle(_:next:seen:)`` moves a wake-up later, and it decides to, and forgets
+/// the mark, inside the registry transaction that moves it, atomically with the check that
+/// no write began since the runner looked: a write that begins after that check writes its
+/// own early wake-up, which the registry commits after the move (issue 13).
 final class WorkWakeups: Sendable {
   private enum Runner: Hashable { case work }
 
@@ -24,7 +31,14 @@ final class WorkWakeups: Sendable {
 
   private let registry: Registry
   private let clock: ServerClock
-  private let writes = Mutex<[OrganizationID: Writes]>([:])
+  /// What is known of one organization.
+  private struct Entry {
+    var writes = Writes()
+    /// The registry's wake-up of the organization is due already: no early one is needed.
+    var markedDue = false
+  }
+
+  private let entries = Mutex<[OrganizationID: Entry]>([:])
   private let signal = KeyedSignal<Runner>()
   /// Until when (business time) the runner sleeps unless woken; `nil` while it works.
   private let runnerSleep = Mutex<Date?>(nil)
@@ -45,9 +59,12 @@ final class WorkWakeups: Sendable {
   /// that fails, or records nothing, always wakes it.
   func preparing<T>(_ organization: OrganizationID, _ write: (JobDueNote) async throws -> T) async throws -> T {
     let note = JobDueNote()
-    self.writes.withLock { $0[organization, default: Writes()].begun &+= 1 }
+    let marked = self.entries.withLock { entries in
+      entries[organization, default: Entry()].writes.begun &+= 1
+      return entries[organization, default: Entry()].markedDue
+    }
     defer {
-      self.writes.withLock { $0[organization, default: Writes()].ended &+= 1 }
+      self.entries.withLock { $0[organization, default: Entry()].writes.ended &+= 1 }
       let now = self.clock.now()
       let deadline = self.runnerSleep.withLock { $0 }.map { max($0, now) }
       // Awake (nil): it looks at the registry again before it sleeps; asleep: only work due
@@ -58,7 +75,11 @@ final class WorkWakeups: Sendable {
         self.wake()
       }
     }
-    try await self.registry.setWakeup(organization, dueAt: self.clock.now())
+    if !marked {
+      try await self.registry.setWakeup(organization, dueAt: self.clock.now())
+      // Nothing moved it later since: this write is in flight, so settling waits.
+      self.entries.withLock { $0[organization, default: Entry()].markedDue = true }
+    }
     return try await write(note)
   }
 
@@ -85,21 +106,22 @@ final class WorkWakeups: Sendable {
 
   /// The writes of `organization` so far; the runner notes them before it reads the queue.
   func writes(_ organization: OrganizationID) -> Writes {
-    self.writes.withLock { $0[organization, default: Writes()] }
+    self.entries.withLock { $0[organization, default: Entry()].writes }
   }
 
   /// Records the organization's next due job after the runner ran its due jobs, unless a
   /// write began or ended since `seen` or is in flight (it may have enqueued a job the runner
   /// did not see): then the wake-up stays as it is, due now, and this returns `false` (run
-  /// the organization again once that write has ended). A write that begins while the new
-  /// time is written is caught by the check after it.
+  /// the organization again once that write has ended). The check runs inside the registry
+  /// transaction that moves the wake-up, so a write cannot begin between the two unseen.
   func settle(_ organization: OrganizationID, next: Date?, seen: Writes) async throws -> Bool {
-    guard self.writes(organization) == seen, !seen.inFlight else { return false }
-    try await self.registry.replaceWakeup(organization, dueAt: next)
-    guard self.writes(organization) == seen else {
-      try await self.registry.setWakeup(organization, dueAt: self.clock.now())
-      return false
+    guard !seen.inFlight else { return false }
+    return try await self.registry.replaceWakeup(organization, dueAt: next) {
+      self.entries.withLock { entries in
+        guard entries[organization, default: Entry()].writes == seen else { return false }
+        entries[organization]?.markedDue = false
+        return true
+      }
     }
-    return true
   }
 }
