@@ -105,6 +105,8 @@ public struct OrderdApplication: Sendable {
 
   /// How many passes over due work the background runner made so far (for tests).
   public var backgroundPasses: Int { self.scheduler.passCount }
+  /// Writes that enqueued only work due after the runner's next wake, so left it asleep.
+  public var backgroundWakesSkipped: Int { self.scheduler.wakeups.skippedWakeCount }
 
   /// How many notification watchers are suspended waiting for news (for tests).
   public var suspendedWatchers: Int { self.bell.waiterCount }

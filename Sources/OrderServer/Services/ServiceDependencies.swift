@@ -47,15 +47,18 @@ struct ServiceDependencies: Sendable {
   ) async throws -> Response {
     let organization = call.principal.organizationID
     let principal = call.principal
-    let write = {
+    let write = { @Sendable (note: JobDueNote?) in
       try await self.withStore(call) { store in
         try await store.idempotentWrite(call, request: request, now: now, replays: self.metrics.idempotentReplays) {
           tx in
-          try body(ScopedTransaction(tx, principal: principal))
+          let response = try body(ScopedTransaction(tx, principal: principal))
+          try note?.record(tx)
+          return response
         }
       }
     }
-    let response = jobs ? try await self.scheduler.preparing(organization, write) : try await write()
+    let response =
+      jobs ? try await self.scheduler.preparing(organization) { note in try await write(note) } : try await write(nil)
     self.bell.ring(organization)
     return response
   }

@@ -33,11 +33,13 @@ struct RelayBackordersJob: CrossOrganizationJobHandler {
     var failure: (any Error)?
     var deliveredUpTo: Int64?
     if !entries.isEmpty {
-      (deliveredUpTo, failure) = try await self.wakeups.preparing(parentID) {
+      (deliveredUpTo, failure) = try await self.wakeups.preparing(parentID) { note in
         try await self.databases.withStore(parentID) { parentStore in
           try await parentStore.write { tx in
-            try BackorderReceipt.receive(
+            let received = try BackorderReceipt.receive(
               entries, tenant: organization, account: account, currency: parent.currency, tx: tx, now: now)
+            try note.record(tx)
+            return received
           }
         }
       }

@@ -71,7 +71,7 @@ final class WorkScheduler: Sendable {
 
   /// Runs `write`, which may enqueue jobs for `organization`, so that its jobs are never
   /// left without a wake-up (see ``WorkWakeups/preparing(_:_:)``).
-  func preparing<T>(_ organization: OrganizationID, _ write: () async throws -> T) async throws -> T {
+  func preparing<T>(_ organization: OrganizationID, _ write: (JobDueNote) async throws -> T) async throws -> T {
     try await self.wakeups.preparing(organization, write)
   }
 
@@ -151,7 +151,13 @@ final class WorkScheduler: Sendable {
         wait = Backoff.registryRetry.delay(afterFailures: failures)
       }
       if wait > .zero {
+        // On a simulated clock nothing comes due while the runner sleeps: only a clock
+        // advance (which runs its own passes) moves it.
+        let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) * 1e-18
+        let now = self.clock.now()
+        self.wakeups.runnerSleeps(until: self.clock.isSimulated ? now : now.addingTimeInterval(seconds))
         await self.wakeups.waitForWake(after: seen, timeout: wait)
+        self.wakeups.runnerSleeps(until: nil)
       }
     }
   }

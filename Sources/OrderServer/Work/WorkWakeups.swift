@@ -12,6 +12,13 @@ import Synchronization
 /// wake-up, never a job without one), and the runner is woken after the commit. While such a
 /// write is in flight, the runner leaves the organization alone and never moves its wake-up
 /// later: it cannot see a job that is not committed yet.
+///
+/// The early wake-up is written once, not before every write: while the registry's wake-up
+/// of an organization is known to be due already (``Entry/markedDue``), a write needs no
+/// other. Only ``settle(_:next:seen:)`` moves a wake-up later, and it decides to, and forgets
+/// the mark, inside the registry transaction that moves it, atomically with the check that
+/// no write began since the runner looked: a write that begins after that check writes its
+/// own early wake-up, which the registry commits after the move (issue 13).
 final class WorkWakeups: Sendable {
   private enum Runner: Hashable { case work }
 
@@ -24,8 +31,18 @@ final class WorkWakeups: Sendable {
 
   private let registry: Registry
   private let clock: ServerClock
-  private let writes = Mutex<[OrganizationID: Writes]>([:])
+  /// What is known of one organization.
+  private struct Entry {
+    var writes = Writes()
+    /// The registry's wake-up of the organization is due already: no early one is needed.
+    var markedDue = false
+  }
+
+  private let entries = Mutex<[OrganizationID: Entry]>([:])
   private let signal = KeyedSignal<Runner>()
+  /// Until when (business time) the runner sleeps unless woken; `nil` while it works.
+  private let runnerSleep = Mutex<Date?>(nil)
+  private let skippedWakes = Atomic<Int>(0)
 
   init(registry: Registry, clock: ServerClock) {
     self.registry = registry
@@ -34,15 +51,47 @@ final class WorkWakeups: Sendable {
 
   /// Runs `write`, which may enqueue jobs for `organization`, between an early wake-up and a
   /// wake of the runner.
-  func preparing<T>(_ organization: OrganizationID, _ write: () async throws -> T) async throws -> T {
-    self.writes.withLock { $0[organization, default: Writes()].begun &+= 1 }
-    defer {
-      self.writes.withLock { $0[organization, default: Writes()].ended &+= 1 }
-      self.wake()
+  ///
+  /// The runner is woken only when the write may have left work due before the runner wakes
+  /// by itself: when `write` recorded its organization's earliest job in the note, and that
+  /// job is due after the time the runner sleeps until, it sleeps on (the early wake-up in
+  /// the registry, due now, makes its next pass look at the organization anyway). A write
+  /// that fails, or records nothing, always wakes it.
+  func preparing<T>(_ organization: OrganizationID, _ write: (JobDueNote) async throws -> T) async throws -> T {
+    let note = JobDueNote()
+    let marked = self.entries.withLock { entries in
+      entries[organization, default: Entry()].writes.begun &+= 1
+      return entries[organization, default: Entry()].markedDue
     }
-    try await self.registry.setWakeup(organization, dueAt: self.clock.now())
-    return try await write()
+    defer {
+      self.entries.withLock { $0[organization, default: Entry()].writes.ended &+= 1 }
+      let now = self.clock.now()
+      let deadline = self.runnerSleep.withLock { $0 }.map { max($0, now) }
+      // Awake (nil): it looks at the registry again before it sleeps; asleep: only work due
+      // before it wakes needs a wake.
+      if let deadline, !note.mayBeDue(by: deadline) {
+        self.skippedWakes.add(1, ordering: .relaxed)
+      } else {
+        self.wake()
+      }
+    }
+    if !marked {
+      try await self.registry.setWakeup(organization, dueAt: self.clock.now())
+      // Nothing moved it later since: this write is in flight, so settling waits.
+      self.entries.withLock { $0[organization, default: Entry()].markedDue = true }
+    }
+    return try await write(note)
   }
+
+  /// The runner says it sleeps until `deadline` (business time) unless woken, or, with `nil`,
+  /// that it is awake: it reads the registry's wake-ups again before it next sleeps, so a
+  /// write's early wake-up is seen without a wake.
+  func runnerSleeps(until deadline: Date?) {
+    self.runnerSleep.withLock { $0 = deadline }
+  }
+
+  /// Writes that left the runner asleep because nothing they enqueued came due (tests).
+  var skippedWakeCount: Int { self.skippedWakes.load(ordering: .relaxed) }
 
   /// Wakes the runner.
   func wake() { self.signal.ring(.work) }
@@ -57,21 +106,22 @@ final class WorkWakeups: Sendable {
 
   /// The writes of `organization` so far; the runner notes them before it reads the queue.
   func writes(_ organization: OrganizationID) -> Writes {
-    self.writes.withLock { $0[organization, default: Writes()] }
+    self.entries.withLock { $0[organization, default: Entry()].writes }
   }
 
   /// Records the organization's next due job after the runner ran its due jobs, unless a
   /// write began or ended since `seen` or is in flight (it may have enqueued a job the runner
   /// did not see): then the wake-up stays as it is, due now, and this returns `false` (run
-  /// the organization again once that write has ended). A write that begins while the new
-  /// time is written is caught by the check after it.
+  /// the organization again once that write has ended). The check runs inside the registry
+  /// transaction that moves the wake-up, so a write cannot begin between the two unseen.
   func settle(_ organization: OrganizationID, next: Date?, seen: Writes) async throws -> Bool {
-    guard self.writes(organization) == seen, !seen.inFlight else { return false }
-    try await self.registry.replaceWakeup(organization, dueAt: next)
-    guard self.writes(organization) == seen else {
-      try await self.registry.setWakeup(organization, dueAt: self.clock.now())
-      return false
+    guard !seen.inFlight else { return false }
+    return try await self.registry.replaceWakeup(organization, dueAt: next) {
+      self.entries.withLock { entries in
+        guard entries[organization, default: Entry()].writes == seen else { return false }
+        entries[organization]?.markedDue = false
+        return true
+      }
     }
-    return true
   }
 }

@@ -20,7 +20,18 @@ extension Registry {
   /// Sets the organization's next due time exactly (after running its due jobs, to the
   /// queue's ``OrganizationTransaction/nextJobDueAt()``); `nil` removes it.
   public func replaceWakeup(_ organization: OrganizationID, dueAt: Date?) async throws {
+    _ = try await self.replaceWakeup(organization, dueAt: dueAt) { true }
+  }
+
+  /// Sets the organization's next due time exactly, as ``replaceWakeup(_:dueAt:)`` does,
+  /// if `stillValid` holds when the write runs: it is called inside the transaction, on the
+  /// registry's one writer, so what it checks is ordered with every other registry write.
+  /// Returns whether the wake-up was set.
+  public func replaceWakeup(
+    _ organization: OrganizationID, dueAt: Date?, if stillValid: @escaping @Sendable () -> Bool
+  ) async throws -> Bool {
     try await self.write { db in
+      guard stillValid() else { return false }
       if let dueAt {
         try WakeupRecord(organizationID: organization, dueAt: dueAt).upsert(db)
       } else {
@@ -28,6 +39,7 @@ extension Registry {
           organization.rawValue
         ])
       }
+      return true
     }
   }
 
