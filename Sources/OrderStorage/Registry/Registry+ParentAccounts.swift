@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OrderDomain
+import Synchronization
 
 extension Registry {
   /// Records `account` as the child organization's own account in its parent (B2): the
@@ -12,7 +13,8 @@ extension Registry {
   ///   which has no parent.
   @discardableResult
   public func setParentAccount(child: OrganizationID, account: AccountID) async throws -> Organization {
-    try await self.write { db in
+    defer { organizations.withLock { $0.invalidate(child) } }
+    return try await self.write { db in
       guard var organization = try Self.fetchOrganization(child, db) else {
         throw DomainError.notFound("organization \(child) not found")
       }

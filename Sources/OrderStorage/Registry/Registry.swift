@@ -11,6 +11,7 @@ import Synchronization
 public final class Registry: Sendable {
   let pool: DatabasePool
   let cache = Mutex(AuthenticationCache())
+  let organizations = Mutex(OrganizationCache())
   let logger: Logger
   /// Logs each episode of a failing registry once (a full disk, say).
   let health: StorageHealth
@@ -122,7 +123,11 @@ public final class Registry: Sendable {
 
   /// The organization, or `nil` when there is none with this id.
   public func organization(id: OrganizationID) async throws -> Organization? {
-    try await self.read { db in try Self.fetchOrganization(id, db) }
+    let (cached, generation) = organizations.withLock { ($0.lookup(id), $0.generation) }
+    if let cached { return cached }
+    let fetched = try await self.read { db in try Self.fetchOrganization(id, db) }
+    if let fetched { organizations.withLock { $0.store(fetched, ifGeneration: generation) } }
+    return fetched
   }
 
   /// The root organization, once bootstrapped.

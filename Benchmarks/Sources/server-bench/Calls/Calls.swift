@@ -57,7 +57,7 @@ struct Calls: AsyncParsableCommand {
         let ceiling = try SQLiteCeiling.measure(duration: loopDuration, warmUp: warmUpDuration)
         table.append(.init(name: "SQLite ceiling (bare GRDB, FULL)", concurrency: 1, result: ceiling))
         let ceilingRate = ceiling.callsPerSecond
-        let cpu: @Sendable () -> Duration = { (try? ProcessStats.read(pid: orderd.pid).cpuTime) ?? .zero }
+        let cpu: @Sendable () -> ServerUsage = { ServerUsage.read(pid: orderd.pid) }
         let calls = ServerCalls(pool: pool, tenants: tenants)
         let sample = try await calls.placeOrder(in: 0)
         for concurrency in self.concurrencies {

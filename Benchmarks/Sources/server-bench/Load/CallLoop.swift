@@ -7,19 +7,21 @@ struct CallLoop: Sendable {
   var warmUp: Duration
   var duration: Duration
 
-  /// Runs `call(worker, sequence)` in the loop; `cpu` reads the CPU time to charge to it (the
-  /// server's, from /proc).
+  /// Runs `call(worker, sequence)` in the loop; `probe` reads the CPU time and context
+  /// switches to charge to it (the server's, from /proc).
   func run(
-    cpu: @Sendable () -> Duration,
+    cpu probe: @Sendable () -> ServerUsage,
     _ call: @escaping @Sendable (_ worker: Int, _ sequence: Int) async throws -> Void
   ) async -> LoopResult {
     _ = await self.phase(for: self.warmUp, sequenceBase: 0, call)
-    let cpuBefore = cpu()
+    let before = probe()
     let start = ContinuousClock.now
     let workers = await self.phase(for: self.duration, sequenceBase: 1 << 32, call)
     // Calls in flight at the deadline are counted, so the elapsed time runs until they end.
     let elapsed = ContinuousClock.now - start
-    var result = LoopResult(elapsed: elapsed, cpu: cpu() - cpuBefore)
+    let after = probe()
+    var result = LoopResult(
+      elapsed: elapsed, cpu: after.cpu - before.cpu, contextSwitches: after.contextSwitches(since: before))
     for worker in workers {
       result.latencies.append(contentsOf: worker.latencies)
       result.errors += worker.errors
@@ -68,6 +70,9 @@ struct CallLoop: Sendable {
 struct LoopResult: Sendable {
   var elapsed: Duration
   var cpu: Duration
+  /// Context switches of the server's threads during the loop (a lower bound, see
+  /// ``ProcessStats/contextSwitches(since:)``); 0 when not measured.
+  var contextSwitches = 0
   var latencies = LatencySamples()
   var errors = 0
   var firstError: String?
@@ -76,4 +81,22 @@ struct LoopResult: Sendable {
   var callsPerSecond: Double { Double(self.calls) / Units.seconds(self.elapsed) }
   /// CPU time per completed call, in microseconds.
   var cpuMicrosecondsPerCall: Double { self.calls == 0 ? 0 : Units.seconds(self.cpu) * 1e6 / Double(self.calls) }
+  var contextSwitchesPerCall: Double { self.calls == 0 ? 0 : Double(self.contextSwitches) / Double(self.calls) }
+}
+
+/// The server's CPU time and its threads' context switches at one moment.
+struct ServerUsage: Sendable {
+  var cpu: Duration
+  var stats: ProcessStats?
+
+  /// Reads /proc of `pid`; zero when it cannot.
+  static func read(pid: Int32) -> ServerUsage {
+    let stats = try? ProcessStats.read(pid: pid)
+    return ServerUsage(cpu: stats?.cpuTime ?? .zero, stats: stats)
+  }
+
+  func contextSwitches(since earlier: ServerUsage) -> Int {
+    guard let stats, let before = earlier.stats else { return 0 }
+    return stats.contextSwitches(since: before)
+  }
 }

@@ -44,8 +44,8 @@ struct Organizations: AsyncParsableCommand {
       try await ClientPool.with(server: orderd.address, connections: 1, callTimeout: self.server.callTimeoutDuration) {
         pool in
         let root = pool.client(apiKey: orderd.rootKey)
-        let cpu: @Sendable () -> Duration = { (try? ProcessStats.read(pid: orderd.pid).cpuTime) ?? .zero }
-        let cpuBefore = cpu()
+        let cpu: @Sendable () -> ServerUsage = { ServerUsage.read(pid: orderd.pid) }
+        let cpuBefore = cpu().cpu
         let start = ContinuousClock.now
         let keys = try await concurrentMap(Array(0..<self.count), limit: self.inFlight) { index in
           try await root.createOrganization(
@@ -55,7 +55,7 @@ struct Organizations: AsyncParsableCommand {
             }
           ).adminKey.secret
         }
-        let creation = LoopResult(elapsed: ContinuousClock.now - start, cpu: cpu() - cpuBefore)
+        let creation = LoopResult(elapsed: ContinuousClock.now - start, cpu: cpu().cpu - cpuBefore)
         Console.line(
           "created \(keys.count) organizations in \(Units.fixed(Units.seconds(creation.elapsed))) s = "
             + "\(Units.fixed(Double(keys.count) / Units.seconds(creation.elapsed), digits: 0))/s, "

@@ -20,8 +20,8 @@ struct RateTable {
 
   var markdown: String {
     var lines = [
-      "| what | in flight | calls/s | p50 µs | p99 µs | p99.9 µs | CPU µs/call | errors | versus | ratio | target | met |",
-      "|:--|--:|--:|--:|--:|--:|--:|--:|:--|--:|--:|:--|",
+      "| what | in flight | calls/s | p50 µs | p99 µs | p99.9 µs | CPU µs/call | switches/call | errors | versus | ratio | target | met |",
+      "|:--|--:|--:|--:|--:|--:|--:|--:|--:|:--|--:|--:|:--|",
     ]
     lines += self.rows.map(Self.line)
     return lines.joined(separator: "\n")
@@ -32,7 +32,8 @@ struct RateTable {
     let micro = percentiles.map { String(format: "%.0f", Double($0) / 1_000) }
     var cells = [
       row.name, "\(row.concurrency)", String(format: "%.0f", row.result.callsPerSecond), micro[0], micro[1], micro[2],
-      String(format: "%.0f", row.result.cpuMicrosecondsPerCall), "\(row.result.errors)",
+      String(format: "%.0f", row.result.cpuMicrosecondsPerCall),
+      String(format: "%.1f", row.result.contextSwitchesPerCall), "\(row.result.errors)",
     ]
     if let versus = row.versus {
       let ratio = row.result.callsPerSecond / versus.rate
