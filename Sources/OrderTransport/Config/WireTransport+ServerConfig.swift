@@ -12,6 +12,8 @@ extension WireTransport {
     /// Timeouts, keepalive and the connection cap.
     public var connections: ConnectionManagement
     public var logger: Logger
+    /// Installed under the framing on every accepted connection (TLS); nil for plain TCP.
+    public var connectionLayer: ConnectionLayer?
 
     public init(
       limits: Limits = Limits(),
@@ -19,7 +21,8 @@ extension WireTransport {
       compression: Compression = Compression(),
       backpressure: Backpressure = Backpressure(),
       connections: ConnectionManagement = ConnectionManagement(),
-      logger: Logger = Logger(label: "orderd.transport.server", factory: { _ in SwiftLogNoOpLogHandler() })
+      logger: Logger = Logger(label: "orderd.transport.server", factory: { _ in SwiftLogNoOpLogHandler() }),
+      connectionLayer: ConnectionLayer? = nil
     ) {
       self.limits = limits
       self.maxConcurrentStreams = maxConcurrentStreams
@@ -27,6 +30,7 @@ extension WireTransport {
       self.backpressure = backpressure
       self.connections = connections
       self.logger = logger
+      self.connectionLayer = connectionLayer
     }
   }
 }
