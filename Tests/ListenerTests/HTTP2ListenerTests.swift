@@ -3,6 +3,7 @@ import GRPCCore
 import GRPCNIOTransportHTTP2Posix
 import OrderProtocol
 import OrderTesting
+import SwiftProtobuf
 import Testing
 
 /// `orderd --grpc-port`: the same services, interceptor and handlers over standard gRPC on

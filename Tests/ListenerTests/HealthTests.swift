@@ -2,6 +2,7 @@ import Foundation
 import GRPCCore
 import OrderProtocol
 import OrderTesting
+import SwiftProtobuf
 import Synchronization
 import Testing
 
@@ -17,7 +18,8 @@ struct HealthTests {
       try await listeners.withHTTP2Client { client in
         let health = Grpc_Health_V1_Health.Client(wrapping: client)
         for name in names {
-          #expect(try await health.check(.with { $0.service = name }).status == .serving, "\(name)")
+          let status = try await health.check(.with { $0.service = name }).status
+          #expect(status == .serving, "\(name)")
         }
         let code = await statusCode { _ = try await health.check(.with { $0.service = "nothing.v1.Here" }) }
         #expect(code == .notFound)
@@ -25,7 +27,8 @@ struct HealthTests {
       try await listeners.withWireClient { client in
         let health = Grpc_Health_V1_Health.Client(wrapping: client)
         for name in names {
-          #expect(try await health.check(.with { $0.service = name }).status == .serving, "\(name)")
+          let status = try await health.check(.with { $0.service = name }).status
+          #expect(status == .serving, "\(name)")
         }
         let code = await statusCode { _ = try await health.check(.with { $0.service = "nothing.v1.Here" }) }
         #expect(code == .notFound)
@@ -38,7 +41,7 @@ struct HealthTests {
     try await Listeners.with { listeners in
       try await listeners.withHTTP2Client { client in
         let health = Grpc_Health_V1_Health.Client(wrapping: client)
-        let first = try await health.watch(.with { $0.service = "nothing.v1.Here" }) { response in
+        let first = try await health.watch(.with { $0.service = "nothing.v1.Here" }) { response -> Status? in
           for try await message in response.messages { return message.status }
           return nil
         }

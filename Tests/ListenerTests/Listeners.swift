@@ -4,6 +4,7 @@ import GRPCNIOTransportHTTP2Posix
 import OrderTLS
 import OrderTesting
 import OrderTransport
+import Testing
 
 /// A real `orderd` serving both protocols (`--grpc-port 0`) in a temporary data directory,
 /// and grpc-swift's own HTTP/2 client for it.

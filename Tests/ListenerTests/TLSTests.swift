@@ -4,6 +4,7 @@ import GRPCNIOTransportHTTP2Posix
 import OrderProtocol
 import OrderTLS
 import OrderTesting
+import SwiftProtobuf
 import Testing
 
 /// `--tls-cert`/`--tls-key` (and `--tls-client-ca`) on both listeners, with certificates the
