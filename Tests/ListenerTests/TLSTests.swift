@@ -70,7 +70,8 @@ struct TLSTests {
       #expect(wire != nil)
       let plain = try await orderctl(["org", "list"], server: listeners.wireAddress, key: listeners.rootKey)
       #expect(plain.status != 0)
-      #expect(plain.stderr.hasPrefix("orderctl: "))
+      #expect(plain.stderr.hasPrefix("orderctl: UNAVAILABLE: "), "\(plain.stderr)")
+      #expect(plain.stderr.contains("orderctl: hint: the server expects TLS"), "\(plain.stderr)")
       #expect(listeners.server.isRunning)
       let stillServing = try await listeners.withWireClient(tls: ClientTLSFiles(caPath: pki.caPath)) {
         try await Self.check($0)
@@ -100,6 +101,7 @@ struct TLSTests {
         ["org", "list", "--ca", pki.otherCAPath, "--timeout", "5"], server: listeners.wireAddress,
         key: listeners.rootKey)
       #expect(command.status != 0)
+      #expect(command.stderr.contains("orderctl: hint: the server's certificate is not from a CA you trust"))
     }
   }
 
@@ -123,6 +125,10 @@ struct TLSTests {
         let wire = await statusCode { try await listeners.withWireClient(tls: files) { _ = try await Self.check($0) } }
         #expect((wire == nil) == identity.accepted, "orderd/1, \(identity.certificate ?? "no certificate")")
       }
+      let refused = try await orderctl(
+        ["org", "list", "--ca", pki.caPath], server: listeners.wireAddress, key: listeners.rootKey)
+      #expect(refused.status != 0)
+      #expect(refused.stderr.contains("orderctl: hint: the server requires a client certificate"), "\(refused.stderr)")
       let command = try await orderctl(
         [
           "org", "list", "--ca", pki.caPath, "--client-cert", pki.clientCertificatePath, "--client-key",

@@ -43,6 +43,11 @@ struct ConnectionOptions: ParsableArguments {
     if (self.clientCert == nil) != (self.clientKey == nil) {
       throw ValidationError("pass --client-cert and --client-key together")
     }
+    for (flag, path) in [("--ca", self.ca), ("--client-cert", self.clientCert), ("--client-key", self.clientKey)] {
+      if let path, !FileManager.default.isReadableFile(atPath: path) {
+        throw ValidationError("\(flag) \(path): no such readable file")
+      }
+    }
     _ = try self.serverAddress()
     _ = try self.apiKey()
   }
