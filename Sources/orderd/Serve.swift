@@ -160,7 +160,15 @@ struct Serve: AsyncParsableCommand {
     let application = try await OrderdApplication.open(
       dataDirectory: configuration.dataDirectory, clock: configuration.clock,
       openDatabaseLimit: configuration.openDatabaseLimit, work: work, faults: faults, logger: logger)
-    let server = try OrderdServer(configuration: configuration, application: application, logger: logger)
+    let server: OrderdServer
+    do {
+      server = try OrderdServer(configuration: configuration, application: application, logger: logger)
+    } catch {
+      // A TLS file that cannot be used: say which, close the databases, exit non-zero.
+      logger.critical("cannot start: \(error)")
+      try? await application.close()
+      throw error
+    }
     try await OrderdServices.run(
       application, server: server, gracePeriod: configuration.shutdownGracePeriod, logger: logger)
   }
