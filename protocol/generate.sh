@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates Sources/OrderProtocol/Generated from protocol/orders/v1/*.proto.
+# Regenerates Sources/OrderProtocol/Generated from protocol/orders/v1/*.proto and the standard
+# gRPC health service, protocol/grpc/health/v1/health.proto (kept verbatim).
 # Needs protoc (Debian: apt-get install -y protobuf-compiler). Builds the protoc plugins
 # from protocol/tools (the same swift-protobuf and grpc-swift-protobuf versions as the
 # main package) on first use; that takes a few minutes, so CI never runs this script:
@@ -25,5 +26,5 @@ protoc \
   --plugin=protoc-gen-grpc-swift="$bin/protoc-gen-grpc-swift-2" \
   --swift_out="$out" --swift_opt=Visibility=Public --swift_opt=FileNaming=DropPath \
   --grpc-swift_out="$out" --grpc-swift_opt=Visibility=Public --grpc-swift_opt=FileNaming=DropPath \
-  "$here"/orders/v1/*.proto
+  "$here"/orders/v1/*.proto "$here"/grpc/health/v1/health.proto
 echo "generated $(ls "$out" | wc -l) files in $out"

@@ -11,7 +11,10 @@ struct Serve: AsyncParsableCommand {
     commandName: "serve",
     abstract: "Serve the orders.v1 API (the default: `orderd --data-dir DIR` is `orderd serve --data-dir DIR`).",
     discussion: """
-      Serves the orders.v1 API over plain TCP (protocol/PROTOCOL.md). Every option can also be \
+      Serves the orders.v1 API over orderd's own protocol (protocol/PROTOCOL.md) and, with \
+      --grpc-port, over standard gRPC on HTTP/2 as well; with --tls-cert and --tls-key both \
+      listeners use TLS. The standard grpc.health.v1.Health service answers on both without a \
+      key. Every option can also be \
       set through the environment variable named in its help. On first start with an empty data \
       directory, orderd creates the root organization and writes its admin key to \
       <data-dir>/root-admin.key (mode 0600).
@@ -26,6 +29,12 @@ struct Serve: AsyncParsableCommand {
 
   @Option(help: "TCP port; 0 picks a free one (env ORDERD_PORT).")
   var port: Int = Environment.value("ORDERD_PORT").flatMap(Int.init) ?? OrderdConfiguration.defaultPort
+
+  @Option(
+    help: "Also serve standard gRPC over HTTP/2 on this port (same host); 0 picks a free one (env ORDERD_GRPC_PORT).")
+  var grpcPort: Int?
+
+  @OptionGroup var tls: TLSOptions
 
   @Option(help: "trace, debug, info, notice, warning, error or critical (env ORDERD_LOG_LEVEL).")
   var logLevel: String = Environment.value("ORDERD_LOG_LEVEL") ?? "info"
@@ -82,6 +91,16 @@ struct Serve: AsyncParsableCommand {
         "--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     guard (0...65535).contains(self.port) else { throw ValidationError("--port must be 0...65535") }
+    if let text = Environment.value("ORDERD_GRPC_PORT"), self.grpcPort == nil, Int(text) == nil {
+      throw ValidationError("ORDERD_GRPC_PORT must be a port number, not '\(text)'")
+    }
+    if let grpcPort = self.effectiveGRPCPort, !(0...65535).contains(grpcPort) {
+      throw ValidationError("--grpc-port must be 0...65535")
+    }
+    if let grpcPort = self.effectiveGRPCPort, grpcPort != 0, grpcPort == self.port {
+      throw ValidationError("--grpc-port must differ from --port")
+    }
+    try self.tls.check()
     guard self.maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
     guard self.connectionBufferMib >= 1 else { throw ValidationError("--connection-buffer-mib must be at least 1") }
     let timeouts = [
@@ -98,6 +117,9 @@ struct Serve: AsyncParsableCommand {
         "--test-pause-at must be one of \(CrashPoint.allCases.map(\.rawValue).joined(separator: ", "))")
     }
   }
+
+  /// --grpc-port, else ORDERD_GRPC_PORT.
+  var effectiveGRPCPort: Int? { self.grpcPort ?? Environment.value("ORDERD_GRPC_PORT").flatMap { Int($0) } }
 
   func clockMode() throws -> ServerClock.Mode {
     if self.clock == "system" { return .system }
@@ -123,7 +145,7 @@ struct Serve: AsyncParsableCommand {
     let logger = Logger(label: "orderd")
     var configuration = OrderdConfiguration(
       dataDirectory: self.storage.dataDir, host: self.host, port: self.port, clock: try self.clockMode(),
-      shutdownGracePeriod: .seconds(self.gracePeriod))
+      shutdownGracePeriod: .seconds(self.gracePeriod), grpcPort: self.effectiveGRPCPort, tls: self.tls.files)
     self.applyTransportOptions(to: &configuration, logger: logger)
     var work = BackgroundWorkConfiguration()
     // Tests shorten the runner's longest sleep to prove it survives many idle periods.
@@ -136,7 +158,15 @@ struct Serve: AsyncParsableCommand {
     let application = try await OrderdApplication.open(
       dataDirectory: configuration.dataDirectory, clock: configuration.clock,
       openDatabaseLimit: configuration.openDatabaseLimit, work: work, faults: faults, metrics: metrics, logger: logger)
-    let server = OrderdServer(configuration: configuration, application: application, logger: logger)
+    let server: OrderdServer
+    do {
+      server = try OrderdServer(configuration: configuration, application: application, logger: logger)
+    } catch {
+      // A TLS file that cannot be used: say which, close the databases, exit non-zero.
+      logger.critical("cannot start: \(error)")
+      try? await application.close()
+      throw error
+    }
     try await self.withMetricsEndpoint(registry, logger: logger) {
       try await OrderdServices.run(
         application, server: server, gracePeriod: configuration.shutdownGracePeriod, logger: logger)

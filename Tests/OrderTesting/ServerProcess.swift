@@ -54,6 +54,14 @@ public final class ServerProcess: Sendable {
     self.address = try collector.waitForListeningAddress(timeout: 30, process: process)
   }
 
+  /// The address of the listener that logged `marker` (`orderd grpc-http2 listening` for
+  /// standard gRPC over HTTP/2), as HOST:PORT; waits for the line without blocking the pool.
+  public func loggedAddress(_ marker: String, timeout: TimeInterval = 30) async throws -> String {
+    try await onOwnThread {
+      try self.stderr.waitForListeningAddress(timeout: timeout, process: self.process, marker: marker)
+    }
+  }
+
   /// The root organization's first admin key, as orderd wrote it on its first start.
   public func rootKey() throws -> String {
     try String(contentsOf: self.dataDirectory.appendingPathComponent("root-admin.key"), encoding: .utf8)
@@ -127,10 +135,12 @@ final class StderrCollector: Sendable {
 
   var text: String { self.buffer.withLock { $0 } }
 
-  func waitForListeningAddress(timeout: TimeInterval, process: ChildProcess) throws -> String {
+  func waitForListeningAddress(
+    timeout: TimeInterval, process: ChildProcess, marker: String = "orderd listening"
+  ) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
-      if let line = self.text.split(separator: "\n").first(where: { $0.contains("orderd listening") }),
+      if let line = self.text.split(separator: "\n").first(where: { $0.contains(marker) }),
         let address = logValue("address", in: line)
       {
         return address
@@ -138,7 +148,7 @@ final class StderrCollector: Sendable {
       guard process.isRunning else { break }
       usleep(20_000)
     }
-    throw ProcessFailure("orderd did not start listening:\n\(self.text)")
+    throw ProcessFailure("orderd did not log '\(marker)':\n\(self.text)")
   }
 }
 

@@ -7,7 +7,8 @@ import OrderTransport
 
 /// Resolves the API key in a call's metadata to a ``Principal`` and enforces the method's
 /// ``Access`` before any handler runs (T3, T6). Handlers work inside `principal`'s
-/// organization only, read from ``CallContext``.
+/// organization only, read from ``CallContext``. The standard health service is the one
+/// exception: it needs no key and reveals nothing but whether orderd is serving.
 struct AuthInterceptor: ServerInterceptor {
   let authenticate: @Sendable (String) async throws -> Principal?
   let policy: [String: Access]
@@ -19,6 +20,10 @@ struct AuthInterceptor: ServerInterceptor {
     context: ServerContext,
     next: @Sendable (StreamingServerRequest<Input>, ServerContext) async throws -> StreamingServerResponse<Output>
   ) async throws -> StreamingServerResponse<Output> {
+    // Health checks come from load balancers and orchestrators that hold no key.
+    if context.descriptor.service == HealthService.descriptorOfService {
+      return try await next(request, context)
+    }
     let method = context.descriptor.fullyQualifiedMethod
     let call = try await self.resolve(request.metadata, method: method)
     var logger = self.logger

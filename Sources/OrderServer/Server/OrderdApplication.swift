@@ -2,6 +2,7 @@ import Foundation
 import GRPCCore
 import Logging
 import OrderDomain
+import OrderProtocol
 import OrderStorage
 import OrderWorkflows
 
@@ -12,6 +13,8 @@ public struct OrderdApplication: Sendable {
   public let databases: OrganizationDatabases
   public let clock: ServerClock
   public let rootOrganization: Organization
+  /// What the standard health service reports; drained at the start of a graceful shutdown.
+  public let health: HealthStatuses
   let scheduler: WorkScheduler
   let bell: NotificationBell
   let faults: FaultInjection
@@ -60,11 +63,20 @@ public struct OrderdApplication: Sendable {
       handlers: [ProvisionJob(), AssetSyncJob(), ExecuteScheduledOrderJob(), RenewJob(), ExpireAssetsJob()],
       crossOrganizationHandlers: [relay], configuration: work.scheduler, metrics: metrics.work, logger: logger)
     return OrderdApplication(
-      registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root, scheduler: scheduler,
-      bell: bell, faults: faults, metrics: metrics, logger: logger)
+      registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root,
+      health: HealthStatuses(services: Self.serviceNames), scheduler: scheduler, bell: bell, faults: faults,
+      metrics: metrics, logger: logger)
   }
 
-  /// The RPC services of the orderd API.
+  /// The fully qualified names of the orderd API's services, as health checks name them.
+  public static let serviceNames: [String] = [
+    Orders_V1_OrganizationService.descriptor, Orders_V1_KeyService.descriptor, Orders_V1_AccountService.descriptor,
+    Orders_V1_CatalogService.descriptor, Orders_V1_OrderService.descriptor, Orders_V1_SubscriptionService.descriptor,
+    Orders_V1_InvoiceService.descriptor, Orders_V1_VendorService.descriptor, Orders_V1_NotificationService.descriptor,
+    Orders_V1_BackorderService.descriptor, Orders_V1_ClockService.descriptor,
+  ].map(\.fullyQualifiedService)
+
+  /// The RPC services of the orderd API, and the standard health service.
   public var services: [any RegistrableRPCService] {
     let deps = ServiceDependencies(
       registry: self.registry, databases: self.databases, clock: self.clock, scheduler: self.scheduler, bell: self.bell,
@@ -84,6 +96,7 @@ public struct OrderdApplication: Sendable {
       ClockService(deps: deps) { now in
         try await registry.setStateValue(now.formatted(.iso8601), forKey: Self.clockStateKey)
       },
+      HealthService(statuses: self.health),
     ]
   }
 
@@ -120,8 +133,10 @@ public struct OrderdApplication: Sendable {
     try await self.scheduler.runDue()
   }
 
-  /// Ends live watches so that a graceful shutdown can drain.
+  /// Reports not serving to health checks and ends live watches (health watches included),
+  /// so that a graceful shutdown can drain.
   public func beginShutdown() {
+    self.health.drain()
     self.bell.close()
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OrderTLS
 import OrderTransport
 
 /// How `orderd` runs. Every field has the embedded default, so `OrderdConfiguration()` is a
@@ -18,6 +19,11 @@ public struct OrderdConfiguration: Sendable {
   /// How long in-flight calls may run after a shutdown signal before they are cancelled.
   public var shutdownGracePeriod: Duration
   public var transport: WireTransport.ServerConfig
+  /// Where standard gRPC over HTTP/2 listens beside orderd's own protocol (on `host`); nil
+  /// for none, 0 for any free port (tests).
+  public var grpcPort: Int?
+  /// TLS on both listeners; nil for plain TCP.
+  public var tls: ServerTLSFiles?
 
   public init(
     dataDirectory: String = "./data",
@@ -26,7 +32,9 @@ public struct OrderdConfiguration: Sendable {
     clock: ServerClock.Mode = .system,
     openDatabaseLimit: Int = 256,
     shutdownGracePeriod: Duration = .seconds(10),
-    transport: WireTransport.ServerConfig = .init()
+    transport: WireTransport.ServerConfig = .init(),
+    grpcPort: Int? = nil,
+    tls: ServerTLSFiles? = nil
   ) {
     self.dataDirectory = dataDirectory
     self.host = host
@@ -35,5 +43,7 @@ public struct OrderdConfiguration: Sendable {
     self.openDatabaseLimit = openDatabaseLimit
     self.shutdownGracePeriod = shutdownGracePeriod
     self.transport = transport
+    self.grpcPort = grpcPort
+    self.tls = tls
   }
 }

@@ -168,7 +168,8 @@ extension WireTransport {
           .channelOption(.socketOption(.tcp_nodelay), value: 1)
           .connect(host: self.target.host, port: self.target.port) { channel in
             channel.eventLoop.makeCompletedFuture {
-              try FrameChannelSetup.wrap(channel, limits: config.limits.wire, backpressure: config.backpressure)
+              try config.connectionLayer?.install(channel)
+              return try FrameChannelSetup.wrap(channel, limits: config.limits.wire, backpressure: config.backpressure)
             }
           }
       } catch {

@@ -14,6 +14,8 @@ extension WireTransport {
     public var logger: Logger
     /// Open connections and streams (swift-metrics); the global factory unless set.
     public var metrics = TransportMetrics()
+    /// Installed under the framing on every accepted connection (TLS); nil for plain TCP.
+    public var connectionLayer: ConnectionLayer?
 
     public init(
       limits: Limits = Limits(),
@@ -21,7 +23,8 @@ extension WireTransport {
       compression: Compression = Compression(),
       backpressure: Backpressure = Backpressure(),
       connections: ConnectionManagement = ConnectionManagement(),
-      logger: Logger = Logger(label: "orderd.transport.server", factory: { _ in SwiftLogNoOpLogHandler() })
+      logger: Logger = Logger(label: "orderd.transport.server", factory: { _ in SwiftLogNoOpLogHandler() }),
+      connectionLayer: ConnectionLayer? = nil
     ) {
       self.limits = limits
       self.maxConcurrentStreams = maxConcurrentStreams
@@ -29,6 +32,7 @@ extension WireTransport {
       self.backpressure = backpressure
       self.connections = connections
       self.logger = logger
+      self.connectionLayer = connectionLayer
     }
   }
 }

@@ -79,7 +79,8 @@ extension WireTransport {
           .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
           .bind(host: self.address.host, port: self.address.port) { channel in
             channel.eventLoop.makeCompletedFuture {
-              try FrameChannelSetup.wrap(channel, limits: config.limits.wire, backpressure: config.backpressure)
+              try config.connectionLayer?.install(channel)
+              return try FrameChannelSetup.wrap(channel, limits: config.limits.wire, backpressure: config.backpressure)
             }
           }
       } catch {

@@ -33,6 +33,19 @@ extension [CommandHint] {
     CommandHint(
       [.unauthenticated],
       "check the key given with --key, --key-file or ORDERD_API_KEY: it must be a key of this server"
-    )
+    ),
+    // A TLS alert (15 03 ..) where the server's preface should be: the server runs TLS.
+    CommandHint(
+      [.unavailable], mentioning: ["got 15 03"],
+      "the server expects TLS: pass --tls, or --ca FILE with the CA that issued its certificate"),
+    CommandHint(
+      [.unavailable], mentioning: ["CERTIFICATE_VERIFY_FAILED"],
+      "the server's certificate is not from a CA you trust: pass --ca FILE with the CA that issued it"),
+    CommandHint(
+      [.unavailable], mentioning: ["CERTIFICATE_REQUIRED", "BAD_CERTIFICATE", "UNKNOWN_CA"],
+      "the server requires a client certificate from its CA: pass --client-cert FILE and --client-key FILE"),
+    CommandHint(
+      [.unavailable], mentioning: ["WRONG_VERSION_NUMBER"],
+      "the server does not speak TLS: leave out --tls, --ca and ORDERD_TLS"),
   ]
 }

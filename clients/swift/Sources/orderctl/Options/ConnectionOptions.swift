@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrderClient
+import OrderTLS
 
 /// The options every command shares: where the server is, the API key, the call timeout and
 /// the output format.
@@ -17,6 +18,18 @@ struct ConnectionOptions: ParsableArguments {
   @Option(help: "Seconds a call may take, retries included (default 10).")
   var timeout: Double?
 
+  @Flag(help: "Connect over TLS (ALPN orderd/1). Default: on when $ORDERD_TLS is 1.")
+  var tls = false
+
+  @Option(help: "PEM CA certificate that issued the server's certificate (implies --tls). Default: $ORDERD_CA.")
+  var ca: String?
+
+  @Option(help: "PEM client certificate, for servers started with --tls-client-ca (implies --tls).")
+  var clientCert: String?
+
+  @Option(help: "PEM private key of --client-cert.")
+  var clientKey: String?
+
   @Flag(help: "Print the response message as protobuf JSON.")
   var json = false
 
@@ -26,6 +39,14 @@ struct ConnectionOptions: ParsableArguments {
     }
     if let timeout = self.timeout, !(timeout > 0 && timeout.isFinite) {
       throw ValidationError("--timeout must be a positive number of seconds")
+    }
+    if (self.clientCert == nil) != (self.clientKey == nil) {
+      throw ValidationError("pass --client-cert and --client-key together")
+    }
+    for (flag, path) in [("--ca", self.ca), ("--client-cert", self.clientCert), ("--client-key", self.clientKey)] {
+      if let path, !FileManager.default.isReadableFile(atPath: path) {
+        throw ValidationError("\(flag) \(path): no such readable file")
+      }
     }
     _ = try self.serverAddress()
     _ = try self.apiKey()
@@ -63,10 +84,19 @@ struct ConnectionOptions: ParsableArguments {
   /// The client configuration these options describe.
   func clientConfiguration() throws -> OrderdClientConfiguration {
     var configuration = OrderdClientConfiguration(server: try self.serverAddress(), apiKey: try self.apiKey())
+    configuration.tls = self.tlsFiles
     if let timeout = self.timeout {
       configuration.defaultTimeout = .milliseconds(Int64((timeout * 1_000).rounded()))
     }
     return configuration
+  }
+
+  /// TLS settings when --tls, --ca, --client-cert or $ORDERD_TLS=1 ask for TLS; nil for plain TCP.
+  var tlsFiles: ClientTLSFiles? {
+    let ca = self.ca ?? Environment.value(of: "ORDERD_CA")
+    let wanted = self.tls || Environment.value(of: "ORDERD_TLS") == "1" || ca != nil || self.clientCert != nil
+    guard wanted else { return nil }
+    return ClientTLSFiles(caPath: ca, certificatePath: self.clientCert, keyPath: self.clientKey)
   }
 
   /// How to print results.
