@@ -38,6 +38,17 @@ struct MetricsTests {
     }
   }
 
+  @Test("a health check counts under its own method, not as other")
+  func healthChecksCount() async throws {
+    let metrics = TestMetrics()
+    try await TestOrderd.with(metrics: OrderdMetrics(factory: metrics)) { orderd in
+      let health = Grpc_Health_V1_Health.Client(wrapping: orderd.client)
+      _ = try await health.check(.with { $0.service = "" })
+      #expect(try metrics.expectCounter(calls("grpc.health.v1.Health/Check", "OK")).totalValue == 1)
+      #expect(try metrics.expectCounter(calls("other", "OK")).totalValue == 0)
+    }
+  }
+
   @Test("a call refused before any handler (no key) counts as UNAUTHENTICATED under its method")
   func refusedCallsCount() async throws {
     let metrics = TestMetrics()

@@ -1,4 +1,6 @@
+import GRPCCore
 public import Metrics
+import OrderProtocol
 import OrderStorage
 import OrderTransport
 
@@ -16,10 +18,12 @@ public struct OrderdMetrics: Sendable {
   public let transport: TransportMetrics
 
   /// One call series for every method of the API (``Access/methods``: a method missing there
-  /// is refused anyway); calls to any other method count as `other`.
+  /// is refused anyway) and of the health service; calls to any other method count as `other`.
   public init(factory: any MetricsFactory = MetricsSystem.factory) {
     self.factory = factory
-    self.calls = CallMetrics(methods: Array(Access.methods.keys), factory: factory)
+    let health = [Grpc_Health_V1_Health.Method.Check.descriptor, Grpc_Health_V1_Health.Method.Watch.descriptor]
+      .map(\.fullyQualifiedMethod)
+    self.calls = CallMetrics(methods: Array(Access.methods.keys) + health, factory: factory)
     self.work = WorkMetrics(factory: factory)
     self.idempotentReplays = Counter(label: "orderd_idempotent_replays_total", factory: factory)
     self.storage = StorageMetrics(factory: factory)
