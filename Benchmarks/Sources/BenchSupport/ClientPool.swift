@@ -18,6 +18,11 @@ public struct ClientPool: Sendable {
 
   public var connectionCount: Int { self.connections.count }
 
+  /// Connection `index` (modulo the count) itself, for clients made by the caller.
+  public func connection(_ index: Int = 0) -> GRPCClient<WireTransport.Client> {
+    self.connections[index % self.connections.count]
+  }
+
   /// Runs `body` with `connections` connections to `server` (each opens on its first call),
   /// then closes them gracefully; when `body` throws, they are cancelled.
   public static func with<Result: Sendable>(

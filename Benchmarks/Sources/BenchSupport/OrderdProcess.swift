@@ -68,6 +68,23 @@ public final class OrderdProcess: Sendable {
     }
   }
 
+  /// The address the listener that logged `marker` (e.g. `orderd grpc-http2 listening`)
+  /// is bound to, waiting up to `timeout` for the line.
+  public func loggedAddress(_ marker: String, timeout: Duration = .seconds(30)) throws -> ServerAddress {
+    let deadline = ContinuousClock.now.advanced(by: timeout)
+    while ContinuousClock.now < deadline {
+      if let line = self.log.split(separator: "\n").first(where: { $0.contains(marker) }),
+        let range = line.range(of: "address=")
+      {
+        let field = String(line[range.upperBound...].prefix { !$0.isWhitespace })
+        guard let address = ServerAddress(field) else { throw BenchFailure("unreadable address '\(field)'") }
+        return address
+      }
+      usleep(20_000)
+    }
+    throw BenchFailure("orderd did not log '\(marker)'")
+  }
+
   /// The server's log so far (notice level and above).
   public var log: String { (try? String(contentsOf: self.logFile, encoding: .utf8)) ?? "" }
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import BenchSupport
+import GRPCCore
+import GRPCNIOTransportHTTP2Posix
 import OrderClient
 import OrderProtocol
 
@@ -47,42 +49,61 @@ struct Calls: AsyncParsableCommand {
   func run() async throws {
     let loopDuration = Duration.milliseconds(Int64(self.duration * 1000))
     let warmUpDuration = Duration.milliseconds(Int64(self.warmUp * 1000))
+    let timeout = self.server.callTimeoutDuration
     var table = RateTable()
-    try await self.server.withOrderd(clock: "simulated:2027-01-01T00:00:00Z") { orderd in
-      try await ClientPool.with(server: orderd.address, connections: 1, callTimeout: self.server.callTimeoutDuration) {
-        pool in
+    try await self.server.withOrderd(clock: "simulated:2027-01-01T00:00:00Z", extraArguments: ["--grpc-port", "0"]) {
+      orderd in
+      let http2Address = try orderd.loggedAddress("orderd grpc-http2 listening")
+      try await ClientPool.with(server: orderd.address, connections: 1, callTimeout: timeout) { pool in
         let tenants = try await pool.createTenants(
           count: self.organizations, kind: .countryTenant, rootKey: orderd.rootKey, limit: self.server.concurrency)
-        Console.line("setup: \(tenants.count) country tenants")
+        Console.line("setup: \(tenants.count) country tenants; gRPC over HTTP/2 on \(http2Address)")
         let ceiling = try SQLiteCeiling.measure(duration: loopDuration, warmUp: warmUpDuration)
         table.append(.init(name: "SQLite ceiling (bare GRDB, FULL)", concurrency: 1, result: ceiling))
-        let ceilingRate = ceiling.callsPerSecond
         let cpu: @Sendable () -> ServerUsage = { ServerUsage.read(pid: orderd.pid) }
-        let calls = ServerCalls(pool: pool, tenants: tenants)
-        let sample = try await calls.placeOrder(in: 0)
-        for concurrency in self.concurrencies {
-          let loop = CallLoop(concurrency: concurrency, warmUp: warmUpDuration, duration: loopDuration)
-          let place = await loop.run(cpu: cpu) { _, _ in _ = try await calls.placeOrder(in: 0) }
-          table.append(
-            .init(
-              name: "PlaceOrder, 1 organization", concurrency: concurrency, result: place,
-              versus: ("ceiling", ceilingRate, concurrency == 1 ? 0.5 : 1.0)))
-          if tenants.count > 1, concurrency > 1 {
-            let spread = await loop.run(cpu: cpu) { worker, sequence in
-              _ = try await calls.placeOrder(in: (worker + sequence) % tenants.count)
-            }
+        let ours = ServerCalls(grpc: pool.connection(), tenants: tenants, server: orderd.address, callTimeout: timeout)
+        let sample = try await ours.placeOrder(in: 0)
+        let http2Transport = try HTTP2ClientTransport.Posix(
+          target: .ipv4(address: http2Address.host, port: http2Address.port), transportSecurity: .plaintext)
+        try await withGRPCClient(transport: http2Transport) { http2Client in
+          let http2 = ServerCalls(grpc: http2Client, tenants: tenants, server: http2Address, callTimeout: timeout)
+          for concurrency in self.concurrencies {
+            let loop = CallLoop(concurrency: concurrency, warmUp: warmUpDuration, duration: loopDuration)
+            let place = await loop.run(cpu: cpu) { _, _ in _ = try await ours.placeOrder(in: 0) }
             table.append(
               .init(
-                name: "PlaceOrder, \(tenants.count) organizations", concurrency: concurrency, result: spread,
-                versus: ("ceiling", ceilingRate, 2.0)))
+                name: "PlaceOrder, 1 organization", concurrency: concurrency, result: place,
+                versus: ("ceiling", ceiling.callsPerSecond, concurrency == 1 ? 0.5 : 1.0)))
+            if tenants.count > 1, concurrency > 1 {
+              let spread = await loop.run(cpu: cpu) { worker, sequence in
+                _ = try await ours.placeOrder(in: (worker + sequence) % tenants.count)
+              }
+              table.append(
+                .init(
+                  name: "PlaceOrder, \(tenants.count) organizations", concurrency: concurrency, result: spread,
+                  versus: ("ceiling", ceiling.callsPerSecond, 2.0)))
+            }
+            let clock = await loop.run(cpu: cpu) { _, _ in try await ours.getClock() }
+            table.append(.init(name: "GetClock (no database)", concurrency: concurrency, result: clock))
+            let get = await loop.run(cpu: cpu) { _, _ in try await ours.getOrder(sample, in: 0) }
+            table.append(
+              .init(
+                name: "GetOrder", concurrency: concurrency, result: get,
+                versus: ("GetClock", clock.callsPerSecond, 0.8)))
+            // The same server through its gRPC HTTP/2 listener: ours over it, 4× at one in
+            // flight and 3× at more (issue 13).
+            let target = concurrency == 1 ? 4.0 : 3.0
+            let http2Clock = await loop.run(cpu: cpu) { _, _ in try await http2.getClock() }
+            table.append(
+              .init(
+                name: "GetClock over HTTP/2", concurrency: concurrency, result: http2Clock,
+                versus: ("ours", clock.callsPerSecond, target), inverse: true))
+            let http2Get = await loop.run(cpu: cpu) { _, _ in try await http2.getOrder(sample, in: 0) }
+            table.append(
+              .init(
+                name: "GetOrder over HTTP/2", concurrency: concurrency, result: http2Get,
+                versus: ("ours", get.callsPerSecond, target), inverse: true))
           }
-          let clock = await loop.run(cpu: cpu) { _, _ in try await calls.getClock() }
-          table.append(.init(name: "GetClock (no database)", concurrency: concurrency, result: clock))
-          let get = await loop.run(cpu: cpu) { _, _ in try await calls.getOrder(sample, in: 0) }
-          table.append(
-            .init(
-              name: "GetOrder", concurrency: concurrency, result: get,
-              versus: ("GetClock", clock.callsPerSecond, 0.8)))
         }
       }
       Console.line("")

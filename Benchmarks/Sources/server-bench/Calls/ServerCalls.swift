@@ -1,17 +1,23 @@
 import BenchSupport
+import GRPCCore
 import OrderClient
 import OrderProtocol
 import SwiftProtobuf
 
-/// The calls the benchmark makes, each as its organization's admin.
-struct ServerCalls: Sendable {
+/// The calls the benchmark makes, each as its organization's admin, over one connection of
+/// either transport (our protocol, or gRPC over HTTP/2).
+struct ServerCalls<Transport: ClientTransport>: Sendable {
   let tenants: [Tenant]
   /// One client per tenant, made once.
-  private let clients: [OrderdTCPClient]
+  private let clients: [OrderdClient<Transport>]
 
-  init(pool: ClientPool, tenants: [Tenant]) {
+  init(grpc: GRPCClient<Transport>, tenants: [Tenant], server: ServerAddress, callTimeout: Duration) {
     self.tenants = tenants
-    self.clients = tenants.map { pool.client(apiKey: $0.adminKey) }
+    self.clients = tenants.map {
+      OrderdClient(
+        wrapping: grpc,
+        configuration: OrderdClientConfiguration(server: server, apiKey: $0.adminKey, defaultTimeout: callTimeout))
+    }
   }
 
   /// Places a sales order in tenant `index`, scheduled for a date (written durably, executed

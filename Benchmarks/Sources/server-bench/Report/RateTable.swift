@@ -9,6 +9,8 @@ struct RateTable {
     var result: LoopResult
     /// What this rate is compared with, and the ratio it must reach, if any.
     var versus: (name: String, rate: Double, target: Double)?
+    /// The ratio is the other rate over this one (this row is the slower side).
+    var inverse = false
   }
 
   private(set) var rows: [Row] = []
@@ -36,7 +38,7 @@ struct RateTable {
       String(format: "%.1f", row.result.contextSwitchesPerCall), "\(row.result.errors)",
     ]
     if let versus = row.versus {
-      let ratio = row.result.callsPerSecond / versus.rate
+      let ratio = row.inverse ? versus.rate / row.result.callsPerSecond : row.result.callsPerSecond / versus.rate
       cells += [
         "\(versus.name) (\(String(format: "%.0f", versus.rate))/s)", String(format: "%.2f×", ratio),
         String(format: "%.1f×", versus.target), ratio >= versus.target ? "yes" : "no",
