@@ -11,6 +11,7 @@
 #   DURATION         seconds measured per row (default 5)
 #   ORGANIZATIONS    organizations of the round-robin run (default 2000)
 #   DOC              the file to write (default: docs/performance.md of the main package)
+#   COMMIT           the commit to name (default: the work tree's HEAD)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 benchmarks=$PWD
@@ -20,7 +21,7 @@ organizations=${ORGANIZATIONS:-2000}
 doc=${DOC:-$repo/docs/performance.md}
 # shellcheck source=doc-section.sh
 . "$benchmarks/scripts/doc-section.sh"
-commit=$(source_commit "$repo")
+commit=${COMMIT:-$(source_commit "$repo")}
 
 set -e
 build_orderd
