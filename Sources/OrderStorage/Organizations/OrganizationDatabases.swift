@@ -50,7 +50,7 @@ public actor OrganizationDatabases {
   public nonisolated let health: StorageHealth
   private let logger: Logger
   private let metrics: StorageMetrics
-  private let opener: OrganizationOpener
+  private let files: OrganizationFiles
   private var open = OpenOrganizations()
   private var closing: [OrganizationID: Closing] = [:]
   private var closeCount: UInt64 = 0
@@ -61,12 +61,23 @@ public actor OrganizationDatabases {
     directory: DataDirectory, capacity: Int = 256, logger: Logger = Logger(label: "orderd.storage"),
     metrics: StorageMetrics = StorageMetrics()
   ) {
+    let health = StorageHealth(logger: logger)
+    self.init(
+      directory: directory, capacity: capacity, logger: logger, metrics: metrics, health: health,
+      files: .real(directory: directory, health: health, metrics: metrics))
+  }
+
+  /// With `files` opening and closing (tests watch file work through it).
+  init(
+    directory: DataDirectory, capacity: Int, logger: Logger = Logger(label: "orderd.storage"),
+    metrics: StorageMetrics = StorageMetrics(), health: StorageHealth? = nil, files: OrganizationFiles
+  ) {
     self.directory = directory
     self.capacity = max(1, capacity)
     self.logger = logger
     self.metrics = metrics
-    self.health = StorageHealth(logger: logger)
-    self.opener = OrganizationOpener(directory: directory, health: health, metrics: metrics)
+    self.health = health ?? StorageHealth(logger: logger)
+    self.files = files
   }
 
   /// Runs `body` with the organization's store, opening (and migrating) its file if needed.
@@ -141,11 +152,11 @@ public actor OrganizationDatabases {
     guard id.isWellFormed else { throw DomainError.invalidArgument("organization id \(id) is malformed") }
     metrics.cacheMissed()
     let pendingClose = closing[id]?.task
-    let opener = self.opener
+    let files = self.files
     let task = Task.detached { () async throws -> OrganizationStore in
       // A file is opened only once the previous pool on it is closed.
       await pendingClose?.value
-      return try await BlockingWork.run { try opener.open(id) }
+      return try await BlockingWork.run { try files.open(id) }
     }
     openingCount += 1
     let slot = OpenOrganizations.Slot(id: id, number: openingCount, state: .opening(task))
@@ -208,6 +219,7 @@ public actor OrganizationDatabases {
     closeCount += 1
     let number = closeCount
     let logger = self.logger
+    let files = self.files
     // Chained after a close still under way for this organization (possible only if its
     // opening failed meanwhile), so that closes of one file never overlap.
     let previous = closing[id]?.task
@@ -215,7 +227,7 @@ public actor OrganizationDatabases {
       await previous?.value
       await BlockingWork.run {
         do {
-          try store.close()
+          try files.close(store)
         } catch {
           logger.warning("could not close the database of organization \(id): \(error)")
         }

@@ -1,0 +1,34 @@
+extension FileDescriptorLimit {
+  /// Descriptors one open organization database holds at most: its writer connection's
+  /// database, WAL and shared-memory files (3), and the database and WAL files of each of
+  /// its 2 reader connections (2 × 2; the shared memory is one per file and process).
+  /// Measured in `OrganizationDescriptorTests`.
+  public static let descriptorsPerOrganization = 7
+
+  /// Descriptors kept for everything but databases and connections: the registry (up to 7
+  /// like an organization), the listening sockets, the metrics endpoint, logs, the process's
+  /// own files.
+  public static let spareDescriptors = 64
+
+  /// How many organization databases to keep open when none is set (issue 13):
+  ///
+  ///     budget   = soft limit − 64 spare
+  ///     share    = max(budget − connections, budget / 2)
+  ///     capacity = max(4, share / 7)
+  ///
+  /// Connections get up to `connections` (`--max-connections`) descriptors but never more
+  /// than half of the budget; the databases get the rest at 7 descriptors each. With the
+  /// hard limit of 20,000 here and 1,024 connections: (20,000 − 64 − 1,024) / 7 = 2,701.
+  public func organizationCacheCapacity(connections: Int) -> Int {
+    let budget = Int(clamping: self.soft) - Self.spareDescriptors
+    let share = max(budget - connections, budget / 2)
+    return max(4, share / Self.descriptorsPerOrganization)
+  }
+
+  /// The most organization databases that fit in the soft limit beside `connections`
+  /// reserved descriptors, at least 4: an explicit cache size is lowered to it.
+  public func organizationCacheCeiling(reservingConnections connections: Int) -> Int {
+    let budget = Int(clamping: self.soft) - Self.spareDescriptors - connections
+    return max(4, budget / Self.descriptorsPerOrganization)
+  }
+}
