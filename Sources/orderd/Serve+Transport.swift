@@ -40,7 +40,7 @@ extension Serve {
     } else {
       databases = after.organizationCacheCapacity(connections: self.maxConnections)
       logger.info(
-        "organization cache: \(databases) open databases, sized from the soft limit of \(soft) file descriptors: (limit - \(spare) spare - connections, at most half) / \(perOrganization) per organization; set it with --organization-cache"
+        "organization cache: \(databases) open databases, sized from the soft limit of \(soft) file descriptors: (limit - \(spare) spare - connections, at most half) / \(perOrganization) per organization, at most \(FileDescriptorLimit.defaultOrganizationCacheCeiling); set it with --organization-cache"
       )
     }
     configuration.openDatabaseLimit = databases
