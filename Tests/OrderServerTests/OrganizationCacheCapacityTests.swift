@@ -8,14 +8,14 @@ import Testing
 /// The organization cache sized from the file descriptor limit (issue 13).
 @Suite("Organization cache capacity", .timeLimit(.minutes(2)))
 struct OrganizationCacheCapacityTests {
-  @Test("capacity = min(1024, (soft limit - 64 spare - connections, at most half) / 7), at least 4")
+  @Test("capacity = min(512, (soft limit - 64 spare - connections, at most half) / 7), at least 4")
   func formula() {
     func capacity(_ soft: UInt64, connections: Int) -> Int {
       FileDescriptorLimit(soft: soft, hard: soft).organizationCacheCapacity(connections: connections)
     }
-    #expect(capacity(20_000, connections: 1024) == 1024)
-    #expect(capacity(8_000, connections: 1024) == (8_000 - 64 - 1024) / 7)
-    #expect(capacity(1_048_576, connections: 1024) == 1024)
+    #expect(capacity(20_000, connections: 1024) == 512)
+    #expect(capacity(4_000, connections: 1024) == (4_000 - 64 - 1024) / 7)
+    #expect(capacity(1_048_576, connections: 1024) == 512)
     // Connections never take more than half.
     #expect(capacity(1024, connections: 1024) == (1024 - 64) / 2 / 7)
     #expect(capacity(128, connections: 100_000) == 4)

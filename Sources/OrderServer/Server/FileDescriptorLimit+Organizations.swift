@@ -11,21 +11,23 @@ extension FileDescriptorLimit {
   public static let spareDescriptors = 64
 
   /// The most organization databases kept open by default whatever the descriptors allow:
-  /// an open organization costs about 0.35 MiB of memory (two connections' schema, page
-  /// cache and lookaside; measured with `server-bench organizations`), so 1,024 of them
-  /// about 360 MiB.
-  public static let defaultOrganizationCacheCeiling = 1024
+  /// an open organization costs about 0.2 MiB of memory with its writer connection and
+  /// 0.4 MiB once a reader is open too (schema, page cache, lookaside; measured with
+  /// `server-bench organizations`), so 512 of them about 200 MiB, which keeps orderd under
+  /// 512 MiB with 100,000 organizations (issue 13); with 1,024, orderd was at 490 MiB after
+  /// creating 31,000 and still growing.
+  public static let defaultOrganizationCacheCeiling = 512
 
   /// How many organization databases to keep open when none is set (issue 13):
   ///
   ///     budget   = soft limit − 64 spare
   ///     share    = max(budget − connections, budget / 2)
-  ///     capacity = min(1,024, max(4, share / 7))
+  ///     capacity = min(512, max(4, share / 7))
   ///
   /// Connections get up to `connections` (`--max-connections`) descriptors but never more
   /// than half of the budget; the databases get the rest at 7 descriptors each, up to the
   /// memory ceiling. With the hard limit of 20,000 here and 1,024 connections:
-  /// (20,000 − 64 − 1,024) / 7 = 2,701, so 1,024.
+  /// (20,000 − 64 − 1,024) / 7 = 2,701, so 512.
   public func organizationCacheCapacity(connections: Int) -> Int {
     let budget = Int(clamping: self.soft) - Self.spareDescriptors
     let share = max(budget - connections, budget / 2)
