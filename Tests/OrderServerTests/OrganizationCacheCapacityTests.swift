@@ -8,21 +8,21 @@ import Testing
 /// The organization cache sized from the file descriptor limit (issue 13).
 @Suite("Organization cache capacity", .timeLimit(.minutes(2)))
 struct OrganizationCacheCapacityTests {
-  @Test("capacity = min(512, (soft limit - 64 spare - connections, at most half) / 7), at least 4")
+  @Test("capacity = min(512, (soft limit - 128 spare - connections, at most half) / 7), at least 4")
   func formula() {
     func capacity(_ soft: UInt64, connections: Int) -> Int {
       FileDescriptorLimit(soft: soft, hard: soft).organizationCacheCapacity(connections: connections)
     }
     #expect(capacity(20_000, connections: 1024) == 512)
-    #expect(capacity(4_000, connections: 1024) == (4_000 - 64 - 1024) / 7)
+    #expect(capacity(4_000, connections: 1024) == (4_000 - 128 - 1024) / 7)
     #expect(capacity(1_048_576, connections: 1024) == 512)
     // Connections never take more than half.
-    #expect(capacity(1024, connections: 1024) == (1024 - 64) / 2 / 7)
+    #expect(capacity(1024, connections: 1024) == (1024 - 128) / 2 / 7)
     #expect(capacity(128, connections: 100_000) == 4)
     #expect(capacity(16, connections: 1) == 4)
     let explicitCeiling = FileDescriptorLimit(soft: 20_000, hard: 20_000)
       .organizationCacheCeiling(reservingConnections: 10_000)
-    #expect(explicitCeiling == (20_000 - 64 - 10_000) / 7)
+    #expect(explicitCeiling == (20_000 - 128 - 10_000) / 7)
   }
 
   @Test(

@@ -5,10 +5,11 @@ extension FileDescriptorLimit {
   /// Measured in `OrganizationDescriptorTests`.
   public static let descriptorsPerOrganization = 7
 
-  /// Descriptors kept for everything but databases and connections: the registry (up to 7
-  /// like an organization), the listening sockets, the metrics endpoint, logs, the process's
-  /// own files.
-  public static let spareDescriptors = 64
+  /// Descriptors kept for everything but the cache and connections: organizations still
+  /// closing in the background (up to `OrganizationDatabases.maximumClosing`, 8, × 7), the
+  /// registry (up to 7 like an organization), the listening sockets, the metrics endpoint,
+  /// logs, the process's own files.
+  public static let spareDescriptors = 128
 
   /// The most organization databases kept open by default whatever the descriptors allow:
   /// an open organization costs about 0.2 MiB of memory with its writer connection and
@@ -20,14 +21,14 @@ extension FileDescriptorLimit {
 
   /// How many organization databases to keep open when none is set (issue 13):
   ///
-  ///     budget   = soft limit − 64 spare
+  ///     budget   = soft limit − 128 spare
   ///     share    = max(budget − connections, budget / 2)
   ///     capacity = min(512, max(4, share / 7))
   ///
   /// Connections get up to `connections` (`--max-connections`) descriptors but never more
   /// than half of the budget; the databases get the rest at 7 descriptors each, up to the
   /// memory ceiling. With the hard limit of 20,000 here and 1,024 connections:
-  /// (20,000 − 64 − 1,024) / 7 = 2,701, so 512.
+  /// (20,000 − 128 − 1,024) / 7 = 2,692, so 512.
   public func organizationCacheCapacity(connections: Int) -> Int {
     let budget = Int(clamping: self.soft) - Self.spareDescriptors
     let share = max(budget - connections, budget / 2)

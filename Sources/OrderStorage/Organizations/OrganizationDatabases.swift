@@ -44,6 +44,10 @@ public actor OrganizationDatabases {
   /// did not visibly change (its directory's permissions may have).
   public static let inaccessibleRetry: Duration = .seconds(30)
 
+  /// How many stores may be closing at once (in the background) before a miss waits: they
+  /// still hold their descriptors, which the cache's size does not count.
+  public static let maximumClosing = 8
+
   public nonisolated let directory: DataDirectory
   public nonisolated let capacity: Int
   /// Logs each episode of a failing organization database once.
@@ -150,6 +154,12 @@ public actor OrganizationDatabases {
       }
     }
     guard id.isWellFormed else { throw DomainError.invalidArgument("organization id \(id) is malformed") }
+    // Stores being closed still hold their descriptors: past a few, a miss waits for one, then
+    // looks again (the organization may have been opened meanwhile).
+    if closing.count >= Self.maximumClosing, let oldest = closing.values.first {
+      await oldest.task.value
+      return try await lease(id)
+    }
     metrics.cacheMissed()
     let pendingClose = closing[id]?.task
     let files = self.files
