@@ -36,7 +36,8 @@ extension Serve {
           "--organization-cache \(requested) lowered to \(databases) by the soft limit of \(soft) file descriptors (\(perOrganization) per open organization; raise it with ulimit -n)"
         )
       }
-      logger.info("organization cache: \(databases) open databases (set by --organization-cache or ORDERD_ORGANIZATION_CACHE)")
+      logger.info(
+        "organization cache: \(databases) open databases (set by --organization-cache or ORDERD_ORGANIZATION_CACHE)")
     } else {
       databases = after.organizationCacheCapacity(connections: self.maxConnections)
       logger.info(
