@@ -4,8 +4,8 @@ import OrderTransport
 
 extension Serve {
   /// The transport's timeouts and caps from the options. The soft file descriptor limit is
-  /// raised to the hard one; the connection cap and the open-database limit (three
-  /// descriptors each) are then sized to fit in it, the databases getting at most half.
+  /// raised to the hard one; the organization cache (``FileDescriptorLimit/descriptorsPerOrganization``
+  /// descriptors each) and the connection cap are then sized to fit in it (issue 13).
   func applyTransportOptions(to configuration: inout OrderdConfiguration, logger: Logger) {
     var config = configuration.transport
     config.connections.idleTimeout = .seconds(self.idleTimeout)
@@ -18,20 +18,34 @@ extension Serve {
     defer { configuration.transport = config }
     guard let (before, after) = FileDescriptorLimit.raiseSoftToHard() else {
       logger.warning("cannot read the file descriptor limit (getrlimit failed); --max-connections is not checked")
+      if let requested = self.requestedOrganizationCache { configuration.openDatabaseLimit = requested }
+      logger.info("organization cache: \(configuration.openDatabaseLimit) open databases")
       return
     }
     logger.info("file descriptors: soft limit \(after.soft) (was \(before.soft)), hard limit \(after.hard)")
     let soft = Int(clamping: after.soft)
-    let spare = 64
-    var databases = configuration.openDatabaseLimit
-    if 3 * databases + spare > soft / 2 {
-      databases = max(4, (soft / 2 - spare) / 3)
-      logger.warning(
-        "open organization databases limited to \(databases) (of \(configuration.openDatabaseLimit)) by the soft limit of \(soft) file descriptors (raise it with ulimit -n)"
+    let spare = FileDescriptorLimit.spareDescriptors
+    let perOrganization = FileDescriptorLimit.descriptorsPerOrganization
+    let databases: Int
+    if let requested = self.requestedOrganizationCache {
+      // An explicit size gets at most half of the descriptors.
+      let ceiling = after.organizationCacheCeiling(reservingConnections: soft / 2)
+      databases = min(requested, ceiling)
+      if databases < requested {
+        logger.warning(
+          "--organization-cache \(requested) lowered to \(databases) by the soft limit of \(soft) file descriptors (\(perOrganization) per open organization; raise it with ulimit -n)"
+        )
+      }
+      logger.info(
+        "organization cache: \(databases) open databases (set by --organization-cache or ORDERD_ORGANIZATION_CACHE)")
+    } else {
+      databases = after.organizationCacheCapacity(connections: self.maxConnections)
+      logger.info(
+        "organization cache: \(databases) open databases, sized from the soft limit of \(soft) file descriptors: (limit - \(spare) spare - connections, at most half) / \(perOrganization) per organization, at most \(FileDescriptorLimit.defaultOrganizationCacheCeiling); set it with --organization-cache"
       )
-      configuration.openDatabaseLimit = databases
     }
-    let capacity = after.connectionCapacity(reserving: 3 * databases + spare)
+    configuration.openDatabaseLimit = databases
+    let capacity = after.connectionCapacity(reserving: perOrganization * databases + spare)
     if capacity < self.maxConnections, !self.uncheckedMaxConnections {
       logger.warning(
         "--max-connections \(self.maxConnections) lowered to \(capacity) by the soft limit of \(soft) file descriptors (raise it with ulimit -n)"

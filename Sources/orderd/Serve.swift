@@ -48,6 +48,17 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "Connections open at once; more are refused with GOAWAY (env ORDERD_MAX_CONNECTIONS).")
   var maxConnections: Int = Environment.value("ORDERD_MAX_CONNECTIONS").flatMap(Int.init) ?? 1024
 
+  @Option(
+    help:
+      "Organization databases kept open (least recently used closed first); by default sized from the file descriptor limit (env ORDERD_ORGANIZATION_CACHE)."
+  )
+  var organizationCache: Int?
+
+  /// `--organization-cache`, else `ORDERD_ORGANIZATION_CACHE`; `nil` sizes it from the limit.
+  var requestedOrganizationCache: Int? {
+    self.organizationCache ?? Environment.value("ORDERD_ORGANIZATION_CACHE").flatMap(Int.init)
+  }
+
   @Option(help: "Seconds a connection without calls stays open (env ORDERD_IDLE_TIMEOUT).")
   var idleTimeout: Double = Environment.value("ORDERD_IDLE_TIMEOUT").flatMap(Double.init) ?? 300
 
@@ -102,6 +113,9 @@ struct Serve: AsyncParsableCommand {
     }
     try self.tls.check()
     guard self.maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+    if let cache = self.requestedOrganizationCache, cache < 1 {
+      throw ValidationError("--organization-cache must be at least 1")
+    }
     guard self.connectionBufferMib >= 1 else { throw ValidationError("--connection-buffer-mib must be at least 1") }
     let timeouts = [
       ("--idle-timeout", self.idleTimeout), ("--preface-timeout", self.prefaceTimeout),

@@ -9,17 +9,16 @@ import OrderDomain
 /// it; if every open database is in use, the cache grows past its capacity until leases
 /// end. This keeps file descriptors bounded with thousands of organizations.
 ///
+/// Files are opened and closed outside the actor (issue 13), on ``BlockingWork``'s threads:
+/// a miss does not wait for other organizations' misses, and closing (a checkpoint with its
+/// `fsync`) is off every call's path. Concurrent leases of an organization being opened
+/// await the same opening. A file being closed is not opened again until it is closed.
+///
 /// An organization whose file is broken (damaged, migrated by a newer orderd, unreadable)
 /// is set aside: its calls fail at once with the same ``StorageFailure``, logged once, while
 /// every other organization goes on. It is opened again when its file changes (restored,
 /// `chmod`ed), and an unreadable one also every ``inaccessibleRetry``.
 public actor OrganizationDatabases {
-  private struct Entry {
-    var store: OrganizationStore
-    var leases: Int
-    var lastUsed: UInt64
-  }
-
   /// An organization set aside, and what its file looked like then.
   private struct Broken {
     var failure: StorageFailure
@@ -27,9 +26,27 @@ public actor OrganizationDatabases {
     var since: ContinuousClock.Instant
   }
 
+  /// A lease of an organization's store, given back with ``release(_:)``.
+  private struct Lease: Sendable {
+    var store: OrganizationStore
+    var id: OrganizationID
+    /// The slot's number: a leased slot stays in ``open`` until released.
+    var slot: UInt64
+  }
+
+  /// A close under way, and which one (an organization may be closed again later).
+  private struct Closing {
+    var number: UInt64
+    var task: Task<Void, Never>
+  }
+
   /// How often an organization whose file could not be opened is tried again, when the file
   /// did not visibly change (its directory's permissions may have).
   public static let inaccessibleRetry: Duration = .seconds(30)
+
+  /// How many stores may be closing at once (in the background) before a miss waits: they
+  /// still hold their descriptors, which the cache's size does not count.
+  public static let maximumClosing = 8
 
   public nonisolated let directory: DataDirectory
   public nonisolated let capacity: Int
@@ -37,19 +54,34 @@ public actor OrganizationDatabases {
   public nonisolated let health: StorageHealth
   private let logger: Logger
   private let metrics: StorageMetrics
-  private var entries: [OrganizationID: Entry] = [:]
+  private let files: OrganizationFiles
+  private var open = OpenOrganizations()
+  private var closing: [OrganizationID: Closing] = [:]
+  private var closeCount: UInt64 = 0
+  private var openingCount: UInt64 = 0
   private var broken: [OrganizationID: Broken] = [:]
-  private var tick: UInt64 = 0
 
   public init(
     directory: DataDirectory, capacity: Int = 256, logger: Logger = Logger(label: "orderd.storage"),
     metrics: StorageMetrics = StorageMetrics()
   ) {
+    let health = StorageHealth(logger: logger)
+    self.init(
+      directory: directory, capacity: capacity, logger: logger, metrics: metrics, health: health,
+      files: .real(directory: directory, health: health, metrics: metrics))
+  }
+
+  /// With `files` opening and closing (tests watch file work through it).
+  init(
+    directory: DataDirectory, capacity: Int, logger: Logger = Logger(label: "orderd.storage"),
+    metrics: StorageMetrics = StorageMetrics(), health: StorageHealth? = nil, files: OrganizationFiles
+  ) {
     self.directory = directory
     self.capacity = max(1, capacity)
     self.logger = logger
     self.metrics = metrics
-    self.health = StorageHealth(logger: logger)
+    self.health = health ?? StorageHealth(logger: logger)
+    self.files = files
   }
 
   /// Runs `body` with the organization's store, opening (and migrating) its file if needed.
@@ -59,10 +91,10 @@ public actor OrganizationDatabases {
   public nonisolated(nonsending) func withStore<T>(
     _ organization: OrganizationID, _ body: (OrganizationStore) async throws -> T
   ) async throws -> T {
-    let store = try await lease(organization)
+    let lease = try await lease(organization)
     do {
-      let result = try await body(store)
-      await release(organization)
+      let result = try await body(lease.store)
+      await release(lease)
       return result
     } catch {
       if let failure = error as? StorageFailure, failure.kind == .damaged,
@@ -70,68 +102,105 @@ public actor OrganizationDatabases {
       {
         await setAside(organization, failure)
       }
-      await release(organization)
+      await release(lease)
       throw error
     }
   }
 
-  /// How many databases are open now.
-  public var openCount: Int { entries.count }
+  /// How many databases are open now, or being opened (not those being closed).
+  public var openCount: Int { open.count }
+
+  /// How many databases are being closed now.
+  public var closingCount: Int { closing.count }
 
   /// The failure of an organization set aside because its file is broken, if it is.
   public func brokenFailure(of organization: OrganizationID) -> StorageFailure? { broken[organization]?.failure }
 
-  /// Closes every idle database (e.g. at shutdown).
-  public func closeIdle() {
-    for (id, entry) in entries where entry.leases == 0 { close(id, entry.store) }
+  /// Closes every idle database (e.g. at shutdown), and returns once every close under way
+  /// is over.
+  public func closeIdle() async {
+    for slot in open.idle {
+      open.remove(slot)
+      startClosing(slot)
+    }
+    while let (_, pending) = closing.first { await pending.task.value }
   }
 
-  private func lease(_ id: OrganizationID) throws -> OrganizationStore {
-    tick += 1
+  private func lease(_ id: OrganizationID) async throws -> Lease {
     if let set = broken[id] {
       let file = FileIdentity(of: directory.organizationURL(id))
       let changed = file != nil && file != set.file
       let retry = set.failure.kind == .inaccessible && ContinuousClock.now - set.since >= Self.inaccessibleRetry
       guard changed || retry else { throw set.failure }
       // Replaced, `chmod`ed, or time to try again: open it afresh.
-      if let entry = entries[id], entry.leases == 0 { close(id, entry.store) }
+      if let slot = open[id], slot.leases == 0 {
+        open.remove(slot)
+        startClosing(slot)
+      }
       broken[id] = nil
     }
-    if var entry = entries[id] {
-      entry.leases += 1
-      entry.lastUsed = tick
-      entries[id] = entry
-      return entry.store
+    if let slot = open[id] {
+      open.lease(slot)
+      switch slot.state {
+      case .open(let store):
+        return Lease(store: store, id: id, slot: slot.number)
+      case .opening(let task):
+        do {
+          return Lease(store: try await task.value, id: id, slot: slot.number)
+        } catch {
+          open.release(slot)
+          throw error
+        }
+      }
     }
     guard id.isWellFormed else { throw DomainError.invalidArgument("organization id \(id) is malformed") }
-    try directory.create()
-    metrics.cacheMissed()
-    let store: OrganizationStore
-    do {
-      store = try OrganizationStore.open(
-        at: directory.organizationURL(id), organizationID: id, health: health, metrics: metrics)
-    } catch let failure as StorageFailure {
-      health.failed(failure)
-      if failure.kind == .damaged || failure.kind == .newerSchema || failure.kind == .inaccessible {
-        broken[id] = Broken(failure: failure, file: FileIdentity(of: directory.organizationURL(id)), since: .now)
-      }
-      throw failure
+    // Stores being closed still hold their descriptors: past a few, a miss waits for one, then
+    // looks again (the organization may have been opened meanwhile).
+    if closing.count >= Self.maximumClosing, let oldest = closing.values.first {
+      await oldest.task.value
+      return try await lease(id)
     }
-    entries[id] = Entry(store: store, leases: 1, lastUsed: tick)
-    evictIdle()
-    metrics.databasesOpen(entries.count)
-    return store
+    metrics.cacheMissed()
+    let pendingClose = closing[id]?.task
+    let files = self.files
+    let task = Task.detached { () async throws -> OrganizationStore in
+      // A file is opened only once the previous pool on it is closed.
+      await pendingClose?.value
+      return try await BlockingWork.run { try files.open(id) }
+    }
+    openingCount += 1
+    let slot = OpenOrganizations.Slot(id: id, number: openingCount, state: .opening(task))
+    open.insert(slot)
+    open.lease(slot)
+    metrics.databasesOpen(open.count)
+    do {
+      let store = try await task.value
+      slot.state = .open(store)
+      evictIdle()
+      return Lease(store: store, id: id, slot: slot.number)
+    } catch {
+      open.release(slot)
+      open.remove(slot)
+      metrics.databasesOpen(open.count)
+      if let failure = error as? StorageFailure {
+        health.failed(failure)
+        if failure.kind == .damaged || failure.kind == .newerSchema || failure.kind == .inaccessible {
+          broken[id] = Broken(failure: failure, file: FileIdentity(of: directory.organizationURL(id)), since: .now)
+        }
+      }
+      throw error
+    }
   }
 
-  private func release(_ id: OrganizationID) {
-    guard var entry = entries[id] else { return }
-    entry.leases -= 1
-    entries[id] = entry
-    if entry.leases == 0, broken[id] != nil {
-      close(id, entry.store)
+  private func release(_ lease: Lease) async {
+    guard let slot = open[lease.id], slot.number == lease.slot else { return }
+    open.release(slot)
+    if slot.leases == 0, broken[slot.id] != nil, open[slot.id] === slot {
+      open.remove(slot)
+      await startClosing(slot)?.value
       // Closing may checkpoint into the file: note what it looks like now, so that only a
       // change by someone else (a restore) opens it again.
-      broken[id]?.file = FileIdentity(of: directory.organizationURL(id))
+      broken[slot.id]?.file = FileIdentity(of: directory.organizationURL(slot.id))
     }
     evictIdle()
   }
@@ -143,22 +212,43 @@ public actor OrganizationDatabases {
     broken[id] = Broken(failure: failure, file: FileIdentity(of: directory.organizationURL(id)), since: .now)
   }
 
-  /// Closes least recently used idle databases while over capacity.
+  /// Closes least recently released idle databases while over capacity.
   private func evictIdle() {
-    while entries.count > capacity {
-      let idle = entries.filter { $0.value.leases == 0 }
-      guard let victim = idle.min(by: { $0.value.lastUsed < $1.value.lastUsed }) else { return }
-      close(victim.key, victim.value.store)
+    while open.count > capacity, let victim = open.removeOldestIdle() {
+      startClosing(victim)
     }
   }
 
-  private func close(_ id: OrganizationID, _ store: OrganizationStore) {
-    entries[id] = nil
-    metrics.databasesOpen(entries.count)
-    do {
-      try store.close()
-    } catch {
-      logger.warning("could not close the database of organization \(id): \(error)")
+  /// Closes a slot already removed from ``open`` on ``BlockingWork``'s threads; an opening
+  /// of the same organization waits for it. Returns the close, `nil` if there was no store.
+  @discardableResult
+  private func startClosing(_ slot: OpenOrganizations.Slot) -> Task<Void, Never>? {
+    metrics.databasesOpen(open.count)
+    guard let store = slot.store else { return nil }
+    let id = slot.id
+    closeCount += 1
+    let number = closeCount
+    let logger = self.logger
+    let files = self.files
+    // Chained after a close still under way for this organization (possible only if its
+    // opening failed meanwhile), so that closes of one file never overlap.
+    let previous = closing[id]?.task
+    let task = Task.detached {
+      await previous?.value
+      await BlockingWork.run {
+        do {
+          try files.close(store)
+        } catch {
+          logger.warning("could not close the database of organization \(id): \(error)")
+        }
+      }
+      await self.closed(id, number)
     }
+    closing[id] = Closing(number: number, task: task)
+    return task
+  }
+
+  private func closed(_ id: OrganizationID, _ number: UInt64) {
+    if closing[id]?.number == number { closing[id] = nil }
   }
 }

@@ -31,16 +31,23 @@ struct Organizations: AsyncParsableCommand {
   @Option(help: "Seconds measured per row.")
   var duration: Double = 5
 
+  @Option(help: "orderd's --organization-cache (open organization databases); orderd sizes it by default.")
+  var organizationCache: Int?
+
+  @Flag(help: "After creating them, make one call (ListAccounts) in each organization, and report the rate and RSS.")
+  var touchEach = false
+
   func validate() throws {
-    guard self.count >= 1, self.inFlight >= 1, self.duration > 0 else {
-      throw ValidationError("--count, --in-flight and --duration must be positive")
+    guard self.count >= 1, self.inFlight >= 1, self.duration > 0, (self.organizationCache ?? 1) >= 1 else {
+      throw ValidationError("--count, --in-flight, --duration and --organization-cache must be positive")
     }
   }
 
   func run() async throws {
     let loopDuration = Duration.milliseconds(Int64(self.duration * 1000))
     var table = RateTable()
-    try await self.server.withOrderd(clock: "system") { orderd in
+    let extra = self.organizationCache.map { ["--organization-cache", "\($0)"] } ?? []
+    try await self.server.withOrderd(clock: "system", extraArguments: extra) { orderd in
       try await ClientPool.with(server: orderd.address, connections: 1, callTimeout: self.server.callTimeoutDuration) {
         pool in
         let root = pool.client(apiKey: orderd.rootKey)
@@ -63,6 +70,7 @@ struct Organizations: AsyncParsableCommand {
         self.printMemory(orderd, label: "after creation")
 
         let clients = keys.map { pool.client(apiKey: $0) }
+        if self.touchEach { try await self.touchEach(clients, orderd: orderd, cpu: cpu) }
         let loop = CallLoop(concurrency: self.inFlight, warmUp: .seconds(1), duration: loopDuration)
         let next = Atomic(0)
         let single = await loop.run(cpu: cpu) { _, _ in _ = try await clients[0].listAccounts() }
@@ -100,6 +108,24 @@ struct Organizations: AsyncParsableCommand {
       self.printMemory(orderd, label: "at the end")
       OrderdReport.printFinal(orderd)
     }
+  }
+
+  /// One ListAccounts in each organization, in order, `--in-flight` at once.
+  private func touchEach(
+    _ clients: [OrderdTCPClient], orderd: OrderdProcess, cpu: @Sendable () -> Duration
+  ) async throws {
+    let cpuBefore = cpu()
+    let start = ContinuousClock.now
+    _ = try await concurrentMap(clients, limit: self.inFlight) { client in
+      _ = try await client.listAccounts()
+    }
+    let elapsed = Units.seconds(ContinuousClock.now - start)
+    Console.line(
+      "touched each of \(clients.count) organizations once in \(Units.fixed(elapsed)) s = "
+        + "\(Units.fixed(Double(clients.count) / elapsed, digits: 0))/s, "
+        + "orderd CPU \(Units.fixed(Units.seconds(cpu() - cpuBefore) * 1e6 / Double(clients.count), digits: 0)) µs each"
+    )
+    self.printMemory(orderd, label: "after touching each")
   }
 
   private func printMemory(_ orderd: OrderdProcess, label: String) {
