@@ -53,3 +53,16 @@ source_commit() {
   fi
   echo "$commit"
 }
+
+# run NAME ARGS...: runs $bench with ARGS and --orderd $ORDERD, bounded by $run_seconds,
+# showing its output and keeping it in $logs/NAME; sets failed=1 when it fails.
+run() {
+  local name=$1
+  shift
+  echo "== $(basename "$bench") $*"
+  # timeout signals its whole process group, orderd included, if the bench overruns.
+  timeout --kill-after=30 "$run_seconds" "$bench" "$@" --orderd "$ORDERD" | tee "$logs/$name"
+  local status=${PIPESTATUS[0]}
+  echo "exit status $status" >>"$logs/$name"
+  [ "$status" -eq 0 ] || failed=1
+}

@@ -33,15 +33,7 @@ trap 'rm -rf "$logs"' EXIT
 failed=0
 load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
 
-run() {
-  local name=$1
-  shift
-  echo "== server-bench $*"
-  timeout --kill-after=30 1800 "$bench" "$@" --orderd "$ORDERD" | tee "$logs/$name"
-  local status=${PIPESTATUS[0]}
-  echo "exit status $status" >>"$logs/$name"
-  [ "$status" -eq 0 ] || failed=1
-}
+run_seconds=1800
 
 run calls calls --duration "$duration"
 run organizations organizations --count "$organizations" --duration "$duration"
