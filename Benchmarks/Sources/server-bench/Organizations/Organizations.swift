@@ -112,9 +112,9 @@ struct Organizations: AsyncParsableCommand {
 
   /// One ListAccounts in each organization, in order, `--in-flight` at once.
   private func touchEach(
-    _ clients: [OrderdTCPClient], orderd: OrderdProcess, cpu: @Sendable () -> Duration
+    _ clients: [OrderdTCPClient], orderd: OrderdProcess, cpu: @Sendable () -> ServerUsage
   ) async throws {
-    let cpuBefore = cpu()
+    let cpuBefore = cpu().cpu
     let start = ContinuousClock.now
     _ = try await concurrentMap(clients, limit: self.inFlight) { client in
       _ = try await client.listAccounts()
@@ -123,7 +123,7 @@ struct Organizations: AsyncParsableCommand {
     Console.line(
       "touched each of \(clients.count) organizations once in \(Units.fixed(elapsed)) s = "
         + "\(Units.fixed(Double(clients.count) / elapsed, digits: 0))/s, "
-        + "orderd CPU \(Units.fixed(Units.seconds(cpu() - cpuBefore) * 1e6 / Double(clients.count), digits: 0)) µs each"
+        + "orderd CPU \(Units.fixed(Units.seconds(cpu().cpu - cpuBefore) * 1e6 / Double(clients.count), digits: 0)) µs each"
     )
     self.printMemory(orderd, label: "after touching each")
   }
