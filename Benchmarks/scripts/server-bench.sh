@@ -72,7 +72,7 @@ section=$logs/section.md
   echo "Organizations: created by the root (16 in flight), then one call each in round robin (most"
   echo "not in orderd's cache of open databases) beside the same call in one organization."
   echo
-  grep -E '^created |^estimated |^orderd (after|at)' "$logs/organizations" | sed 's/^/- /'
+  grep -E '^created |^latency added |^orderd (after|at)' "$logs/organizations" | sed 's/^/- /'
   echo
   table organizations
   echo

@@ -99,7 +99,7 @@ struct Organizations: AsyncParsableCommand {
           let uncached = spread.latencies.percentiles([0.5])?.first
         {
           Console.line(
-            "estimated cost of a call to an organization not cached (difference of ListAccounts medians): "
+            "latency added by a miss of the cache (difference of ListAccounts medians, queueing at this concurrency included): "
               + "\(Units.fixed(Double(uncached - cached) / 1e6, digits: 3)) ms")
         }
       }
