@@ -35,10 +35,7 @@ swift build -c release --product billing-bench
 set +e
 bench=$benchmarks/.build/release/billing-bench
 
-logs=$(mktemp -d)
-trap 'rm -rf "$logs"' EXIT
-failed=0
-load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
+start_runs
 
 run_seconds=$((advance_timeout + 1200))
 

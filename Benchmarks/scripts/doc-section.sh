@@ -66,3 +66,12 @@ run() {
   echo "exit status $status" >>"$logs/$name"
   [ "$status" -eq 0 ] || failed=1
 }
+
+# start_runs: a scratch folder for the runs' output ($logs, deleted on exit), no failure yet,
+# and the load average before the runs ($load_before, for machine_lines).
+start_runs() {
+  logs=$(mktemp -d)
+  trap 'rm -rf "$logs"' EXIT
+  failed=0
+  load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
+}

@@ -28,10 +28,7 @@ build_orderd
 swift build -c release --product server-bench
 set +e
 bench=$benchmarks/.build/release/server-bench
-logs=$(mktemp -d)
-trap 'rm -rf "$logs"' EXIT
-failed=0
-load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
+start_runs
 
 run_seconds=1800
 

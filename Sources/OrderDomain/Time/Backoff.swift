@@ -21,8 +21,7 @@ public struct Backoff: Hashable, Sendable {
 
   /// The wait after `failures` failures in a row, in seconds.
   public func seconds(afterFailures failures: Int) -> Double {
-    let delay = self.delay(afterFailures: failures).components
-    return Double(delay.seconds) + Double(delay.attoseconds) / 1e18
+    self.delay(afterFailures: failures).inSeconds
   }
 }
 

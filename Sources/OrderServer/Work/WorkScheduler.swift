@@ -153,9 +153,8 @@ final class WorkScheduler: Sendable {
       if wait > .zero {
         // On a simulated clock nothing comes due while the runner sleeps: only a clock
         // advance (which runs its own passes) moves it.
-        let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) * 1e-18
         let now = self.clock.now()
-        self.wakeups.runnerSleeps(until: self.clock.isSimulated ? now : now.addingTimeInterval(seconds))
+        self.wakeups.runnerSleeps(until: self.clock.isSimulated ? now : now.addingTimeInterval(wait.inSeconds))
         await self.wakeups.waitForWake(after: seen, timeout: wait)
         self.wakeups.runnerSleeps(until: nil)
       }
