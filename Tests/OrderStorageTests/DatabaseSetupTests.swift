@@ -10,7 +10,7 @@ struct DatabaseSetupTests {
   @Test("migrations run when a file is opened; WAL, synchronous=FULL, foreign keys and secure_delete are on")
   func migratedOnOpen() async throws {
     try await withStore { store in
-      let (migrations, synchronous, foreignKeys, journal, secureDelete) = try await store.pool.write { db in
+      let (migrations, synchronous, foreignKeys, journal, secureDelete) = try await store.writer.write { db in
         (
           try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
           try Int.fetchOne(db, sql: "PRAGMA synchronous"),
@@ -66,7 +66,7 @@ struct DatabaseSetupTests {
     try old.close()
     let store = try OrganizationStore.open(at: url, organizationID: id)
     defer { try? store.close() }
-    let applied = try await store.pool.read { db in
+    let applied = try await store.writer.read { db in
       try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
     }
     #expect(applied.contains(OrganizationSchema.v2Name))
@@ -84,10 +84,10 @@ struct DatabaseSetupTests {
         "UPDATE orderStatusChanges SET reason = 'x'", "DELETE FROM orderStatusChanges", "DELETE FROM orders",
       ] {
         await #expect(throws: DatabaseError.self, "\(sql)") {
-          try await store.pool.write { db in try db.execute(sql: sql) }
+          try await store.writer.write { db in try db.execute(sql: sql) }
         }
       }
-      try await store.pool.write { db in try db.execute(sql: "UPDATE orders SET status = 'cancelled'") }
+      try await store.writer.write { db in try db.execute(sql: "UPDATE orders SET status = 'cancelled'") }
       #expect(try await store.read { tx in try tx.order(order.id)?.lines } == order.lines)
     }
   }

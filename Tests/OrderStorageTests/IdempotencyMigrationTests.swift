@@ -53,7 +53,7 @@ struct IdempotencyMigrationTests {
     try OrganizationStore.open(at: url, organizationID: id).close()
     let store = try OrganizationStore.open(at: url, organizationID: id)
     defer { try? store.close() }
-    let (applied, secureDelete) = try await store.pool.write { db in
+    let (applied, secureDelete) = try await store.writer.write { db in
       (
         try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
         try Int.fetchOne(db, sql: "PRAGMA secure_delete")

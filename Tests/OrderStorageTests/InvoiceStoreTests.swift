@@ -47,7 +47,7 @@ struct InvoiceStoreTests {
         "UPDATE invoices SET totalMinor = 1", "UPDATE invoiceLines SET amountMinor = 1", "DELETE FROM invoices",
       ] {
         await #expect(throws: DatabaseError.self, "\(sql)") {
-          try await store.pool.write { db in try db.execute(sql: sql) }
+          try await store.writer.write { db in try db.execute(sql: sql) }
         }
       }
       try await store.write { tx in try tx.setInvoiceStatus(invoice.id, .paid) }

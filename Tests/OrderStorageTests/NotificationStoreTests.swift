@@ -42,14 +42,14 @@ struct NotificationStoreTests {
     let url = temporary.directory.organizationURL(id)
     let first = try OrganizationStore.open(at: url, organizationID: id)
     try await first.write { tx in for index in 0..<3 { try tx.appendNotification(note(nil, "n\(index)")) } }
-    try await first.pool.write { db in try db.execute(sql: "DELETE FROM notifications WHERE position = 3") }
+    try await first.writer.write { db in try db.execute(sql: "DELETE FROM notifications WHERE position = 3") }
     try first.close()
     let second = try OrganizationStore.open(at: url, organizationID: id)
     defer { try? second.close() }
     let appended = try await second.write { tx in try tx.appendNotification(note(nil, "after restart")) }
     #expect(appended.position == 4)
     await #expect(throws: DatabaseError.self) {
-      try await second.pool.write { db in try db.execute(sql: "UPDATE notifications SET text = 'x'") }
+      try await second.writer.write { db in try db.execute(sql: "UPDATE notifications SET text = 'x'") }
     }
   }
 

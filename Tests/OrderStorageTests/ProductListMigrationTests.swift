@@ -38,7 +38,7 @@ struct ProductListMigrationTests {
     #expect(office?.upgradesTo == ["O365-E5"] && office?.minQuantity == 2 && office?.unitPrice == usd("20.00"))
     #expect(products[0].billingCycles.isEmpty && products[0].terms.isEmpty && products[0].autoProvisioned == false)
     #expect(products[2].billingCycles == [.monthly] && products[2].upgradesTo.isEmpty)
-    let columns = try await store.pool.read { db in try db.columns(in: "products").map(\.name) }
+    let columns = try await store.writer.read { db in try db.columns(in: "products").map(\.name) }
     #expect(!columns.contains("billingCycles") && !columns.contains("terms") && !columns.contains("upgradesTo"))
   }
 }

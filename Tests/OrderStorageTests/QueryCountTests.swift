@@ -14,7 +14,7 @@ struct QueryCountTests {
   private func counting<T: Sendable>(
     _ store: OrganizationStore, _ body: @Sendable @escaping (OrganizationTransaction) throws -> T
   ) async throws -> (T, Int) {
-    try await store.pool.read { db in
+    try await store.writer.read { db in
       let count = Mutex(0)
       db.trace(options: .statement) { _ in count.withLock { $0 += 1 } }
       defer { db.trace(options: [], nil) }

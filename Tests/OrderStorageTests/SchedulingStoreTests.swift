@@ -131,7 +131,7 @@ struct SchedulingStoreTests {
     }
     #expect(order.number == "CH-000001" && scheduling == nil)
     #expect(settings == OrganizationSettings())
-    let applied = try await store.pool.read { db in
+    let applied = try await store.writer.read { db in
       try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
     }
     #expect(applied.last == OrganizationSchema.v12Name)

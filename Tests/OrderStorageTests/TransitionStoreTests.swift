@@ -87,7 +87,7 @@ struct TransitionStoreTests {
     try await withStore { store in
       let order = try await store.write { tx in try tx.changeOrder(try tx.seed()) }
       await #expect(throws: DatabaseError.self) {
-        try await store.pool.write { db in try db.execute(sql: "UPDATE orders SET subscriptionID = NULL") }
+        try await store.writer.write { db in try db.execute(sql: "UPDATE orders SET subscriptionID = NULL") }
       }
       #expect(try await store.read { tx in try tx.requireOrder(order.id).subscriptionID } == order.subscriptionID)
       await #expect(throws: DomainError.self) {

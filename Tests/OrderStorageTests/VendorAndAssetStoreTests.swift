@@ -72,7 +72,7 @@ struct VendorAndAssetStoreTests {
     let (order, asset) = try await store.read { tx in (try tx.requireOrder("o1"), try tx.requireAsset("AST-000001")) }
     #expect(order.subscriptionID == nil)
     #expect(asset.syncError == nil && asset.syncAttempts == 0 && asset.syncStatus == .failed)
-    let applied = try await store.pool.read { db in
+    let applied = try await store.writer.read { db in
       try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
     }
     #expect(applied.contains(OrganizationSchema.v3Name))

@@ -5,15 +5,15 @@ import GRDB
 /// Ways tests reach under an organization's store: its file made whole, a full disk played.
 extension OrganizationStore {
   /// Moves everything from the WAL into the file and empties the WAL, so that the file alone
-  /// holds the data (a closed pool leaves its WAL: its last connection is a read-only reader).
+  /// holds the data.
   public func checkpointForTests() async throws {
-    try await pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    try await writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
   }
 
   /// Plays a full disk: the file may not grow past its current size (SQLite's
   /// `max_page_count`, a setting of the writer connection until it closes).
   public func limitToCurrentSize() async throws {
-    try await pool.writeWithoutTransaction { db in
+    try await writer.writeWithoutTransaction { db in
       let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 1
       try db.execute(sql: "PRAGMA max_page_count = \(pages)")
     }
@@ -21,6 +21,6 @@ extension OrganizationStore {
 
   /// Space is back: the file may grow again.
   public func removePageLimit() async throws {
-    try await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = 1073741823") }
+    try await writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = 1073741823") }
   }
 }

@@ -1,13 +1,13 @@
 extension FileDescriptorLimit {
-  /// Descriptors one open organization database holds at most: its writer connection's
-  /// database, WAL and shared-memory files (3), and the database and WAL files of each of
-  /// its 2 reader connections (2 × 2; the shared memory is one per file and process).
-  /// Measured in `OrganizationDescriptorTests`.
-  public static let descriptorsPerOrganization = 7
+  /// Descriptors one open organization database holds at most: its first connection's
+  /// database, WAL and shared-memory files (3), and the database and WAL files of the
+  /// connection opened for reads while it writes (2; the shared memory is one per file and
+  /// process). Measured in `OrganizationCacheCapacityTests`.
+  public static let descriptorsPerOrganization = 5
 
   /// Descriptors kept for everything but the cache and connections: organizations still
-  /// closing in the background (up to `OrganizationDatabases.maximumClosing`, 8, × 7), the
-  /// registry (up to 7 like an organization), the listening sockets, the metrics endpoint,
+  /// closing in the background (up to `OrganizationDatabases.maximumClosing`, 8, × 5), the
+  /// registry (up to 11: a pool of 4 readers), the listening sockets, the metrics endpoint,
   /// logs, the process's own files.
   public static let spareDescriptors = 128
 
@@ -23,12 +23,12 @@ extension FileDescriptorLimit {
   ///
   ///     budget   = soft limit − 128 spare
   ///     share    = max(budget − connections, budget / 2)
-  ///     capacity = min(512, max(4, share / 7))
+  ///     capacity = min(512, max(4, share / 5))
   ///
   /// Connections get up to `connections` (`--max-connections`) descriptors but never more
-  /// than half of the budget; the databases get the rest at 7 descriptors each, up to the
+  /// than half of the budget; the databases get the rest at 5 descriptors each, up to the
   /// memory ceiling. With the hard limit of 20,000 here and 1,024 connections:
-  /// (20,000 − 128 − 1,024) / 7 = 2,692, so 512.
+  /// (20,000 − 128 − 1,024) / 5 = 3,769, so 512.
   public func organizationCacheCapacity(connections: Int) -> Int {
     let budget = Int(clamping: self.soft) - Self.spareDescriptors
     let share = max(budget - connections, budget / 2)

@@ -30,23 +30,29 @@ final class GroupCommit: Sendable {
 
   private let queued = Mutex<[any BatchedWrite]>([])
   private let counted = Mutex(Statistics())
+  /// Writes queued or running, not answered yet.
+  private let unanswered = Atomic<Int>(0)
 
   /// Writes waiting for the next batch.
   var queuedCount: Int { queued.withLock { $0.count } }
+  /// Whether no write is queued or running: a read on the writer's connection would not wait.
+  var isIdle: Bool { unanswered.load(ordering: .relaxed) == 0 }
   var statistics: Statistics { counted.withLock { $0 } }
 
   /// The largest number of writes one transaction takes. Bounds the time a batch holds the
   /// writer and what one failed commit fails.
   static let maximumBatch = 256
 
-  /// Runs `body` in a savepoint of the next batch on `pool`; returns when that batch is
+  /// Runs `body` in a savepoint of the next batch on `writer`; returns when that batch is
   /// durable.
   func write<T: Sendable>(
-    on pool: DatabasePool, _ body: @escaping @Sendable (Database) throws -> T
+    on writer: some DatabaseWriter, _ body: @escaping @Sendable (Database) throws -> T
   ) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
+    unanswered.add(1, ordering: .relaxed)
+    defer { unanswered.subtract(1, ordering: .relaxed) }
+    return try await withCheckedThrowingContinuation { continuation in
       queued.withLock { $0.append(PendingWrite(body: body, continuation: continuation)) }
-      pool.asyncWriteWithoutTransaction { db in self.drain(db) }
+      writer.asyncWriteWithoutTransaction { db in self.drain(db) }
     }
   }
 

@@ -59,7 +59,7 @@ extension OrganizationSchema {
   /// WAL frames. After v9 it is therefore rewritten once (VACUUM) and its WAL truncated; the
   /// marker migration that follows records it, so a rewrite that failed is tried again at the
   /// next open. A new file has nothing to rewrite.
-  static func migrate(_ pool: DatabasePool) throws {
+  static func migrate(_ pool: some DatabaseWriter) throws {
     let migrator = self.migrator
     let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
     if !applied.isEmpty, !applied.contains(v9RewrittenName) {

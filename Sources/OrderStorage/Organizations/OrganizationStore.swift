@@ -9,15 +9,21 @@ import OrderDomain
 /// rolls back entirely when the closure throws.
 public struct OrganizationStore: Sendable {
   public let organizationID: OrganizationID
-  let pool: DatabasePool
+  let connections: OrganizationConnections
   let health: StorageHealth?
   let metrics: StorageMetrics?
-  /// Shares transactions between concurrent writes (issue 13).
-  let groupCommit = GroupCommit()
 
-  init(organizationID: OrganizationID, pool: DatabasePool, health: StorageHealth?, metrics: StorageMetrics? = nil) {
+  /// The connection that writes (tests reach the file through it).
+  var writer: DatabaseQueue { connections.writer }
+  /// Shares transactions between concurrent writes (issue 13).
+  var groupCommit: GroupCommit { connections.groupCommit }
+
+  init(
+    organizationID: OrganizationID, connections: OrganizationConnections, health: StorageHealth?,
+    metrics: StorageMetrics? = nil
+  ) {
     self.organizationID = organizationID
-    self.pool = pool
+    self.connections = connections
     self.health = health
     self.metrics = metrics
   }
@@ -28,20 +34,15 @@ public struct OrganizationStore: Sendable {
   public static func open(
     at url: URL, organizationID: OrganizationID, health: StorageHealth? = nil, metrics: StorageMetrics? = nil
   ) throws -> OrganizationStore {
-    let pool = try DatabaseOpening.openPool(
-      at: url, database: .organization(organizationID), label: "org-\(organizationID)", maximumReaderCount: 2,
-      migrator: OrganizationSchema.migrator, migrate: OrganizationSchema.migrate)
-    return OrganizationStore(organizationID: organizationID, pool: pool, health: health, metrics: metrics)
+    let connections = try OrganizationConnections(
+      at: url, database: .organization(organizationID), label: "org-\(organizationID)")
+    return OrganizationStore(organizationID: organizationID, connections: connections, health: health, metrics: metrics)
   }
 
-  /// Closes the database file; the store cannot be used afterwards.
-  ///
-  /// The WAL is checkpointed into the file first, so that a closed organization is one file
-  /// (SQLite would do it on the last connection's close, but a pool's last connection is a
-  /// read-only reader). A checkpoint that fails (a full disk) leaves the WAL, which is fine.
+  /// Closes the database file, its WAL checkpointed into it; the store cannot be used
+  /// afterwards.
   public func close() throws {
-    try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
-    try pool.close()
+    try connections.close()
   }
 
   /// Runs `body` as one durable write: what it does is committed (`synchronous=FULL`)
@@ -53,11 +54,11 @@ public struct OrganizationStore: Sendable {
   public func write<T: Sendable>(_ body: @escaping @Sendable (OrganizationTransaction) throws -> T) async throws -> T {
     try await self.converting(wrote: true) {
       guard let metrics else {
-        return try await groupCommit.write(on: pool) { db in try body(OrganizationTransaction(db: db)) }
+        return try await connections.write { db in try body(OrganizationTransaction(db: db)) }
       }
       // Under group commit this is one caller's wait for its shared, durable commit.
       return try await metrics.timingWrite {
-        try await groupCommit.write(on: pool) { db in try body(OrganizationTransaction(db: db)) }
+        try await connections.write { db in try body(OrganizationTransaction(db: db)) }
       }
     }
   }
@@ -65,7 +66,7 @@ public struct OrganizationStore: Sendable {
   /// Runs `body` on a consistent snapshot. Write methods of the transaction throw here.
   public func read<T: Sendable>(_ body: @Sendable (OrganizationTransaction) throws -> T) async throws -> T {
     try await self.converting(wrote: false) {
-      try await pool.read { db in try body(OrganizationTransaction(db: db)) }
+      try await connections.read { db in try body(OrganizationTransaction(db: db)) }
     }
   }
 

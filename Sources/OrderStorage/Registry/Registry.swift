@@ -53,8 +53,9 @@ public final class Registry: Sendable {
     }
   }
 
-  /// Closes the database, its WAL checkpointed into the file first (see
-  /// ``OrganizationStore/close()``); the registry cannot be used afterwards.
+  /// Closes the database, its WAL checkpointed into the file first (a pool's last connection
+  /// to close is a read-only reader, which would leave it); the registry cannot be used
+  /// afterwards.
   public func close() throws {
     try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     try pool.close()

@@ -1,0 +1,82 @@
+import Dispatch
+import Foundation
+import GRDB
+import OrderDomain
+import OrderTesting
+import Synchronization
+import Testing
+
+@testable import OrderStorage
+
+/// Issue 13: an organization is opened with one connection; a second one is opened only for
+/// reads that arrive while writes run, and those reads see every answered write.
+@Suite("Organization connections", .timeLimit(.minutes(2)))
+struct OrganizationConnectionsTests {
+  @Test("an organization that is only read and written one call at a time keeps one connection")
+  func oneConnectionWhenQuiet() async throws {
+    try await withStore { store in
+      for index in 0..<5 {
+        _ = try await store.write { tx in
+          try tx.createAccount(NewAccount(name: "Account \(index)", kind: .customer), now: t0)
+        }
+        let accounts = try await store.read { tx in try tx.accounts() }
+        #expect(accounts.count == index + 1)
+      }
+      #expect(store.connections.connectionCount == 1)
+    }
+  }
+
+  @Test("a read while a write holds the writer does not wait for it, and sees the last answered write")
+  func readDuringWrite() async throws {
+    try await withStore { store in
+      _ = try await store.write { tx in try tx.createAccount(NewAccount(name: "Answered", kind: .customer), now: t0) }
+      let gate = DispatchSemaphore(value: 0)
+      let holding = Atomic(false)
+      let held = Task {
+        try await store.write { tx in
+          _ = try tx.createAccount(NewAccount(name: "Unanswered", kind: .customer), now: t0)
+          holding.store(true, ordering: .releasing)
+          gate.wait()
+        }
+      }
+      try #require(await eventually(every: .milliseconds(1)) { holding.load(ordering: .acquiring) })
+      // The writer is held: this read can only finish on the second connection.
+      let names = try await store.read { tx in try tx.accounts().map(\.name) }
+      #expect(names == ["Answered"])
+      #expect(store.connections.connectionCount == 2)
+      gate.signal()
+      try await held.value
+      let after = try await store.read { tx in try tx.accounts().map(\.name).sorted() }
+      #expect(after == ["Answered", "Unanswered"])
+    }
+  }
+
+  @Test("a closed organization is one file: the WAL is checkpointed into it and removed")
+  func closedIsOneFile() async throws {
+    let temporary = try TemporaryDataDirectory()
+    defer { temporary.cleanUp() }
+    let id = OrganizationID.random()
+    let url = temporary.directory.organizationURL(id)
+    let store = try OrganizationStore.open(at: url, organizationID: id)
+    _ = try await store.write { tx in try tx.createAccount(NewAccount(name: "Kept", kind: .customer), now: t0) }
+    // Force the second connection open too, so that both are closed.
+    let gate = DispatchSemaphore(value: 0)
+    let holding = Atomic(false)
+    let held = Task {
+      try await store.write { _ in
+        holding.store(true, ordering: .releasing)
+        gate.wait()
+      }
+    }
+    try #require(await eventually(every: .milliseconds(1)) { holding.load(ordering: .acquiring) })
+    _ = try await store.read { tx in try tx.accounts() }
+    gate.signal()
+    try await held.value
+    try store.close()
+    #expect(!FileManager.default.fileExists(atPath: url.path + "-wal"))
+    let reopened = try DatabaseQueue(path: url.path)
+    let names = try await reopened.read { db in try String.fetchAll(db, sql: "SELECT name FROM accounts") }
+    try reopened.close()
+    #expect(names == ["Kept"])
+  }
+}
