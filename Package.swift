@@ -16,6 +16,9 @@ let package = Package(
     .library(name: "OrderClient", targets: ["OrderClient"]),
     .library(name: "OrderTransport", targets: ["OrderTransport"]),
     .library(name: "OrderProtocol", targets: ["OrderProtocol"]),
+    // For the benchmarks, which time the storage's own opening of an organization.
+    .library(name: "OrderStorage", targets: ["OrderStorage"]),
+    .library(name: "OrderDomain", targets: ["OrderDomain"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -91,6 +94,7 @@ let package = Package(
       dependencies: [
         "OrderDomain",
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Metrics", package: "swift-metrics"),

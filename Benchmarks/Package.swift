@@ -71,6 +71,8 @@ let package = Package(
         .product(name: "OrderProtocol", package: "main"),
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+        .product(name: "OrderStorage", package: "main"),
+        .product(name: "OrderDomain", package: "main"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -13,6 +13,6 @@ struct ServerBench: AsyncParsableCommand {
       temporary data directory, drives it over one TCP connection with OrderClient, and stops \
       it at the end.
       """,
-    subcommands: [Calls.self, Organizations.self]
+    subcommands: [Calls.self, Organizations.self, Opening.self]
   )
 }

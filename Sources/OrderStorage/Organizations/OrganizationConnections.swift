@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 
 /// One organization's SQLite connections (issue 13).
@@ -30,6 +31,14 @@ final class OrganizationConnections: Sendable {
     writer = try DatabaseOpening.openQueue(
       at: url, database: database, label: label, migrator: OrganizationSchema.migrator,
       migrate: OrganizationSchema.migrate)
+    // The WAL and shared-memory files stay when the organization is closed (the WAL emptied,
+    // see `close()`): deleting two files at every close and creating them again at the next
+    // open was most of what opening an organization cost (ext4's inode allocation).
+    try writer.writeWithoutTransaction { db in
+      var persist: Int32 = 1
+      let code = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+      guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+    }
   }
 
   /// A durable write in a savepoint of the next batch.
@@ -61,14 +70,17 @@ final class OrganizationConnections: Sendable {
   }
 
   /// Closes both connections. The writer closes last: SQLite checkpoints the WAL into the
-  /// file when the last connection closes and deletes it, so that a closed organization is
-  /// one file. A checkpoint that fails (a full disk) leaves the WAL, which is fine.
+  /// file when the last connection closes and, with `journal_size_limit` 0, empties it, so
+  /// that a closed organization's data is all in its `.sqlite` file (its `-wal` is empty, its
+  /// `-shm` an index of nothing). A checkpoint that fails (a full disk) leaves the WAL, which
+  /// is fine: the next open reads it.
   func close() throws {
     let open = reader.withLock { current in
       defer { current = nil }
       return current
     }
     try open?.close()
+    try? writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_size_limit = 0") }
     try writer.close()
   }
 }
