@@ -73,14 +73,13 @@ final class GroupCommit: Sendable {
     }
     var batchFailure: (any Error)?
     do {
-      try db.inTransaction(.immediate) {
+      try db.inCachedTransaction(.immediate) {
         for write in batch {
           let failure = write.run(db)
           // SQLite rolls the whole transaction back on some errors (SQLITE_FULL,
           // SQLITE_IOERR): the writes before this one are gone too, for that reason.
           if !db.isInsideTransaction { throw failure ?? TransactionAbandoned() }
         }
-        return .commit
       }
     } catch {
       batchFailure = error
@@ -115,13 +114,7 @@ private final class PendingWrite<T: Sendable>: BatchedWrite, @unchecked Sendable
 
   func run(_ db: Database) -> (any Error)? {
     do {
-      var value: T?
-      try db.inSavepoint {
-        value = try body(db)
-        return .commit
-      }
-      guard let value else { return nil }
-      outcome = .success(value)
+      outcome = .success(try db.inCachedSavepoint { try body(db) })
       return nil
     } catch {
       outcome = .failure(error)

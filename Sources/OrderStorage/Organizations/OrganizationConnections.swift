@@ -48,8 +48,8 @@ final class OrganizationConnections: Sendable {
 
   /// A read on a consistent snapshot, on whichever connection is free of writes.
   func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
-    if groupCommit.isIdle { return try await writer.read(body) }
-    return try await readConnection().read(body)
+    let connection = groupCommit.isIdle ? writer : try await readConnection()
+    return try await connection.writeWithoutTransaction { db in try db.inCachedReadTransaction { try body(db) } }
   }
 
   /// How many connections are open (1 or 2).

@@ -98,12 +98,12 @@ public struct OrganizationTransaction {
   /// The next value of a named counter, from 1; part of the transaction.
   func nextSequence(_ name: String) throws -> Int {
     let value = try Int.fetchOne(
-      db,
-      sql: """
-        INSERT INTO sequences (name, value) VALUES (?, 1)
-        ON CONFLICT(name) DO UPDATE SET value = value + 1
-        RETURNING value
-        """, arguments: [name])
+      try db.cachedStatement(
+        sql: """
+          INSERT INTO sequences (name, value) VALUES (?, 1)
+          ON CONFLICT(name) DO UPDATE SET value = value + 1
+          RETURNING value
+          """), arguments: [name])
     guard let value else { throw DomainError.internalError("sequence \(name) did not advance") }
     guard value <= 999_999_999 else { throw DomainError.resourceExhausted("the \(name) number range is used up") }
     return value
