@@ -7,9 +7,10 @@ import Synchronization
 ///
 /// An organization is opened with one connection, which writes (``GroupCommit``) and reads.
 /// A read that arrives while writes are queued or running would wait for their commit on
-/// that connection; it goes to a second connection instead, opened the first time it is
-/// needed, and reads the last committed state there (WAL lets one connection read while
-/// another writes). Either way a read sees every write that was answered before it began.
+/// that connection, and one that arrives while another read runs there would wait for it;
+/// it goes to a second connection instead, opened the first time it is needed, and reads the
+/// last committed state there (WAL lets one connection read while another writes). Either
+/// way a read sees every write that was answered before it began.
 ///
 /// A pool (as the registry has) costs more to open: GRDB writes and drops a table on every
 /// open of a file whose WAL is empty, and each read takes a reader connection that parses
@@ -22,6 +23,9 @@ final class OrganizationConnections: Sendable {
   private let database: StorageFailure.Database
   private let label: String
   private let reader = Mutex<DatabaseQueue?>(nil)
+  /// 1 while a read runs on the writer's connection: a read that overlaps it goes to the
+  /// second connection, so that two reads run side by side.
+  private let readsOnWriter = Atomic<Int>(0)
 
   /// Opens (migrating if needed) the file at `url`.
   init(at url: URL, database: StorageFailure.Database, label: String) throws {
@@ -48,8 +52,17 @@ final class OrganizationConnections: Sendable {
 
   /// A read on a consistent snapshot, on whichever connection is free of writes.
   func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
-    let connection = groupCommit.isIdle ? writer : try await readConnection()
-    return try await connection.writeWithoutTransaction { db in try db.inCachedReadTransaction { try body(db) } }
+    if groupCommit.isIdle, readsOnWriter.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged {
+      defer { readsOnWriter.store(0, ordering: .releasing) }
+      return try await Self.read(on: writer, body)
+    }
+    return try await Self.read(on: try await readConnection(), body)
+  }
+
+  private static func read<T: Sendable>(
+    on connection: DatabaseQueue, _ body: @Sendable (Database) throws -> T
+  ) async throws -> T {
+    try await connection.writeWithoutTransaction { db in try db.inCachedReadTransaction { try body(db) } }
   }
 
   /// How many connections are open (1 or 2).
