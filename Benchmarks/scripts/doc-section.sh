@@ -59,9 +59,16 @@ source_commit() {
 run() {
   local name=$1
   shift
+  run_in_process "$name" "$@" --orderd "$ORDERD"
+}
+
+# run_in_process NAME ARGS...: as run, for a benchmark that starts no orderd.
+run_in_process() {
+  local name=$1
+  shift
   echo "== $(basename "$bench") $*"
   # timeout signals its whole process group, orderd included, if the bench overruns.
-  timeout --kill-after=30 "$run_seconds" "$bench" "$@" --orderd "$ORDERD" | tee "$logs/$name"
+  timeout --kill-after=30 "$run_seconds" "$bench" "$@" | tee "$logs/$name"
   local status=${PIPESTATUS[0]}
   echo "exit status $status" >>"$logs/$name"
   [ "$status" -eq 0 ] || failed=1

@@ -34,6 +34,7 @@ run_seconds=1800
 
 run calls calls --duration "$duration"
 run organizations organizations --count "$organizations" --duration "$duration"
+run_in_process opening opening --count 1000
 
 # table LOG: the Markdown table a run printed last (its header and rows).
 table() { awk '/^\| what /{ buffer = "" } /^\|/{ buffer = buffer $0 "\n" } END { printf "%s", buffer }' "$logs/$1"; }
@@ -53,6 +54,7 @@ section=$logs/section.md
   echo '```sh'
   echo ".build/release/server-bench calls --duration $duration --orderd \$ORDERD"
   echo ".build/release/server-bench organizations --count $organizations --duration $duration --orderd \$ORDERD"
+  echo ".build/release/server-bench opening --count 1000"
   echo '```'
   echo
   echo "Closed loops: N calls in flight, each caller making its next call when the last one"
@@ -73,10 +75,18 @@ section=$logs/section.md
   echo
   table organizations
   echo
+  echo "Opening an organization that is not open (a miss of the cache), timed in the benchmark's"
+  echo "process with the storage's own code on 1,000 copies of one organization's file, each opened"
+  echo "once before (as in a round robin); the close (its checkpoint) is off the calls' path."
+  echo
+  grep -E '^first open |^opening an organization' "$logs/opening" | sed 's/^/- /'
+  echo
+  table opening
+  echo
   echo "Output of the runs:"
   echo
   echo '```text'
-  cat "$logs/calls" "$logs/organizations"
+  cat "$logs/calls" "$logs/organizations" "$logs/opening"
   echo '```'
 } >"$section"
 
