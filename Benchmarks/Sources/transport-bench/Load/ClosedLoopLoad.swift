@@ -1,3 +1,5 @@
+import BenchSupport
+
 /// What one measured run produced.
 struct LoadResult: Sendable {
   var calls: Int

@@ -1,3 +1,5 @@
+import BenchSupport
+
 /// Prints results as a fixed-width text table (also valid Markdown).
 enum ResultTable {
   static let header = [
