@@ -79,6 +79,18 @@ struct PostgresSessionTests {
     }
   }
 
+  @Test("every connection ends a transaction left idle for a minute, and probes a silent peer after 10 s")
+  func connectionSettings() async throws {
+    let settings = try await TestPostgres.withStorage { storage in
+      try await storage.transaction(.read) { session in
+        try session.values(
+          "SELECT current_setting('idle_in_transaction_session_timeout'), current_setting('tcp_keepalives_idle')"
+        ).rows
+      }
+    }
+    #expect(settings == [["1min".databaseValue, "10".databaseValue]])
+  }
+
   @Test("a transaction that throws keeps nothing")
   func rollback() async throws {
     try await Self.withTable { storage in
@@ -154,6 +166,19 @@ struct PostgresSessionTests {
       }
       #expect(inSavepoint)
       #expect(try await Self.ids(storage) == ["a", "c"])
+    }
+  }
+
+  @Test("outside a transaction a failed statement does not stop the next one")
+  func withoutTransaction() async throws {
+    try await Self.withTable { storage in
+      let inserted = try await storage.withoutTransaction { session -> Int in
+        _ = try? session.execute("INSERT INTO t (id) VALUES ('a'), ('a')")
+        return try session.execute("INSERT INTO t (id) VALUES ('b')")
+      }
+      #expect(inserted == 1)
+      let kept = try await Self.ids(storage)
+      #expect(kept == ["b"])
     }
   }
 

@@ -22,6 +22,9 @@ final class PostgresSession {
   private(set) var savepointDepth = 0
   /// The failure that aborted the transaction, until a savepoint from before it is rolled back.
   private(set) var abortingError: (any Error)?
+  /// Whether a transaction is open (outside one, each statement commits by itself, and a
+  /// failed one aborts nothing).
+  private var isInTransaction = false
 
   init(connection: PostgresConnection, logger: Logger) {
     self.connection = connection
@@ -99,6 +102,8 @@ final class PostgresSession {
     _ kind: PostgresTransactionKind, prologue: [String] = [], _ body: (PostgresSession) throws -> T
   ) throws -> T {
     try run(kind.begin)
+    isInTransaction = true
+    defer { isInTransaction = false }
     let value: T
     do {
       for statement in prologue { try run(statement) }
@@ -140,7 +145,7 @@ final class PostgresSession {
     do {
       return try connection.query(query, logger: logger).wait()
     } catch {
-      abortingError = error
+      if isInTransaction { abortingError = error }
       throw error
     }
   }
