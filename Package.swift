@@ -37,6 +37,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
     .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+    .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
   ],
   targets: [
     // The wire format: frames, preface, limits, compression. No gRPC, no domain.
@@ -88,13 +89,18 @@ let package = Package(
       name: "OrderDomain",
       swiftSettings: swiftSettings
     ),
-    // SQLite storage through GRDB: the registry and one database per organization.
+    // Storage: SQLite through GRDB (the registry and one database per organization), or
+    // PostgreSQL through postgres-nio (a schema per organization, issue 14).
     .target(
       name: "OrderStorage",
       dependencies: [
         "OrderDomain",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Metrics", package: "swift-metrics"),
@@ -276,6 +282,8 @@ let package = Package(
       dependencies: [
         "OrderStorage", "OrderDomain", "OrderTesting", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "NIOCore", package: "swift-nio"),
       ],
       swiftSettings: swiftSettings
     ),

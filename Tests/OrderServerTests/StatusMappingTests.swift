@@ -32,7 +32,7 @@ struct StatusMappingTests {
   static let kinds: [(StorageFailure.Kind, RPCError.Code)] = [
     (.diskFull, .resourceExhausted), (.outOfMemory, .resourceExhausted), (.ioError, .unavailable),
     (.busy, .unavailable), (.interrupted, .unavailable), (.readOnly, .unavailable), (.inaccessible, .unavailable),
-    (.damaged, .dataLoss), (.newerSchema, .failedPrecondition),
+    (.damaged, .dataLoss), (.newerSchema, .failedPrecondition), (.unreachable, .unavailable),
   ]
 
   @Test("each storage failure maps to the status a caller can act on", arguments: Self.kinds)

@@ -1,13 +1,14 @@
 import GRDB
 import OrderDomain
 
-/// SQLite's errors, converted once at the storage boundary: conditions of the database
+/// SQLite's errors (and PostgreSQL's, `StorageFailure+Postgres.swift`), converted once at the storage boundary: conditions of the database
 /// become ``StorageFailure``s; constraint violations become the ``DomainError`` a caller can
 /// act on; anything else is an internal error that keeps SQLite's code and message.
 extension StorageFailure {
   /// The error callers get for `error`, met while working on `database`. Errors that are not
   /// SQLite's (``DomainError``s, cancellation) are returned as they are.
   public static func converting(_ error: any Error, in database: Database) -> any Error {
+    if let converted = convertingPostgres(error, in: database) { return converted }
     guard let error = error as? DatabaseError else { return error }
     let detail = Self.detail(of: error)
     if let kind = Kind(error.extendedResultCode) { return StorageFailure(kind, in: database, detail: detail) }
@@ -31,6 +32,7 @@ extension StorageFailure {
   /// must abort the whole transaction, not record the failure against itself.
   public static func isStorageCondition(_ error: any Error) -> Bool {
     if error is StorageFailure { return true }
+    if let converted = convertingPostgres(error, in: .registry) { return converted is StorageFailure }
     guard let error = error as? DatabaseError else { return false }
     return Kind(error.extendedResultCode) != nil
   }

@@ -14,7 +14,8 @@ public struct StorageFailure: Error, Hashable, Sendable, CustomStringConvertible
     case diskFull
     /// SQLite could not get the memory it needed.
     case outOfMemory
-    /// Reading or writing the file failed at the operating system.
+    /// Reading or writing the file failed at the operating system, or the connection to the
+    /// database server was lost before it answered.
     case ioError
     /// Another connection or process held a lock longer than the busy timeout.
     case busy
@@ -28,6 +29,8 @@ public struct StorageFailure: Error, Hashable, Sendable, CustomStringConvertible
     case damaged
     /// The file was migrated by a newer orderd, to a schema this build does not know.
     case newerSchema
+    /// The database server cannot be reached, or refuses the connection (PostgreSQL).
+    case unreachable
   }
 
   /// Which database failed.
@@ -61,7 +64,7 @@ public struct StorageFailure: Error, Hashable, Sendable, CustomStringConvertible
   public var code: DomainError.Code {
     switch self.kind {
     case .diskFull, .outOfMemory: return .resourceExhausted
-    case .ioError, .busy, .interrupted, .readOnly, .inaccessible: return .unavailable
+    case .ioError, .busy, .interrupted, .readOnly, .inaccessible, .unreachable: return .unavailable
     case .damaged: return .dataLoss
     case .newerSchema: return .failedPrecondition
     }
@@ -81,7 +84,7 @@ public struct StorageFailure: Error, Hashable, Sendable, CustomStringConvertible
   /// which met it is retried soon; a damaged or newer file waits for an operator.
   public var isTransient: Bool {
     switch self.kind {
-    case .diskFull, .outOfMemory, .ioError, .busy, .interrupted, .readOnly, .inaccessible: return true
+    case .diskFull, .outOfMemory, .ioError, .busy, .interrupted, .readOnly, .inaccessible, .unreachable: return true
     case .damaged, .newerSchema: return false
     }
   }
@@ -93,13 +96,14 @@ extension StorageFailure.Kind {
     switch self {
     case .diskFull: return "the disk is full"
     case .outOfMemory: return "the server is out of memory"
-    case .ioError: return "the disk failed to read or write the database"
+    case .ioError: return "reading or writing the database failed (the disk, or the connection to the database server)"
     case .busy: return "the database is locked by another connection or process"
     case .interrupted: return "the database operation was interrupted"
     case .readOnly: return "the database file cannot be written (read-only file, directory or file system)"
     case .inaccessible: return "the database file cannot be opened (its permissions, or not a regular file)"
     case .damaged: return "the database file is damaged"
     case .newerSchema: return "the database was written by a newer orderd"
+    case .unreachable: return "the database server cannot be reached"
     }
   }
 
@@ -111,7 +115,8 @@ extension StorageFailure.Kind {
     case .outOfMemory:
       return "nothing was written; retry later"
     case .ioError:
-      return "retry later with the same idempotency key (it is not done twice); the operator should check the disk"
+      return
+        "retry later with the same idempotency key (it is not done twice); the operator should check the disk or the database server"
     case .busy, .interrupted:
       return "nothing was written; retry"
     case .readOnly:
@@ -122,6 +127,9 @@ extension StorageFailure.Kind {
       return "nothing was written; the operator must restore the file from a backup (`orderd check` lists the problems)"
     case .newerSchema:
       return "run the newer orderd, or restore a backup made for this version"
+    case .unreachable:
+      return
+        "nothing was written; retry later; the operator must check that the database server runs and accepts orderd's connections"
     }
   }
 }

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import OrderDomain
+
+/// The PostgreSQL schemas (issue 14): the registry in schema `orderd`, each organization in
+/// its own schema `org_<id>` (the unit Citus's schema-based sharding distributes).
+///
+/// A schema is born at a baseline equal to the SQLite schema of the same version, and records
+/// the same migration identifiers (in its `schema_migrations`), so that both engines name
+/// their versions alike; an identifier this build does not know means a newer orderd
+/// migrated it (``StorageFailure/Kind/newerSchema``). The SQLite-only steps (v9's rewrite,
+/// v11's data move) have no counterpart: nothing older than the baseline exists here.
+/// DDL is transactional, so a schema is created whole or not at all, under an advisory lock
+/// so that two nodes create it once.
+enum PostgresSchema {
+  /// The registry's schema.
+  static let registrySchema = "orderd"
+  /// The advisory lock under which the registry is created or migrated.
+  static let registryLock = 1_404_001
+
+  /// The SQLite organization migrations the baseline stands for, v1 to v12.
+  static let organizationBaselineMigrations = [
+    OrganizationSchema.v1Name, OrganizationSchema.v2Name, OrganizationSchema.v3Name, OrganizationSchema.v4Name,
+    OrganizationSchema.v5Name, OrganizationSchema.v6Name, OrganizationSchema.v7Name, OrganizationSchema.v8Name,
+    OrganizationSchema.v9Name, OrganizationSchema.v9RewrittenName, OrganizationSchema.v10Name,
+    OrganizationSchema.v11Name, OrganizationSchema.v12Name,
+  ]
+
+  /// The SQLite registry migrations the baseline stands for, v1 to v4.
+  static let registryBaselineMigrations = [
+    "v1: organizations, API keys, server state", "v2: wakeups", "v3: child accounts", "v4: operations",
+  ]
+
+  /// The schema of organization `id`: `org_` and the id, its dashes as underscores (ids are
+  /// lowercase letters, digits and dashes, so no two ids share a schema).
+  ///
+  /// - Throws: ``DomainError/internalError(_:)`` for an id that is not well formed or too
+  ///   long for a PostgreSQL name (63 bytes).
+  static func organizationSchema(_ id: OrganizationID) throws -> String {
+    let name = "org_" + id.rawValue.replacingOccurrences(of: "-", with: "_")
+    guard id.isWellFormed, name.utf8.count <= 63 else {
+      throw DomainError.internalError("organization id '\(id)' cannot name a PostgreSQL schema")
+    }
+    return name
+  }
+
+  /// The statement that makes `schema` the one unqualified names resolve to, until the end
+  /// of the transaction.
+  static func searchPath(_ schema: String) -> String {
+    "SELECT set_config('search_path', '\(schema)', true)"
+  }
+
+  /// Creates the registry (and what all schemas share) at the baseline unless it exists, or
+  /// checks that this build knows its version. Runs once per node at start.
+  ///
+  /// - Throws: ``StorageFailure`` (``StorageFailure/Kind/newerSchema`` among them).
+  static func migrateRegistry(in storage: PostgresStorage) async throws {
+    do {
+      try await storage.transaction(.write) { session in try migrateRegistry(session) }
+    } catch {
+      throw StorageFailure.converting(error, in: .registry)
+    }
+  }
+
+  static func migrateRegistry(_ session: PostgresSession) throws {
+    try session.execute(native: "SELECT pg_advisory_xact_lock(\(registryLock))")
+    if try exists(session, "\(registrySchema).schema_migrations") {
+      try checkVersion(session, schema: registrySchema, known: registryBaselineMigrations, database: .registry)
+      return
+    }
+    for statement in shared { try session.execute(native: statement) }
+    try create(session, schema: registrySchema, baseline: registryBaseline, migrations: registryBaselineMigrations)
+  }
+
+  /// Creates organization `id`'s schema at the baseline unless it exists, or checks that
+  /// this build knows its version. The registry must exist (``migrateRegistry(in:)``).
+  ///
+  /// - Returns: whether the schema was created.
+  /// - Throws: ``StorageFailure`` (``StorageFailure/Kind/newerSchema`` among them).
+  static func prepareOrganization(_ id: OrganizationID, in storage: PostgresStorage) async throws -> Bool {
+    do {
+      return try await storage.transaction(.write) { session in try prepareOrganization(id, session) }
+    } catch {
+      throw StorageFailure.converting(error, in: .organization(id))
+    }
+  }
+
+  static func prepareOrganization(_ id: OrganizationID, _ session: PostgresSession) throws -> Bool {
+    let schema = try organizationSchema(id)
+    let database = StorageFailure.Database.organization(id)
+    if try exists(session, "\(schema).schema_migrations") {
+      try checkVersion(session, schema: schema, known: organizationBaselineMigrations, database: database)
+      return false
+    }
+    try session.execute(native: "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [schema.databaseValue])
+    // Another node may have created it while this one waited for the lock.
+    if try exists(session, "\(schema).schema_migrations") {
+      try checkVersion(session, schema: schema, known: organizationBaselineMigrations, database: database)
+      return false
+    }
+    let shared = try session.rows(native: "SELECT to_regprocedure('orderd.refuse()') IS NOT NULL AS present")
+    guard Self.isPresent(shared) else {
+      throw DomainError.internalError("\(database): the registry schema is missing; create it before organizations")
+    }
+    try create(session, schema: schema, baseline: organizationBaseline, migrations: organizationBaselineMigrations)
+    return true
+  }
+
+  private static func create(
+    _ session: PostgresSession, schema: String, baseline: [String], migrations: [String]
+  ) throws {
+    try session.execute(native: "CREATE SCHEMA IF NOT EXISTS \(schema)")
+    try session.execute(native: searchPath(schema))
+    for statement in baseline { try session.execute(native: statement) }
+    for identifier in migrations {
+      try session.execute(
+        native: "INSERT INTO \(schema).schema_migrations (identifier) VALUES ($1)", [identifier.databaseValue])
+    }
+  }
+
+  /// Whether relation `name` (`schema.table`) exists.
+  static func exists(_ session: PostgresSession, _ name: String) throws -> Bool {
+    let rows = try session.rows(native: "SELECT to_regclass($1) IS NOT NULL AS present", [name.databaseValue])
+    return isPresent(rows)
+  }
+
+  /// The answer of a `SELECT … IS NOT NULL AS present`.
+  private static func isPresent(_ rows: [Row]) -> Bool {
+    guard let row = rows.first else { return false }
+    let present: Bool = row["present"]
+    return present
+  }
+
+  /// Throws ``StorageFailure/Kind/newerSchema`` when `schema` records a migration that is not
+  /// in `known`.
+  private static func checkVersion(
+    _ session: PostgresSession, schema: String, known: [String], database: StorageFailure.Database
+  ) throws {
+    let applied = try session.rows(native: "SELECT identifier FROM \(schema).schema_migrations")
+      .map { row -> String in row["identifier"] }
+    let unknown = Set(applied).subtracting(known).sorted()
+    guard unknown.isEmpty else {
+      throw StorageFailure(.newerSchema, in: database, detail: SchemaVersion.describe(unknown))
+    }
+  }
+
+  /// The statements of a DDL text, one per `;` at the end of a line.
+  static func statements(_ ddl: String) -> [String] {
+    ddl.components(separatedBy: ";\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      .map { $0.hasSuffix(";") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty }
+  }
+}

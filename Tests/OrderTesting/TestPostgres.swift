@@ -1,0 +1,69 @@
+import Foundation
+import Logging
+
+@testable import OrderStorage
+
+/// PostgreSQL for tests (issue 14): the server of `ORDERD_TEST_POSTGRES` (an admin URL, e.g.
+/// from `scripts/postgres-test-cluster.sh start`), and a database of each test's own.
+///
+/// Tests that need it are skipped without the variable:
+/// `.enabled(if: TestPostgres.isAvailable, "needs ORDERD_TEST_POSTGRES")`.
+public enum TestPostgres {
+  /// The admin URL, when the tests run against PostgreSQL.
+  public static let adminURL: String? = ProcessInfo.processInfo.environment["ORDERD_TEST_POSTGRES"]
+
+  public static var isAvailable: Bool { adminURL != nil }
+
+  /// The server of ``adminURL``, with a small pool (tests open several storages at once).
+  public static func adminLocation() throws -> PostgresLocation {
+    guard let adminURL else { throw TestPostgresUnavailable() }
+    var location = try PostgresLocation(parsing: adminURL)
+    location.poolSize = 4
+    return location
+  }
+
+  /// Creates a database `orderd_t_<random>`, runs `body` with its location, and drops it
+  /// `WITH (FORCE)` (closing whatever connections the test left), whether `body` threw or not.
+  /// A database per test keeps tests apart, their `LISTEN` channels too.
+  public static func withDatabase<T: Sendable>(_ body: (PostgresLocation) async throws -> T) async throws -> T {
+    let admin = try adminLocation()
+    let name = "orderd_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+    try await administer(admin, "CREATE DATABASE \(name)")
+    do {
+      let result = try await body(admin.with(database: name))
+      try await administer(admin, "DROP DATABASE \(name) WITH (FORCE)")
+      return result
+    } catch {
+      try? await administer(admin, "DROP DATABASE \(name) WITH (FORCE)")
+      throw error
+    }
+  }
+
+  /// Runs `body` with a running storage on a database of its own.
+  public static func withStorage<T: Sendable>(_ body: (PostgresStorage) async throws -> T) async throws -> T {
+    try await withDatabase { location in
+      try await PostgresStorage.withRunning(location, logger: quietLogger) { storage in try await body(storage) }
+    }
+  }
+
+  /// Runs one statement outside a transaction on the admin database.
+  private static func administer(_ admin: PostgresLocation, _ statement: String) async throws {
+    var location = admin
+    location.poolSize = 1
+    try await PostgresStorage.withRunning(location, logger: quietLogger) { storage in
+      try await storage.withoutTransaction { session in _ = try session.execute(native: statement) }
+    }
+  }
+
+  /// Warnings and worse: a test's storage should not fill the log.
+  public static let quietLogger: Logger = {
+    var logger = Logger(label: "orderd.test.postgres")
+    logger.logLevel = .warning
+    return logger
+  }()
+}
+
+/// A test needed PostgreSQL without `ORDERD_TEST_POSTGRES`.
+public struct TestPostgresUnavailable: Error, CustomStringConvertible {
+  public var description: String { "set ORDERD_TEST_POSTGRES to an admin URL (scripts/postgres-test-cluster.sh start)" }
+}
