@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `backorders`: a tenant's change as the parent received it (B2, B3).
-struct BackorderRecord: Codable, FetchableRecord, PersistableRecord {
+struct BackorderRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "backorders"
+  static let primaryKey = ["id"]
 
   var id: BackorderID
   var tenantOrganizationID: OrganizationID

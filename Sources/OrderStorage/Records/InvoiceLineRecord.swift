@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `invoiceLines`: one line of an invoice, in its position (immutable).
-struct InvoiceLineRecord: Codable, FetchableRecord, PersistableRecord {
+struct InvoiceLineRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "invoiceLines"
+  static let primaryKey = ["invoiceID", "position"]
 
   var invoiceID: InvoiceID
   var position: Int

@@ -4,8 +4,9 @@ import OrderDomain
 
 /// A row of `orderChangeActions`: what a change order asks for, kept whole as JSON (a list of
 /// tagged values, written once with the order and always read whole; O5).
-struct OrderChangeActionsRecord: Codable, FetchableRecord, PersistableRecord {
+struct OrderChangeActionsRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "orderChangeActions"
+  static let primaryKey = ["orderID"]
 
   var orderID: OrderID
   var actions: String

@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `orderLines`: one line of an order, in its position (immutable, O5).
-struct OrderLineRecord: FetchableRecord, PersistableRecord {
+struct OrderLineRecord: FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "orderLines"
+  static let primaryKey = ["orderID", "position"]
 
   var orderID: OrderID
   var position: Int

@@ -3,8 +3,9 @@ import OrderDomain
 
 /// A row of `orderScheduling`: how a change order is timed (immutable) and whether the
 /// vendor has it (H1, H8, H9).
-struct OrderSchedulingRecord: Codable, FetchableRecord, PersistableRecord {
+struct OrderSchedulingRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "orderScheduling"
+  static let primaryKey = ["orderID"]
 
   var orderID: OrderID
   var timing: ChangeTiming

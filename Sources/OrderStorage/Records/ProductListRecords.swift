@@ -36,8 +36,9 @@ enum UpgradeList: ProductList {
 }
 
 /// A row of one of a product's lists: one item of the product `sku`, in its position.
-struct ProductListRecord<List: ProductList>: FetchableRecord, PersistableRecord {
+struct ProductListRecord<List: ProductList>: FetchableRecord, PersistableRecord, StoredRecord {
   static var databaseTableName: String { List.table }
+  static var primaryKey: [String] { ["sku", "position"] }
   var sku: String
   var position: Int
   var item: List.Item
