@@ -30,9 +30,9 @@ struct BackorderRecord: Codable, FetchableRecord, PersistableRecord, StoredRecor
   /// What changes as a backorder moves on (B3); the rest is the change as received.
   enum Columns {
     static let progress = [
-      Column(CodingKeys.status), Column(CodingKeys.reason), Column(CodingKeys.waitingBehind),
-      Column(CodingKeys.subscriptionID), Column(CodingKeys.orderID), Column(CodingKeys.appliedAt),
-    ]
+      CodingKeys.status, CodingKeys.reason, CodingKeys.waitingBehind, CodingKeys.subscriptionID, CodingKeys.orderID,
+      CodingKeys.appliedAt,
+    ].map(\.stringValue)
   }
 
   var backorder: Backorder {

@@ -9,7 +9,7 @@ extension Registry {
       try KeysetQuery(
         from: "apiKeys", conditions: ["organizationID = ?"], arguments: [organization.rawValue],
         keys: ["createdAt", "id"]
-      ).fetch(StoredKeyRecord.self, db, page: page).map(\.record)
+      ).fetch(StoredKeyRecord.self, SQL(.sqlite(db)), page: page).map(\.record)
     }
   }
 
@@ -18,7 +18,7 @@ extension Registry {
     try await self.read { db in
       try KeysetQuery(
         from: "organizations", conditions: ["parentID = ?"], arguments: [id.rawValue], keys: ["createdAt", "id"]
-      ).fetch(OrganizationRecord.self, db, page: page).map(\.organization)
+      ).fetch(OrganizationRecord.self, SQL(.sqlite(db)), page: page).map(\.organization)
     }
   }
 }
