@@ -105,7 +105,7 @@ public struct OrganizationTransaction {
       Int.self,
       """
       INSERT INTO sequences (name, value) VALUES (?, 1)
-      ON CONFLICT(name) DO UPDATE SET value = value + 1
+      ON CONFLICT(name) DO UPDATE SET value = sequences.value + 1
       RETURNING value
       """, [name])
     guard let value else { throw DomainError.internalError("sequence \(name) did not advance") }

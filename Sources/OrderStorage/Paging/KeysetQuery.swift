@@ -5,7 +5,8 @@ import OrderDomain
 /// k2) ORDER BY k1, k2 LIMIT size + 1`, never `OFFSET`, so a row inserted while a caller
 /// pages neither shifts nor repeats the rows already listed. The keys together must be
 /// unique per row (end with the id or the rowid) and never NULL (wrap a nullable column in
-/// `IFNULL`).
+/// `COALESCE`), and compare as integers or text, never as booleans (a key `CASE WHEN … THEN 1
+/// ELSE 0 END`, not `column IS NULL`): the same SQL runs on every engine (``SQL``).
 struct KeysetQuery {
   /// The table (or join) the rows come from.
   var from: String

@@ -31,7 +31,7 @@ extension OrganizationTransaction {
     try sql.fetchAll(
       AccountRecord.self,
       """
-      SELECT * FROM accounts WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR resellerID = ?2) ORDER BY id
+      SELECT * FROM accounts WHERE (kind = ?1 OR ?1 IS NULL) AND (resellerID = ?2 OR ?2 IS NULL) ORDER BY id
       """, [kind?.rawValue, resellerID?.rawValue]
     ).map(\.account)
   }

@@ -33,7 +33,7 @@ extension OrganizationTransaction {
   /// Assets of one account, or of all accounts when `accountID` is `nil`, by id.
   public func assets(accountID: AccountID? = nil) throws -> [Asset] {
     try sql.fetchAll(
-      AssetRecord.self, "SELECT * FROM assets WHERE (?1 IS NULL OR accountID = ?1) ORDER BY id", [accountID?.rawValue]
+      AssetRecord.self, "SELECT * FROM assets WHERE (accountID = ?1 OR ?1 IS NULL) ORDER BY id", [accountID?.rawValue]
     ).map(\.asset)
   }
 

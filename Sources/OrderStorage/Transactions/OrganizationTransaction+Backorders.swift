@@ -77,8 +77,8 @@ extension OrganizationTransaction {
       BackorderRecord.self,
       """
       SELECT * FROM backorders
-      WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR tenantOrganizationID = ?2)
-        AND (?3 IS NULL OR tenantSubscriptionID = ?3)
+      WHERE (status = ?1 OR ?1 IS NULL) AND (tenantOrganizationID = ?2 OR ?2 IS NULL)
+        AND (tenantSubscriptionID = ?3 OR ?3 IS NULL)
       ORDER BY rowid LIMIT ?4
       """, [status?.rawValue, tenant?.rawValue, tenantSubscription?.rawValue, max(0, limit)]
     ).map(\.backorder)
@@ -95,7 +95,7 @@ extension OrganizationTransaction {
       """
       SELECT * FROM backorders
       WHERE tenantOrganizationID = ?1 AND tenantSubscriptionID = ?2 AND status != 'applied'
-        AND (?3 IS NULL OR sourceSequence < ?3)
+        AND (sourceSequence < ?3 OR ?3 IS NULL)
       ORDER BY sourceSequence LIMIT 1
       """, [tenant.rawValue, tenantSubscription.rawValue, sequence]
     ).map(\.backorder)

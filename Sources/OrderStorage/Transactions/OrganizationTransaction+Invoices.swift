@@ -44,7 +44,7 @@ extension OrganizationTransaction {
     try invoices(
       try sql.fetchAll(
         InvoiceRecord.self,
-        "SELECT * FROM invoices WHERE (?1 IS NULL OR accountID = ?1) ORDER BY issuedAt DESC, id DESC LIMIT ?2",
+        "SELECT * FROM invoices WHERE (accountID = ?1 OR ?1 IS NULL) ORDER BY issuedAt DESC, id DESC LIMIT ?2",
         [accountID?.rawValue, max(0, limit)]))
   }
 

@@ -24,7 +24,7 @@ extension OrganizationTransaction {
     try sql.fetchAll(
       NotificationRecord.self,
       """
-      SELECT * FROM notifications WHERE position > ?1 AND (?2 IS NULL OR accountID = ?2)
+      SELECT * FROM notifications WHERE position > ?1 AND (accountID = ?2 OR ?2 IS NULL)
       ORDER BY position LIMIT ?3
       """, [position, accountID?.rawValue, max(0, limit)]
     ).map { try $0.entry() }

@@ -59,7 +59,7 @@ extension OrganizationTransaction {
     let sort =
       switch filter.order {
       case .newestFirst: "createdAt DESC, rowid DESC"
-      case .executionDate: "scheduledFor IS NULL, scheduledFor, rowid"
+      case .executionDate: "\(Self.unscheduledLast), scheduledFor, rowid"
       }
     var arguments = filterArguments
     arguments.append(max(0, filter.limit))
@@ -89,6 +89,11 @@ extension OrganizationTransaction {
     }
     return (conditions, arguments)
   }
+
+  /// The first key of the execution-date order: orders without a date after those with one.
+  /// An integer, not SQLite's boolean `scheduledFor IS NULL`, which another engine cannot
+  /// compare with a page token's integer (the tokens are the same either way).
+  static let unscheduledLast = "CASE WHEN scheduledFor IS NULL THEN 1 ELSE 0 END"
 
   /// Scheduled orders due at or before `date`, earliest first (S4).
   public func scheduledOrders(dueBy date: Date) throws -> [Order] {

@@ -53,7 +53,7 @@ extension OrganizationTransaction {
       case .executionDate:
         KeysetQuery(
           from: "orders", conditions: conditions, arguments: arguments,
-          keys: ["scheduledFor IS NULL", "IFNULL(scheduledFor, '')", "rowid"])
+          keys: [Self.unscheduledLast, "COALESCE(scheduledFor, '')", "rowid"])
       }
     let records = try query.fetch(OrderRecord.self, sql, page: page)
     return Page(items: try orders(records.items), next: records.next)

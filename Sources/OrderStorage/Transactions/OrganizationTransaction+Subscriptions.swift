@@ -38,7 +38,7 @@ extension OrganizationTransaction {
   public func subscriptions(accountID: AccountID? = nil, status: SubscriptionStatus? = nil) throws -> [Subscription] {
     try sql.fetchAll(
       SubscriptionRecord.self,
-      "SELECT * FROM subscriptions WHERE (?1 IS NULL OR accountID = ?1) AND (?2 IS NULL OR status = ?2) ORDER BY id",
+      "SELECT * FROM subscriptions WHERE (accountID = ?1 OR ?1 IS NULL) AND (status = ?2 OR ?2 IS NULL) ORDER BY id",
       [accountID?.rawValue, status?.rawValue]
     ).map(\.subscription)
   }
