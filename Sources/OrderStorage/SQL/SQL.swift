@@ -5,9 +5,9 @@ import OrderDomain
 /// run their SQL through, so that one copy of each query serves every storage engine.
 ///
 /// Each method switches on the engine once. On SQLite it makes exactly the GRDB calls the
-/// storage made before (a cached statement per SQL text, GRDB's record methods), so the seam
-/// costs nothing beyond the switch. Never keep it beyond the closure it was given to: the
-/// connection is only the closure's.
+/// storage made before (a cached statement per SQL text, GRDB's record methods); the seam
+/// adds the switch and one small array per statement (``SQLArguments``). Never keep it beyond
+/// the closure it was given to: the connection is only the closure's.
 ///
 /// The SQL is written once for every engine: `?` placeholders, no boolean sort keys, `COALESCE`
 /// rather than `IFNULL`, `(column = ?1 OR ?1 IS NULL)` (the typed use first).
