@@ -88,7 +88,7 @@ struct GroupCommitTests {
       let outcomes = try await batchBehindBlockedWrite(store, count: 6) { tx, index in
         _ = try tx.createAccount(NewAccount(name: "Account \(index)", kind: .customer), now: t0)
         // What SQLITE_FULL or SQLITE_IOERR do: the whole transaction is rolled back.
-        if index == 3 { try tx.db.execute(sql: "ROLLBACK") }
+        if index == 3 { try tx.sql.sqliteDatabase!.execute(sql: "ROLLBACK") }
       }
       #expect(outcomes.allSatisfy { (try? $0.get()) == nil })
       let names = try await store.read { tx in try tx.accounts() }.map(\.name)

@@ -115,6 +115,36 @@ struct KeysetPagingTests {
     }
   }
 
+  @Test("execution-date positions are integers and text, as page tokens were before issue 14: old tokens continue")
+  func executionDatePositions() async throws {
+    try await withStore { store in
+      let account = try await store.write { tx in try tx.createAccount(NewAccount(name: "A", kind: .customer), now: t0)
+      }
+      let ids = try await store.write { tx in
+        var dated = simpleOrder(account: account.id, status: .scheduled)
+        dated.scheduledFor = t0
+        return try [dated, simpleOrder(account: account.id), simpleOrder(account: account.id)].map {
+          try tx.createOrder($0, now: t0).id
+        }
+      }
+      let filter = OrderFilter(order: .executionDate)
+      let first = try await store.read { tx in try tx.orders(filter, page: PageRequest(size: 1)) }
+      #expect(first.items.map(\.id) == [ids[0]])
+      guard let keys = first.next?.keys, keys.count == 3, case .text(let date) = keys[1] else {
+        Issue.record("unexpected position \(String(describing: first.next))")
+        return
+      }
+      #expect(keys[0] == .integer(0) && !date.isEmpty && keys[2] == .integer(1))
+      let second = try await store.read { tx in try tx.orders(filter, page: PageRequest(size: 1, after: first.next)) }
+      #expect(second.items.map(\.id) == [ids[1]])
+      #expect(second.next == PagePosition([.integer(1), .text(""), .integer(2)]))
+      // The position a token issued before the change carried for the second order.
+      let old = PagePosition([.integer(1), .text(""), .integer(2)])
+      let third = try await store.read { tx in try tx.orders(filter, page: PageRequest(size: 1, after: old)) }
+      #expect(third.items.map(\.id) == [ids[2]] && third.next == nil)
+    }
+  }
+
   @Test("a position that does not fit the listing's keys is invalidArgument")
   func foreignPosition() async throws {
     try await withStore { store in

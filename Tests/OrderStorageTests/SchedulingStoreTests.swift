@@ -17,7 +17,7 @@ struct SchedulingStoreTests {
         try tx.updateVendorSyncStatus(of: order.id, to: .synced)
         #expect(try tx.scheduling(of: order.id)?.vendorSyncStatus == .synced)
         #expect(throws: (any Error).self) {
-          try tx.db.execute(
+          try tx.sql.sqliteDatabase!.execute(
             sql: "UPDATE orderScheduling SET timing = 'now' WHERE orderID = ?", arguments: [order.id.rawValue])
         }
         #expect(try tx.scheduling(of: "unknown") == nil)
@@ -97,8 +97,10 @@ struct SchedulingStoreTests {
           "SELECT * FROM assets WHERE status = 'active' AND expirationDate <= '2026-01-01'",
           "SELECT * FROM notifications WHERE subjectKind = 'subscription' AND subjectID = 'S' AND position > 0",
         ].map { sql in
-          try Row.fetchAll(tx.db, sql: "EXPLAIN QUERY PLAN \(sql)").map { $0["detail"] as String? ?? "" }
-            .joined(separator: " ")
+          try Row.fetchAll(tx.sql.sqliteDatabase!, sql: "EXPLAIN QUERY PLAN \(sql)").map {
+            $0["detail"] as String? ?? ""
+          }
+          .joined(separator: " ")
         }
         #expect(plans[0].contains("subscriptions_periodEnd"))
         #expect(plans[1].contains("assets_expiration"))

@@ -96,7 +96,7 @@ struct StorageErrorMappingTests {
       ]
       for (sql, expected) in statements {
         do {
-          try await store.write { tx in try tx.db.execute(sql: sql) }
+          try await store.write { tx in try tx.sql.sqliteDatabase!.execute(sql: sql) }
           Issue.record("\(sql) did not fail")
         } catch let error as DomainError {
           #expect(error.code == expected, "\(sql): \(error)")

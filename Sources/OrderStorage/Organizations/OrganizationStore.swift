@@ -91,19 +91,23 @@ public struct OrganizationStore: Sendable {
 /// keep it beyond the closure. Methods throw ``DomainError`` for caller mistakes (unknown
 /// account, duplicate SKU...) and other errors for internal failures.
 public struct OrganizationTransaction {
-  let db: Database
+  /// Every statement of the transaction goes through it.
+  let sql: SQL
 
-  init(db: Database) { self.db = db }
+  init(sql: SQL) { self.sql = sql }
+
+  /// A transaction on an SQLite connection.
+  init(db: Database) { self.init(sql: SQL(.sqlite(db))) }
 
   /// The next value of a named counter, from 1; part of the transaction.
   func nextSequence(_ name: String) throws -> Int {
-    let value = try Int.fetchOne(
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO sequences (name, value) VALUES (?, 1)
-          ON CONFLICT(name) DO UPDATE SET value = value + 1
-          RETURNING value
-          """), arguments: [name])
+    let value = try sql.fetchOne(
+      Int.self,
+      """
+      INSERT INTO sequences (name, value) VALUES (?, 1)
+      ON CONFLICT(name) DO UPDATE SET value = sequences.value + 1
+      RETURNING value
+      """, [name])
     guard let value else { throw DomainError.internalError("sequence \(name) did not advance") }
     guard value <= 999_999_999 else { throw DomainError.resourceExhausted("the \(name) number range is used up") }
     return value

@@ -5,13 +5,14 @@ import OrderDomain
 /// k2) ORDER BY k1, k2 LIMIT size + 1`, never `OFFSET`, so a row inserted while a caller
 /// pages neither shifts nor repeats the rows already listed. The keys together must be
 /// unique per row (end with the id or the rowid) and never NULL (wrap a nullable column in
-/// `IFNULL`).
+/// `COALESCE`), and compare as integers or text, never as booleans (a key `CASE WHEN … THEN 1
+/// ELSE 0 END`, not `column IS NULL`): the same SQL runs on every engine (``SQL``).
 struct KeysetQuery {
   /// The table (or join) the rows come from.
   var from: String
   /// Conditions joined with AND, with `?` placeholders for `arguments`.
   var conditions: [String] = []
-  var arguments: [(any DatabaseValueConvertible)?] = []
+  var arguments: SQLArguments = []
   /// The sort keys as SQL expressions, most significant first.
   var keys: [String]
   /// Sort from the largest key down (newest first).
@@ -21,7 +22,7 @@ struct KeysetQuery {
   ///
   /// - Throws: `invalidArgument` when the request's position does not fit these keys
   ///   (a token of another listing).
-  func fetch(_ db: Database, page: PageRequest) throws -> (rows: [Row], next: PagePosition?) {
+  func fetch(_ sql: SQL, page: PageRequest) throws -> (rows: [Row], next: PagePosition?) {
     var conditions = self.conditions
     var arguments = self.arguments
     if let after = page.after {
@@ -32,22 +33,21 @@ struct KeysetQuery {
       }
       let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
       conditions.append("(\(keys.joined(separator: ", "))) \(descending ? "<" : ">") (\(placeholders))")
-      arguments += after.keys.map(\.databaseArgument)
+      arguments.append(contentsOf: after.keys.lazy.map(\.databaseValue))
     }
     let selected = keys.enumerated().map { "\($1) AS pageKey\($0)" }.joined(separator: ", ")
     let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     let order = keys.map { descending ? "\($0) DESC" : $0 }.joined(separator: ", ")
-    let sql = "SELECT *, \(selected) FROM \(from) \(whereClause) ORDER BY \(order) LIMIT ?"
     arguments.append(page.size + 1)
-    let rows = try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+    let rows = try sql.rows("SELECT *, \(selected) FROM \(from) \(whereClause) ORDER BY \(order) LIMIT ?", arguments)
     guard rows.count > page.size else { return (rows, nil) }
     let kept = Array(rows.prefix(page.size))
     return (kept, try kept.last.map { try self.position(of: $0) })
   }
 
   /// Records of one page.
-  func fetch<Record: FetchableRecord>(_: Record.Type, _ db: Database, page: PageRequest) throws -> Page<Record> {
-    let (rows, next) = try fetch(db, page: page)
+  func fetch<Record: FetchableRecord>(_: Record.Type, _ sql: SQL, page: PageRequest) throws -> Page<Record> {
+    let (rows, next) = try fetch(sql, page: page)
     return Page(items: try rows.map { try Record(row: $0) }, next: next)
   }
 
@@ -71,12 +71,12 @@ extension PageKey {
     }
   }
 
-  var databaseArgument: (any DatabaseValueConvertible)? {
+  var databaseValue: DatabaseValue {
     switch self {
-    case .null: nil
-    case .integer(let integer): integer
-    case .real(let real): real
-    case .text(let text): text
+    case .null: .null
+    case .integer(let integer): integer.databaseValue
+    case .real(let real): real.databaseValue
+    case .text(let text): text.databaseValue
     }
   }
 }

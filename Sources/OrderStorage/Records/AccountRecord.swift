@@ -4,8 +4,9 @@ import OrderDomain
 
 /// A row of `accounts` (T5); `organizationID` names the child organization an account
 /// stands for in its parent (B2, schema v10).
-struct AccountRecord: FetchableRecord, PersistableRecord {
+struct AccountRecord: FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "accounts"
+  static let primaryKey = ["id"]
 
   var id: AccountID
   var name: String

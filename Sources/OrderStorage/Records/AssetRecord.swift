@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `assets` (A1, A2).
-struct AssetRecord: FetchableRecord, PersistableRecord {
+struct AssetRecord: FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "assets"
+  static let primaryKey = ["id"]
 
   var id: AssetID
   var accountID: AccountID

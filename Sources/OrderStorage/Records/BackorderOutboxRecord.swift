@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `backorderOutbox`: a tenant's executed change waiting for its parent (B2, B3).
-struct BackorderOutboxRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct BackorderOutboxRecord: Codable, FetchableRecord, AutoKeyedRecord {
   static let databaseTableName = "backorderOutbox"
+  static let autoKeyColumn = "sequence"
 
   /// Assigned by SQLite on insert (AUTOINCREMENT: the changes' order, never reused).
   var sequence: Int64?
@@ -18,6 +19,11 @@ struct BackorderOutboxRecord: Codable, FetchableRecord, MutablePersistableRecord
   var orderNumber: OrderNumber
 
   mutating func didInsert(_ inserted: InsertionSuccess) { sequence = inserted.rowID }
+
+  var autoKey: Int64? {
+    get { sequence }
+    set { sequence = newValue }
+  }
 
   var change: BackorderChange {
     BackorderChange(

@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `backorders`: a tenant's change as the parent received it (B2, B3).
-struct BackorderRecord: Codable, FetchableRecord, PersistableRecord {
+struct BackorderRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "backorders"
+  static let primaryKey = ["id"]
 
   var id: BackorderID
   var tenantOrganizationID: OrganizationID
@@ -29,9 +30,9 @@ struct BackorderRecord: Codable, FetchableRecord, PersistableRecord {
   /// What changes as a backorder moves on (B3); the rest is the change as received.
   enum Columns {
     static let progress = [
-      Column(CodingKeys.status), Column(CodingKeys.reason), Column(CodingKeys.waitingBehind),
-      Column(CodingKeys.subscriptionID), Column(CodingKeys.orderID), Column(CodingKeys.appliedAt),
-    ]
+      CodingKeys.status, CodingKeys.reason, CodingKeys.waitingBehind, CodingKeys.subscriptionID, CodingKeys.orderID,
+      CodingKeys.appliedAt,
+    ].map(\.stringValue)
   }
 
   var backorder: Backorder {

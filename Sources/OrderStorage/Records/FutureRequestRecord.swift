@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `futureRequests`: a subscription's quantity for its next renewal (F1).
-struct FutureRequestRecord: Codable, FetchableRecord, PersistableRecord {
+struct FutureRequestRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "futureRequests"
+  static let primaryKey = ["subscriptionID"]
 
   var subscriptionID: SubscriptionID
   var quantity: Int

@@ -3,8 +3,9 @@ import GRDB
 
 /// A row of `idempotencyOutcomes`: a response sealed under its idempotency key, found by
 /// the key's hash (schema v9; ``OutcomeSeal``).
-struct IdempotencyOutcomeRecord: Codable, FetchableRecord, PersistableRecord {
+struct IdempotencyOutcomeRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "idempotencyOutcomes"
+  static let primaryKey = ["keyHash"]
 
   var keyHash: Data
   var method: String

@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `invoiceLines`: one line of an invoice, in its position (immutable).
-struct InvoiceLineRecord: Codable, FetchableRecord, PersistableRecord {
+struct InvoiceLineRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "invoiceLines"
+  static let primaryKey = ["invoiceID", "position"]
 
   var invoiceID: InvoiceID
   var position: Int
@@ -35,14 +36,12 @@ extension InvoiceLineRecord {
 
   /// The lines of the invoices `ids`, by invoice, each in its positions: one query for all of
   /// them (``IDList``), never one per invoice.
-  static func lines(of ids: [InvoiceID], _ db: Database) throws -> [InvoiceID: [InvoiceLineRecord]] {
+  static func lines(of ids: [InvoiceID], _ sql: SQL) throws -> [InvoiceID: [InvoiceLineRecord]] {
     guard !ids.isEmpty else { return [:] }
-    let records = try InvoiceLineRecord.fetchAll(
-      try db.cachedStatement(
-        sql:
-          "SELECT * FROM invoiceLines WHERE invoiceID IN (SELECT value FROM json_each(?)) ORDER BY invoiceID, position"
-      ),
-      arguments: [try IDList.argument(ids)])
+    let records = try sql.fetchAll(
+      InvoiceLineRecord.self,
+      "SELECT * FROM invoiceLines WHERE invoiceID IN (SELECT value FROM json_each(?)) ORDER BY invoiceID, position",
+      [try IDList.argument(ids)])
     return Dictionary(grouping: records, by: \.invoiceID)
   }
 }

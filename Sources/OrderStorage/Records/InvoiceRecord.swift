@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `invoices`; its lines are ``InvoiceLineRecord``s (immutable except `status`).
-struct InvoiceRecord: Codable, FetchableRecord, PersistableRecord {
+struct InvoiceRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "invoices"
+  static let primaryKey = ["id"]
 
   var id: InvoiceID
   var accountID: AccountID

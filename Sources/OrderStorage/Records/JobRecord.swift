@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `jobs`: one unit of the organization's background work.
-struct JobRecord: FetchableRecord, MutablePersistableRecord {
+struct JobRecord: FetchableRecord, AutoKeyedRecord {
   static let databaseTableName = "jobs"
+  static let autoKeyColumn = "id"
 
   /// Assigned by SQLite on insert (AUTOINCREMENT).
   var id: Int64?
@@ -16,6 +17,11 @@ struct JobRecord: FetchableRecord, MutablePersistableRecord {
   var createdAt: Date
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+  var autoKey: Int64? {
+    get { id }
+    set { id = newValue }
+  }
 
   func job() throws -> Job {
     guard let id else { throw DomainError.internalError("a stored job has no id") }

@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `notifications`: one entry of the append-only log (N1, N2).
-struct NotificationRecord: FetchableRecord, MutablePersistableRecord {
+struct NotificationRecord: FetchableRecord, AutoKeyedRecord {
   static let databaseTableName = "notifications"
+  static let autoKeyColumn = "position"
 
   /// Assigned by SQLite on insert (AUTOINCREMENT: never reused, N2).
   var position: Int64?
@@ -16,6 +17,11 @@ struct NotificationRecord: FetchableRecord, MutablePersistableRecord {
   var text: String
 
   mutating func didInsert(_ inserted: InsertionSuccess) { position = inserted.rowID }
+
+  var autoKey: Int64? {
+    get { position }
+    set { position = newValue }
+  }
 
   func entry() throws -> NotificationEntry {
     guard let position else { throw DomainError.internalError("a stored notification has no position") }

@@ -4,8 +4,9 @@ import OrderDomain
 
 /// A row of `orderChangeActions`: what a change order asks for, kept whole as JSON (a list of
 /// tagged values, written once with the order and always read whole; O5).
-struct OrderChangeActionsRecord: Codable, FetchableRecord, PersistableRecord {
+struct OrderChangeActionsRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "orderChangeActions"
+  static let primaryKey = ["orderID"]
 
   var orderID: OrderID
   var actions: String
@@ -20,11 +21,11 @@ struct OrderChangeActionsRecord: Codable, FetchableRecord, PersistableRecord {
   }
 
   /// The actions of the orders `ids` that have some, by order: one query for all of them.
-  static func actions(of ids: [OrderID], _ db: Database) throws -> [OrderID: [ChangeAction]] {
+  static func actions(of ids: [OrderID], _ sql: SQL) throws -> [OrderID: [ChangeAction]] {
     guard !ids.isEmpty else { return [:] }
-    let records = try OrderChangeActionsRecord.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM orderChangeActions WHERE orderID IN (SELECT value FROM json_each(?))"),
-      arguments: [try IDList.argument(ids)])
+    let records = try sql.fetchAll(
+      OrderChangeActionsRecord.self,
+      "SELECT * FROM orderChangeActions WHERE orderID IN (SELECT value FROM json_each(?))", [try IDList.argument(ids)])
     return Dictionary(uniqueKeysWithValues: try records.map { ($0.orderID, try $0.decodedActions()) })
   }
 }

@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `orderLines`: one line of an order, in its position (immutable, O5).
-struct OrderLineRecord: FetchableRecord, PersistableRecord {
+struct OrderLineRecord: FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "orderLines"
+  static let primaryKey = ["orderID", "position"]
 
   var orderID: OrderID
   var position: Int
@@ -68,20 +69,19 @@ extension OrderLineRecord {
   }
 
   /// The lines of one order, in their positions.
-  static func lines(of id: OrderID, _ db: Database) throws -> [OrderLineRecord] {
-    try OrderLineRecord.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM orderLines WHERE orderID = ? ORDER BY position"),
-      arguments: [id.rawValue])
+  static func lines(of id: OrderID, _ sql: SQL) throws -> [OrderLineRecord] {
+    try sql.fetchAll(
+      OrderLineRecord.self, "SELECT * FROM orderLines WHERE orderID = ? ORDER BY position", [id.rawValue])
   }
 
   /// The lines of the orders `ids`, by order, each in its positions: one query for all of them
   /// (``IDList``), never one per order.
-  static func lines(of ids: [OrderID], _ db: Database) throws -> [OrderID: [OrderLineRecord]] {
+  static func lines(of ids: [OrderID], _ sql: SQL) throws -> [OrderID: [OrderLineRecord]] {
     guard !ids.isEmpty else { return [:] }
-    let records = try OrderLineRecord.fetchAll(
-      try db.cachedStatement(
-        sql: "SELECT * FROM orderLines WHERE orderID IN (SELECT value FROM json_each(?)) ORDER BY orderID, position"),
-      arguments: [try IDList.argument(ids)])
+    let records = try sql.fetchAll(
+      OrderLineRecord.self,
+      "SELECT * FROM orderLines WHERE orderID IN (SELECT value FROM json_each(?)) ORDER BY orderID, position",
+      [try IDList.argument(ids)])
     return Dictionary(grouping: records, by: \.orderID)
   }
 }

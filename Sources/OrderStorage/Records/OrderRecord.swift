@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `orders`; its lines are ``OrderLineRecord``s (O5: immutable except `status`).
-struct OrderRecord: FetchableRecord, PersistableRecord {
+struct OrderRecord: FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "orders"
+  static let primaryKey = ["id"]
 
   var id: OrderID
   var number: OrderNumber

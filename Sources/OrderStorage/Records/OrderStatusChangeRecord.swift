@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `orderStatusChanges`: one step of an order's history (append-only, O4).
-struct OrderStatusChangeRecord: FetchableRecord, MutablePersistableRecord {
+struct OrderStatusChangeRecord: FetchableRecord, AutoKeyedRecord {
   static let databaseTableName = "orderStatusChanges"
+  static let autoKeyColumn = "id"
 
   /// Assigned by SQLite on insert; the history's order.
   var id: Int64?
@@ -16,6 +17,11 @@ struct OrderStatusChangeRecord: FetchableRecord, MutablePersistableRecord {
   var byActor: String
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+  var autoKey: Int64? {
+    get { id }
+    set { id = newValue }
+  }
 
   func change() throws -> OrderStatusChange {
     OrderStatusChange(

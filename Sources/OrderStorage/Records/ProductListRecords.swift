@@ -36,8 +36,9 @@ enum UpgradeList: ProductList {
 }
 
 /// A row of one of a product's lists: one item of the product `sku`, in its position.
-struct ProductListRecord<List: ProductList>: FetchableRecord, PersistableRecord {
+struct ProductListRecord<List: ProductList>: FetchableRecord, PersistableRecord, StoredRecord {
   static var databaseTableName: String { List.table }
+  static var primaryKey: [String] { ["sku", "position"] }
   var sku: String
   var position: Int
   var item: List.Item
@@ -69,23 +70,21 @@ struct ProductLists {
 
 extension ProductLists {
   /// Stores the lists of `product`, each item in its position.
-  static func insert(_ product: Product, _ db: Database) throws {
-    try insert(BillingCycleList.self, product.billingCycles, of: product.sku, db)
-    try insert(TermList.self, product.terms, of: product.sku, db)
-    try insert(UpgradeList.self, product.upgradesTo, of: product.sku, db)
+  static func insert(_ product: Product, _ sql: SQL) throws {
+    try insert(BillingCycleList.self, product.billingCycles, of: product.sku, sql)
+    try insert(TermList.self, product.terms, of: product.sku, sql)
+    try insert(UpgradeList.self, product.upgradesTo, of: product.sku, sql)
   }
 
   /// The lists of the product `sku`, or of every product when `nil`, keyed by SKU: one query
   /// per list for all of them, never one per product.
-  static func fetch(sku: String?, _ db: Database) throws -> [String: ProductLists] {
+  static func fetch(sku: String?, _ sql: SQL) throws -> [String: ProductLists] {
     func records<List: ProductList>(_: List.Type) throws -> [ProductListRecord<List>] {
       guard let sku else {
-        return try ProductListRecord<List>.fetchAll(
-          try db.cachedStatement(sql: "SELECT * FROM \(List.table) ORDER BY sku, position"))
+        return try sql.fetchAll(ProductListRecord<List>.self, "SELECT * FROM \(List.table) ORDER BY sku, position")
       }
-      return try ProductListRecord<List>.fetchAll(
-        try db.cachedStatement(sql: "SELECT * FROM \(List.table) WHERE sku = ? ORDER BY position"),
-        arguments: [sku])
+      return try sql.fetchAll(
+        ProductListRecord<List>.self, "SELECT * FROM \(List.table) WHERE sku = ? ORDER BY position", [sku])
     }
     var lists: [String: ProductLists] = [:]
     for record in try records(BillingCycleList.self) {
@@ -101,10 +100,10 @@ extension ProductLists {
   }
 
   private static func insert<List: ProductList>(
-    _: List.Type, _ items: [List.Item], of sku: String, _ db: Database
+    _: List.Type, _ items: [List.Item], of sku: String, _ sql: SQL
   ) throws {
     for (position, item) in items.enumerated() {
-      try ProductListRecord<List>(sku: sku, position: position, item: item).insert(db)
+      try sql.insert(ProductListRecord<List>(sku: sku, position: position, item: item))
     }
   }
 }

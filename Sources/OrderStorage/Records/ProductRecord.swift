@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `products`; its lists are rows of ``ProductListItemRecord`` tables (schema v11).
-struct ProductRecord: FetchableRecord, PersistableRecord {
+struct ProductRecord: FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "products"
+  static let primaryKey = ["sku"]
 
   var sku: String
   var name: String

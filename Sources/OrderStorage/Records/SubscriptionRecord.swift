@@ -3,8 +3,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `subscriptions`.
-struct SubscriptionRecord: FetchableRecord, PersistableRecord {
+struct SubscriptionRecord: FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "subscriptions"
+  static let primaryKey = ["id"]
 
   var id: SubscriptionID
   var accountID: AccountID

@@ -2,8 +2,9 @@ import GRDB
 import OrderDomain
 
 /// A row of `vendorBehaviors`: how the simulated vendor treats a product, when not normal (C2).
-struct VendorBehaviorRecord: Codable, FetchableRecord, PersistableRecord {
+struct VendorBehaviorRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "vendorBehaviors"
+  static let primaryKey = ["sku"]
 
   var sku: String
   var denyChanges: Bool

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension Registry {
@@ -21,26 +20,26 @@ extension Registry {
     wallClock: Date = Date()
   ) async throws -> IssuedKey {
     try Self.validateKey(role: role, accountID: accountID)
-    return try await self.write { db in
-      if let (operation, plaintext) = try Self.claimedOperation(claim, caller: organization, db) {
+    return try await self.write { sql in
+      if let (operation, plaintext) = try Self.claimedOperation(claim, caller: organization, sql) {
         return IssuedKey(record: operation.key, plaintext: plaintext)
       }
-      guard try Self.fetchOrganization(organization, db) != nil else {
+      guard try Self.fetchOrganization(organization, sql) != nil else {
         throw DomainError.notFound("organization \(organization) not found")
       }
-      try Self.purgeOperations(now: wallClock, db)
+      try Self.purgeOperations(now: wallClock, sql)
       let secret = KeyMaterial.generate()
       let operation = RegistryOperation(
         id: Self.newOperationID(), kind: .createKey, state: .done, callerID: organization, organization: nil,
         key: APIKeyRecord(
           id: secret.id, organizationID: organization, role: role, accountID: accountID, createdAt: now),
         createdAt: wallClock)
-      try Self.insert(operation, secret: secret, claim: claim, db)
+      try Self.insert(operation, secret: secret, claim: claim, sql)
       // Read back, so that this answer and every replay carry the same stored time.
-      guard let stored = try Self.fetchOperation(id: operation.id, db) else {
+      guard let stored = try Self.fetchOperation(id: operation.id, sql) else {
         throw DomainError.internalError("operation \(operation.id) vanished")
       }
-      try Self.insertKey(stored.key, secretHash: secret.secretHash, db)
+      try Self.insertKey(stored.key, secretHash: secret.secretHash, sql)
       return IssuedKey(record: stored.key, plaintext: secret.plaintext)
     }
   }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 import Synchronization
 
@@ -14,11 +13,11 @@ extension Registry {
     -> IssuedKey
   {
     try Self.validateKey(role: role, accountID: accountID)
-    return try await self.write { db in
-      guard try Self.fetchOrganization(organization, db) != nil else {
+    return try await self.write { sql in
+      guard try Self.fetchOrganization(organization, sql) != nil else {
         throw DomainError.notFound("organization \(organization) not found")
       }
-      return try Self.insertKey(organization: organization, role: role, accountID: accountID, now: now, db)
+      return try Self.insertKey(organization: organization, role: role, accountID: accountID, now: now, sql)
     }
   }
 
@@ -40,14 +39,14 @@ extension Registry {
   /// - Throws: `notFound` when the organization has no key with this id (T6).
   @discardableResult
   public func revokeKey(id: APIKeyID, organization: OrganizationID, now: Date) async throws -> APIKeyRecord {
-    let record = try await self.write { db in
-      try db.cachedStatement(
-        sql: "UPDATE apiKeys SET revokedAt = ? WHERE id = ? AND organizationID = ? AND revokedAt IS NULL"
-      ).execute(arguments: [now, id.rawValue, organization.rawValue])
+    let record = try await self.write { sql in
+      try sql.execute(
+        "UPDATE apiKeys SET revokedAt = ? WHERE id = ? AND organizationID = ? AND revokedAt IS NULL",
+        [now, id.rawValue, organization.rawValue])
       guard
-        let stored = try StoredKeyRecord.fetchOne(
-          try db.cachedStatement(sql: "SELECT * FROM apiKeys WHERE id = ? AND organizationID = ?"),
-          arguments: [id.rawValue, organization.rawValue])
+        let stored = try sql.fetchOne(
+          StoredKeyRecord.self, "SELECT * FROM apiKeys WHERE id = ? AND organizationID = ?",
+          [id.rawValue, organization.rawValue])
       else { throw DomainError.notFound("key \(id) not found") }
       return stored.record
     }
@@ -57,10 +56,10 @@ extension Registry {
 
   /// The keys of an organization, revoked ones included, oldest first.
   public func keys(organization: OrganizationID) async throws -> [APIKeyRecord] {
-    try await self.read { db in
-      try StoredKeyRecord.fetchAll(
-        try db.cachedStatement(sql: "SELECT * FROM apiKeys WHERE organizationID = ? ORDER BY createdAt, id"),
-        arguments: [organization.rawValue]
+    try await self.read { sql in
+      try sql.fetchAll(
+        StoredKeyRecord.self, "SELECT * FROM apiKeys WHERE organizationID = ? ORDER BY createdAt, id",
+        [organization.rawValue]
       ).map(\.record)
     }
   }
@@ -74,10 +73,10 @@ extension Registry {
     if let cached {
       return KeyMaterial.constantTimeEquals(cached.secretHash, presentedHash) ? cached.principal : nil
     }
-    let found = try await self.read { db in
-      try StoredKeyRecord.fetchOne(
-        try db.cachedStatement(sql: "SELECT * FROM apiKeys WHERE id = ?"), arguments: [id.rawValue]
-      ).map { (record: $0.record, hash: $0.secretHash) }
+    let found = try await self.read { sql in
+      try sql.fetchOne(StoredKeyRecord.self, "SELECT * FROM apiKeys WHERE id = ?", [id.rawValue]).map {
+        (record: $0.record, hash: $0.secretHash)
+      }
     }
     guard let found, !found.record.isRevoked, KeyMaterial.constantTimeEquals(found.hash, presentedHash) else {
       return nil
@@ -88,18 +87,18 @@ extension Registry {
     return found.record.principal
   }
 
-  static func insertKey(organization: OrganizationID, role: Role, accountID: AccountID?, now: Date, _ db: Database)
+  static func insertKey(organization: OrganizationID, role: Role, accountID: AccountID?, now: Date, _ sql: SQL)
     throws -> IssuedKey
   {
     let generated = KeyMaterial.generate()
     let record = APIKeyRecord(
       id: generated.id, organizationID: organization, role: role, accountID: accountID, createdAt: now)
-    try insertKey(record, secretHash: generated.secretHash, db)
+    try insertKey(record, secretHash: generated.secretHash, sql)
     return IssuedKey(record: record, plaintext: generated.plaintext)
   }
 
   /// Stores a key: its record and the hash of its secret, never the secret (T3).
-  static func insertKey(_ record: APIKeyRecord, secretHash: Data, _ db: Database) throws {
-    try StoredKeyRecord(record, secretHash: secretHash).insert(db)
+  static func insertKey(_ record: APIKeyRecord, secretHash: Data, _ sql: SQL) throws {
+    try sql.insert(StoredKeyRecord(record, secretHash: secretHash))
   }
 }

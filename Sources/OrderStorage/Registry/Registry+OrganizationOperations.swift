@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension Registry {
@@ -23,14 +22,14 @@ extension Registry {
     now: Date, wallClock: Date = Date()
   ) async throws -> (operation: RegistryOperation, plaintext: String) {
     try Self.validateNewOrganization(name: name, kind: kind, currency: currency)
-    return try await self.write { db in
-      if let claim, let found = try Self.claimedOperation(claim, caller: parent, db) {
+    return try await self.write { sql in
+      if let claim, let found = try Self.claimedOperation(claim, caller: parent, sql) {
         return found
       }
-      guard try Self.fetchOrganization(parent, db) != nil else {
+      guard try Self.fetchOrganization(parent, sql) != nil else {
         throw DomainError.notFound("parent organization \(parent) not found")
       }
-      try Self.purgeOperations(now: wallClock, db)
+      try Self.purgeOperations(now: wallClock, sql)
       let secret = KeyMaterial.generate()
       let organization = Organization(
         id: .random(), name: name, kind: kind, parentID: parent, currency: currency, createdAt: now)
@@ -39,9 +38,9 @@ extension Registry {
         organization: organization,
         key: APIKeyRecord(id: secret.id, organizationID: organization.id, role: .admin, accountID: nil, createdAt: now),
         createdAt: wallClock)
-      try Self.insert(operation, secret: secret, claim: claim, db)
+      try Self.insert(operation, secret: secret, claim: claim, sql)
       // Read back, so that the first answer and every replay carry the same stored time.
-      guard let stored = try Self.fetchOperation(id: operation.id, db) else {
+      guard let stored = try Self.fetchOperation(id: operation.id, sql) else {
         throw DomainError.internalError("operation \(operation.id) vanished")
       }
       return (stored, secret.plaintext)
@@ -56,8 +55,8 @@ extension Registry {
   /// - Returns: the operation as stored now (done).
   @discardableResult
   public func finishOrganizationCreation(_ id: String, parentAccountID: AccountID) async throws -> RegistryOperation {
-    try await self.write { db in
-      guard let operation = try Self.fetchOperation(id: id, db) else {
+    try await self.write { sql in
+      guard let operation = try Self.fetchOperation(id: id, sql) else {
         throw DomainError.internalError("operation \(id) not found")
       }
       guard operation.state == .pending else { return operation }
@@ -65,10 +64,10 @@ extension Registry {
         throw DomainError.internalError("operation \(id) creates no organization")
       }
       organization.parentAccountID = parentAccountID
-      try Self.insert(organization, db)
-      try Self.insertKey(operation.key, secretHash: try Self.secretHash(ofOperation: id, db), db)
-      try Self.markDone(id, parentAccountID: parentAccountID, db)
-      guard let done = try Self.fetchOperation(id: id, db) else {
+      try Self.insert(organization, sql)
+      try Self.insertKey(operation.key, secretHash: try Self.secretHash(ofOperation: id, sql), sql)
+      try Self.markDone(id, parentAccountID: parentAccountID, sql)
+      guard let done = try Self.fetchOperation(id: id, sql) else {
         throw DomainError.internalError("operation \(id) vanished")
       }
       return done

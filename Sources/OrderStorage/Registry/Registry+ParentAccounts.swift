@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 import Synchronization
 
@@ -14,17 +13,15 @@ extension Registry {
   @discardableResult
   public func setParentAccount(child: OrganizationID, account: AccountID) async throws -> Organization {
     defer { organizations.withLock { $0.invalidate(child) } }
-    return try await self.write { db in
-      guard var organization = try Self.fetchOrganization(child, db) else {
+    return try await self.write { sql in
+      guard var organization = try Self.fetchOrganization(child, sql) else {
         throw DomainError.notFound("organization \(child) not found")
       }
       guard organization.parentID != nil else {
         throw DomainError.failedPrecondition(
           "organization \(child) is the root and has no parent to hold an account for it")
       }
-      try db.cachedStatement(sql: "UPDATE organizations SET parentAccountID = ? WHERE id = ?").execute(arguments: [
-        account.rawValue, child.rawValue,
-      ])
+      try sql.execute("UPDATE organizations SET parentAccountID = ? WHERE id = ?", [account.rawValue, child.rawValue])
       organization.parentAccountID = account
       return organization
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension Registry {
@@ -7,13 +6,12 @@ extension Registry {
   /// any time recorded already. When the recorded time is not later, nothing is written (no
   /// commit to sync): every write of a busy organization asks for this.
   public func setWakeup(_ organization: OrganizationID, dueAt: Date) async throws {
-    try await self.write { db in
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO wakeups (organizationID, dueAt) VALUES (?, ?)
-          ON CONFLICT(organizationID) DO UPDATE SET dueAt = excluded.dueAt WHERE excluded.dueAt < wakeups.dueAt
-          """
-      ).execute(arguments: [organization.rawValue, dueAt])
+    try await self.write { sql -> Void in
+      try sql.execute(
+        """
+        INSERT INTO wakeups (organizationID, dueAt) VALUES (?, ?)
+        ON CONFLICT(organizationID) DO UPDATE SET dueAt = excluded.dueAt WHERE excluded.dueAt < wakeups.dueAt
+        """, [organization.rawValue, dueAt])
     }
   }
 
@@ -30,14 +28,12 @@ extension Registry {
   public func replaceWakeup(
     _ organization: OrganizationID, dueAt: Date?, if stillValid: @escaping @Sendable () -> Bool
   ) async throws -> Bool {
-    try await self.write { db in
+    try await self.write { sql in
       guard stillValid() else { return false }
       if let dueAt {
-        try WakeupRecord(organizationID: organization, dueAt: dueAt).upsert(db)
+        try sql.upsert(WakeupRecord(organizationID: organization, dueAt: dueAt))
       } else {
-        try db.cachedStatement(sql: "DELETE FROM wakeups WHERE organizationID = ?").execute(arguments: [
-          organization.rawValue
-        ])
+        try sql.execute("DELETE FROM wakeups WHERE organizationID = ?", [organization.rawValue])
       }
       return true
     }
@@ -45,16 +41,16 @@ extension Registry {
 
   /// Organizations with work due at or before `date`, earliest first.
   public func dueWakeups(by date: Date, limit: Int = 100) async throws -> [(OrganizationID, Date)] {
-    try await self.read { db in
-      try WakeupRecord.fetchAll(
-        try db.cachedStatement(sql: "SELECT * FROM wakeups WHERE dueAt <= ? ORDER BY dueAt, organizationID LIMIT ?"),
-        arguments: [date, max(0, limit)]
+    try await self.read { sql in
+      try sql.fetchAll(
+        WakeupRecord.self, "SELECT * FROM wakeups WHERE dueAt <= ? ORDER BY dueAt, organizationID LIMIT ?",
+        [date, max(0, limit)]
       ).map { ($0.organizationID, $0.dueAt) }
     }
   }
 
   /// The earliest due time of any organization; `nil` when none has work.
   public func earliestWakeup() async throws -> Date? {
-    try await self.read { db in try Date.fetchOne(try db.cachedStatement(sql: "SELECT MIN(dueAt) FROM wakeups")) }
+    try await self.read { sql in try sql.fetchOne(Date.self, "SELECT MIN(dueAt) FROM wakeups") }
   }
 }

@@ -32,13 +32,15 @@ public final class Registry: Sendable {
 
   /// A durable write, in a savepoint of a transaction it may share with concurrent writes
   /// (``GroupCommit``); SQLite's errors reach the caller converted (``StorageFailure``).
-  func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-    try await self.converting(wrote: true) { try await self.groupCommit.write(on: self.pool, body) }
+  func write<T: Sendable>(_ body: @escaping @Sendable (SQL) throws -> T) async throws -> T {
+    try await self.converting(wrote: true) {
+      try await self.groupCommit.write(on: self.pool) { db in try body(SQL(.sqlite(db))) }
+    }
   }
 
   /// A read on a consistent snapshot; SQLite's errors reach the caller converted.
-  func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
-    try await self.converting(wrote: false) { try await self.pool.read(body) }
+  func read<T: Sendable>(_ body: @Sendable (SQL) throws -> T) async throws -> T {
+    try await self.converting(wrote: false) { try await self.pool.read { db in try body(SQL(.sqlite(db))) } }
   }
 
   private func converting<T>(wrote: Bool, _ operation: () async throws -> T) async throws -> T {
@@ -72,16 +74,14 @@ public final class Registry: Sendable {
   ///
   /// On a registry that has its root already, returns it without a key.
   public func bootstrap(now: Date, rootName: String = "Provider", currency: String = "USD") async throws -> Bootstrap {
-    try await self.write { db in
-      if let root = try OrganizationRecord.fetchOne(
-        try db.cachedStatement(sql: "SELECT * FROM organizations WHERE kind = 'root'"))
-      {
+    try await self.write { sql in
+      if let root = try sql.fetchOne(OrganizationRecord.self, "SELECT * FROM organizations WHERE kind = 'root'") {
         return Bootstrap(root: root.organization, rootAdminKey: nil)
       }
       let root = Organization(
         id: .random(), name: rootName, kind: .root, parentID: nil, currency: currency, createdAt: now)
-      try Self.insert(root, db)
-      let key = try Self.insertKey(organization: root.id, role: .admin, accountID: nil, now: now, db)
+      try Self.insert(root, sql)
+      let key = try Self.insertKey(organization: root.id, role: .admin, accountID: nil, now: now, sql)
       return Bootstrap(root: root, rootAdminKey: key)
     }
   }
@@ -97,14 +97,14 @@ public final class Registry: Sendable {
     name: String, kind: OrganizationKind, parent: OrganizationID, currency: String = "USD", now: Date
   ) async throws -> (organization: Organization, adminKey: IssuedKey) {
     try Self.validateNewOrganization(name: name, kind: kind, currency: currency)
-    return try await self.write { db in
-      guard try Self.fetchOrganization(parent, db) != nil else {
+    return try await self.write { sql in
+      guard try Self.fetchOrganization(parent, sql) != nil else {
         throw DomainError.notFound("parent organization \(parent) not found")
       }
       let organization = Organization(
         id: .random(), name: name, kind: kind, parentID: parent, currency: currency, createdAt: now)
-      try Self.insert(organization, db)
-      let key = try Self.insertKey(organization: organization.id, role: .admin, accountID: nil, now: now, db)
+      try Self.insert(organization, sql)
+      let key = try Self.insertKey(organization: organization.id, role: .admin, accountID: nil, now: now, sql)
       return (organization, key)
     }
   }
@@ -126,36 +126,33 @@ public final class Registry: Sendable {
   public func organization(id: OrganizationID) async throws -> Organization? {
     let (cached, generation) = organizations.withLock { ($0.lookup(id), $0.generation) }
     if let cached { return cached }
-    let fetched = try await self.read { db in try Self.fetchOrganization(id, db) }
+    let fetched = try await self.read { sql in try Self.fetchOrganization(id, sql) }
     if let fetched { organizations.withLock { $0.store(fetched, ifGeneration: generation) } }
     return fetched
   }
 
   /// The root organization, once bootstrapped.
   public func root() async throws -> Organization? {
-    try await self.read { db in
-      try OrganizationRecord.fetchOne(
-        try db.cachedStatement(sql: "SELECT * FROM organizations WHERE kind = 'root'"))?.organization
+    try await self.read { sql in
+      try sql.fetchOne(OrganizationRecord.self, "SELECT * FROM organizations WHERE kind = 'root'")?.organization
     }
   }
 
   /// The direct children of an organization, oldest first.
   public func children(of id: OrganizationID) async throws -> [Organization] {
-    try await self.read { db in
-      try OrganizationRecord.fetchAll(
-        try db.cachedStatement(sql: "SELECT * FROM organizations WHERE parentID = ? ORDER BY createdAt, id"),
-        arguments: [id.rawValue]
+    try await self.read { sql in
+      try sql.fetchAll(
+        OrganizationRecord.self, "SELECT * FROM organizations WHERE parentID = ? ORDER BY createdAt, id", [id.rawValue]
       )
       .map(\.organization)
     }
   }
 
-  static func fetchOrganization(_ id: OrganizationID, _ db: Database) throws -> Organization? {
-    try OrganizationRecord.fetchOne(
-      try db.cachedStatement(sql: "SELECT * FROM organizations WHERE id = ?"), arguments: [id.rawValue])?.organization
+  static func fetchOrganization(_ id: OrganizationID, _ sql: SQL) throws -> Organization? {
+    try sql.fetchOne(OrganizationRecord.self, "SELECT * FROM organizations WHERE id = ?", [id.rawValue])?.organization
   }
 
-  static func insert(_ organization: Organization, _ db: Database) throws {
-    try OrganizationRecord(organization).insert(db)
+  static func insert(_ organization: Organization, _ sql: SQL) throws {
+    try sql.insert(OrganizationRecord(organization))
   }
 }

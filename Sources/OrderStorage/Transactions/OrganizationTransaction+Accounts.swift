@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -12,14 +11,13 @@ extension OrganizationTransaction {
     let created = Account(
       id: AccountID(number: try nextSequence("account")), name: new.name, kind: new.kind,
       resellerID: new.resellerID, createdAt: now)
-    try AccountRecord(created).insert(db)
+    try sql.insert(AccountRecord(created))
     return created
   }
 
   /// The account, or `nil`.
   public func account(_ id: AccountID) throws -> Account? {
-    try AccountRecord.fetchOne(
-      try db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?"), arguments: [id.rawValue])?.account
+    try sql.fetchOne(AccountRecord.self, "SELECT * FROM accounts WHERE id = ?", [id.rawValue])?.account
   }
 
   /// The account, or `notFound`.
@@ -30,12 +28,11 @@ extension OrganizationTransaction {
 
   /// All accounts, or those of one kind or one reseller, by id.
   public func accounts(kind: AccountKind? = nil, resellerID: AccountID? = nil) throws -> [Account] {
-    try AccountRecord.fetchAll(
-      try db.cachedStatement(
-        sql: """
-          SELECT * FROM accounts WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR resellerID = ?2) ORDER BY id
-          """),
-      arguments: [kind?.rawValue, resellerID?.rawValue]
+    try sql.fetchAll(
+      AccountRecord.self,
+      """
+      SELECT * FROM accounts WHERE (kind = ?1 OR ?1 IS NULL) AND (resellerID = ?2 OR ?2 IS NULL) ORDER BY id
+      """, [kind?.rawValue, resellerID?.rawValue]
     ).map(\.account)
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -9,7 +8,7 @@ extension OrganizationTransaction {
   public func createAsset(_ new: NewAsset) throws -> Asset {
     _ = try requireAccount(new.accountID)
     let asset = new.with(id: AssetID(number: try nextSequence("asset")))
-    try AssetRecord(asset).insert(db)
+    try sql.insert(AssetRecord(asset))
     return asset
   }
 
@@ -17,17 +16,12 @@ extension OrganizationTransaction {
   ///
   /// - Throws: `notFound` when there is no asset with this id.
   public func updateAsset(_ asset: Asset) throws {
-    do {
-      try AssetRecord(asset).update(db)
-    } catch RecordError.recordNotFound {
-      throw DomainError.notFound("asset \(asset.id) not found")
-    }
+    guard try sql.update(AssetRecord(asset)) else { throw DomainError.notFound("asset \(asset.id) not found") }
   }
 
   /// The asset, or `nil`.
   public func asset(_ id: AssetID) throws -> Asset? {
-    try AssetRecord.fetchOne(
-      try db.cachedStatement(sql: "SELECT * FROM assets WHERE id = ?"), arguments: [id.rawValue])?.asset
+    try sql.fetchOne(AssetRecord.self, "SELECT * FROM assets WHERE id = ?", [id.rawValue])?.asset
   }
 
   /// The asset, or `notFound`.
@@ -38,29 +32,27 @@ extension OrganizationTransaction {
 
   /// Assets of one account, or of all accounts when `accountID` is `nil`, by id.
   public func assets(accountID: AccountID? = nil) throws -> [Asset] {
-    try AssetRecord.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM assets WHERE (?1 IS NULL OR accountID = ?1) ORDER BY id"),
-      arguments: [accountID?.rawValue]
+    try sql.fetchAll(
+      AssetRecord.self, "SELECT * FROM assets WHERE (accountID = ?1 OR ?1 IS NULL) ORDER BY id", [accountID?.rawValue]
     ).map(\.asset)
   }
 
   /// Active assets whose expiration date is at or before `date` (A3), earliest first.
   public func assets(expiringBy date: Date) throws -> [Asset] {
-    try AssetRecord.fetchAll(
-      try db.cachedStatement(
-        sql: "SELECT * FROM assets WHERE status = 'active' AND expirationDate <= ? ORDER BY expirationDate, id"),
-      arguments: [date]
+    try sql.fetchAll(
+      AssetRecord.self,
+      "SELECT * FROM assets WHERE status = 'active' AND expirationDate <= ? ORDER BY expirationDate, id", [date]
     ).map(\.asset)
   }
 
   /// Active assets whose provisioning failed or whose vendor data is missing (A2), by id.
   public func assetsNeedingResync() throws -> [Asset] {
-    try AssetRecord.fetchAll(
-      try db.cachedStatement(
-        sql: """
-          SELECT * FROM assets WHERE status = 'active'
-            AND (syncStatus = 'failed' OR expirationDate IS NULL OR softwareID IS NULL) ORDER BY id
-          """)
+    try sql.fetchAll(
+      AssetRecord.self,
+      """
+      SELECT * FROM assets WHERE status = 'active'
+        AND (syncStatus = 'failed' OR expirationDate IS NULL OR softwareID IS NULL) ORDER BY id
+      """
     ).map(\.asset)
   }
 }
@@ -68,9 +60,7 @@ extension OrganizationTransaction {
 extension OrganizationTransaction {
   /// The assets an order created.
   public func assets(orderID: OrderID) throws -> [Asset] {
-    try AssetRecord.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM assets WHERE orderID = ? ORDER BY id"), arguments: [orderID.rawValue]
-    )
-    .map(\.asset)
+    try sql.fetchAll(AssetRecord.self, "SELECT * FROM assets WHERE orderID = ? ORDER BY id", [orderID.rawValue])
+      .map(\.asset)
   }
 }

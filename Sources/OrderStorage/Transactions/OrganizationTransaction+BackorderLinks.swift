@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -7,11 +6,10 @@ extension OrganizationTransaction {
   public func parentSubscription(tenant: OrganizationID, tenantSubscription: SubscriptionID) throws
     -> SubscriptionID?
   {
-    try BackorderLinkRecord.fetchOne(
-      try db.cachedStatement(
-        sql: "SELECT * FROM backorderLinks WHERE tenantOrganizationID = ? AND tenantSubscriptionID = ?"),
-      arguments: [tenant.rawValue, tenantSubscription.rawValue]
-    )?.subscriptionID
+    try sql.fetchOne(
+      BackorderLinkRecord.self,
+      "SELECT * FROM backorderLinks WHERE tenantOrganizationID = ? AND tenantSubscriptionID = ?",
+      [tenant.rawValue, tenantSubscription.rawValue])?.subscriptionID
   }
 
   /// Maps a tenant's subscription to a subscription of this organization (B2); replaces an
@@ -22,8 +20,9 @@ extension OrganizationTransaction {
     tenant: OrganizationID, tenantSubscription: SubscriptionID, to subscription: SubscriptionID
   ) throws {
     _ = try requireSubscription(subscription)
-    try BackorderLinkRecord(
-      tenantOrganizationID: tenant, tenantSubscriptionID: tenantSubscription, subscriptionID: subscription
-    ).upsert(db)
+    try sql.upsert(
+      BackorderLinkRecord(
+        tenantOrganizationID: tenant, tenantSubscriptionID: tenantSubscription, subscriptionID: subscription
+      ))
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -16,7 +15,7 @@ extension OrganizationTransaction {
         throw DomainError.internalError("a backorder change of \(change.subscriptionID) has a negative quantity")
       }
       var record = BackorderOutboxRecord(change)
-      try record.insert(db)
+      try sql.insert(&record)
       guard let sequence = record.sequence else {
         throw DomainError.internalError("the backorder change was not appended")
       }
@@ -28,8 +27,8 @@ extension OrganizationTransaction {
 
   /// The outbox's changes not yet confirmed by the parent, oldest first, at most `limit`.
   public func outbox(limit: Int = 100) throws -> [BackorderChange] {
-    try BackorderOutboxRecord.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM backorderOutbox ORDER BY sequence LIMIT ?"), arguments: [max(0, limit)]
+    try sql.fetchAll(
+      BackorderOutboxRecord.self, "SELECT * FROM backorderOutbox ORDER BY sequence LIMIT ?", [max(0, limit)]
     ).map(\.change)
   }
 
@@ -38,19 +37,17 @@ extension OrganizationTransaction {
   /// - Returns: how many were removed.
   @discardableResult
   public func deleteOutbox(upTo sequence: Int64) throws -> Int {
-    try db.cachedStatement(sql: "DELETE FROM backorderOutbox WHERE sequence <= ?").execute(arguments: [sequence])
-    return db.changesCount
+    try sql.execute("DELETE FROM backorderOutbox WHERE sequence <= ?", [sequence])
   }
 
   /// Removes one change; `false` when it was not there.
   @discardableResult
   public func deleteOutbox(sequence: Int64) throws -> Bool {
-    try db.cachedStatement(sql: "DELETE FROM backorderOutbox WHERE sequence = ?").execute(arguments: [sequence])
-    return db.changesCount == 1
+    try sql.execute("DELETE FROM backorderOutbox WHERE sequence = ?", [sequence]) == 1
   }
 
   /// How many changes wait in the outbox.
   public func outboxCount() throws -> Int {
-    try Int.fetchOne(try db.cachedStatement(sql: "SELECT COUNT(*) FROM backorderOutbox")) ?? 0
+    try sql.fetchOne(Int.self, "SELECT COUNT(*) FROM backorderOutbox") ?? 0
   }
 }

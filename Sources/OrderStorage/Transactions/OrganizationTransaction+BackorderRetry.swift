@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -38,13 +37,12 @@ extension OrganizationTransaction {
   /// applied, so it reads the (few) waiting ones through the status index, never the
   /// tenant's whole history.
   func waitingBackorders(tenant: OrganizationID) throws -> [Backorder] {
-    try BackorderRecord.fetchAll(
-      try db.cachedStatement(
-        sql: """
-          SELECT * FROM backorders INDEXED BY backorders_status
-          WHERE status = ? AND tenantOrganizationID = ? ORDER BY rowid
-          """),
-      arguments: [BackorderStatus.waiting.rawValue, tenant.rawValue]
+    try sql.fetchAll(
+      BackorderRecord.self,
+      """
+      SELECT * FROM backorders INDEXED BY backorders_status
+      WHERE status = ? AND tenantOrganizationID = ? ORDER BY rowid
+      """, [BackorderStatus.waiting.rawValue, tenant.rawValue]
     ).map(\.backorder)
   }
 }

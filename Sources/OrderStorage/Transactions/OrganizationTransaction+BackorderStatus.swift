@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -69,6 +68,8 @@ extension OrganizationTransaction {
   }
 
   func updateStatus(_ backorder: Backorder) throws {
-    try BackorderRecord(backorder).update(db, columns: BackorderRecord.Columns.progress)
+    guard try sql.update(BackorderRecord(backorder), columns: BackorderRecord.Columns.progress) else {
+      throw DomainError.notFound("backorder \(backorder.id) not found")
+    }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -21,9 +20,8 @@ extension OrganizationTransaction {
       throw DomainError.internalError("a backorder change needs its outbox sequence")
     }
     if let existing = try backorder(tenant: tenant, sourceSequence: sequence) { return (existing, false) }
-    let latest = try Int64.fetchOne(
-      try db.cachedStatement(sql: "SELECT MAX(sourceSequence) FROM backorders WHERE tenantOrganizationID = ?"),
-      arguments: [tenant.rawValue])
+    let latest = try sql.fetchOne(
+      Int64.self, "SELECT MAX(sourceSequence) FROM backorders WHERE tenantOrganizationID = ?", [tenant.rawValue])
     if let latest, latest > sequence {
       throw DomainError.failedPrecondition(
         "change \(sequence) of tenant \(tenant) arrived after its change \(latest); a tenant's changes are received in order"
@@ -45,8 +43,7 @@ extension OrganizationTransaction {
 
   /// The backorder, or `nil`.
   public func backorder(_ id: BackorderID) throws -> Backorder? {
-    try BackorderRecord.fetchOne(
-      try db.cachedStatement(sql: "SELECT * FROM backorders WHERE id = ?"), arguments: [id.rawValue])?.backorder
+    try sql.fetchOne(BackorderRecord.self, "SELECT * FROM backorders WHERE id = ?", [id.rawValue])?.backorder
   }
 
   /// The backorder, or `notFound`.
@@ -57,18 +54,17 @@ extension OrganizationTransaction {
 
   /// The backorder of a tenant's change, or `nil` when it was not received.
   public func backorder(tenant: OrganizationID, sourceSequence: Int64) throws -> Backorder? {
-    try BackorderRecord.fetchOne(
-      try db.cachedStatement(sql: "SELECT * FROM backorders WHERE tenantOrganizationID = ? AND sourceSequence = ?"),
-      arguments: [tenant.rawValue, sourceSequence]
+    try sql.fetchOne(
+      BackorderRecord.self, "SELECT * FROM backorders WHERE tenantOrganizationID = ? AND sourceSequence = ?",
+      [tenant.rawValue, sourceSequence]
     ).map(\.backorder)
   }
 
   /// The newest sequence received from `tenant`, or `nil`: the tenant's outbox can be
   /// cleared up to it.
   public func lastReceivedSequence(tenant: OrganizationID) throws -> Int64? {
-    try Int64.fetchOne(
-      try db.cachedStatement(sql: "SELECT MAX(sourceSequence) FROM backorders WHERE tenantOrganizationID = ?"),
-      arguments: [tenant.rawValue])
+    try sql.fetchOne(
+      Int64.self, "SELECT MAX(sourceSequence) FROM backorders WHERE tenantOrganizationID = ?", [tenant.rawValue])
   }
 
   /// Backorders in the order received, optionally only those with `status`, of `tenant`,
@@ -77,15 +73,14 @@ extension OrganizationTransaction {
     status: BackorderStatus? = nil, tenant: OrganizationID? = nil, tenantSubscription: SubscriptionID? = nil,
     limit: Int = 1000
   ) throws -> [Backorder] {
-    try BackorderRecord.fetchAll(
-      try db.cachedStatement(
-        sql: """
-          SELECT * FROM backorders
-          WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR tenantOrganizationID = ?2)
-            AND (?3 IS NULL OR tenantSubscriptionID = ?3)
-          ORDER BY rowid LIMIT ?4
-          """),
-      arguments: [status?.rawValue, tenant?.rawValue, tenantSubscription?.rawValue, max(0, limit)]
+    try sql.fetchAll(
+      BackorderRecord.self,
+      """
+      SELECT * FROM backorders
+      WHERE (status = ?1 OR ?1 IS NULL) AND (tenantOrganizationID = ?2 OR ?2 IS NULL)
+        AND (tenantSubscriptionID = ?3 OR ?3 IS NULL)
+      ORDER BY rowid LIMIT ?4
+      """, [status?.rawValue, tenant?.rawValue, tenantSubscription?.rawValue, max(0, limit)]
     ).map(\.backorder)
   }
 
@@ -95,14 +90,14 @@ extension OrganizationTransaction {
   public func blockingBackorder(
     tenant: OrganizationID, tenantSubscription: SubscriptionID, before sequence: Int64? = nil
   ) throws -> Backorder? {
-    try BackorderRecord.fetchOne(
-      try db.cachedStatement(
-        sql: """
-          SELECT * FROM backorders
-          WHERE tenantOrganizationID = ?1 AND tenantSubscriptionID = ?2 AND status != 'applied'
-            AND (?3 IS NULL OR sourceSequence < ?3)
-          ORDER BY sourceSequence LIMIT 1
-          """), arguments: [tenant.rawValue, tenantSubscription.rawValue, sequence]
+    try sql.fetchOne(
+      BackorderRecord.self,
+      """
+      SELECT * FROM backorders
+      WHERE tenantOrganizationID = ?1 AND tenantSubscriptionID = ?2 AND status != 'applied'
+        AND (sourceSequence < ?3 OR ?3 IS NULL)
+      ORDER BY sourceSequence LIMIT 1
+      """, [tenant.rawValue, tenantSubscription.rawValue, sequence]
     ).map(\.backorder)
   }
 
@@ -119,7 +114,7 @@ extension OrganizationTransaction {
   }
 
   func insert(_ backorder: Backorder) throws {
-    try BackorderRecord(backorder).insert(db)
+    try sql.insert(BackorderRecord(backorder))
   }
 
   static func waitingReason(_ blocker: Backorder) -> String {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -10,13 +9,12 @@ extension OrganizationTransaction {
   public func notifications(subject: NotificationSubject, after position: Int64 = 0, limit: Int = 100) throws
     -> [NotificationEntry]
   {
-    try NotificationRecord.fetchAll(
-      try db.cachedStatement(
-        sql: """
-          SELECT * FROM notifications WHERE subjectKind = ? AND subjectID = ? AND position > ?
-          ORDER BY position LIMIT ?
-          """),
-      arguments: [subject.kind.rawValue, subject.id, position, max(0, limit)]
+    try sql.fetchAll(
+      NotificationRecord.self,
+      """
+      SELECT * FROM notifications WHERE subjectKind = ? AND subjectID = ? AND position > ?
+      ORDER BY position LIMIT ?
+      """, [subject.kind.rawValue, subject.id, position, max(0, limit)]
     ).map { try $0.entry() }
   }
 }

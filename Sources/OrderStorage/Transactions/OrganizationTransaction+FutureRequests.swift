@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -8,15 +7,14 @@ extension OrganizationTransaction {
   ///
   /// - Throws: `alreadyExists` when the subscription has one (its primary key).
   public func setFutureRequest(_ request: FutureRequest) throws {
-    try FutureRequestRecord(request).insert(db)
+    try sql.insert(FutureRequestRecord(request))
   }
 
   /// The subscription's future request, or `nil`.
   public func futureRequest(of subscription: SubscriptionID) throws -> FutureRequest? {
-    try FutureRequestRecord.fetchOne(
-      try db.cachedStatement(sql: "SELECT * FROM futureRequests WHERE subscriptionID = ?"),
-      arguments: [subscription.rawValue]
-    )?.request()
+    try sql.fetchOne(
+      FutureRequestRecord.self, "SELECT * FROM futureRequests WHERE subscriptionID = ?", [subscription.rawValue])?
+      .request()
   }
 
   /// Removes the subscription's future request (revoked, applied at the renewal, or void
@@ -24,9 +22,7 @@ extension OrganizationTransaction {
   @discardableResult
   public func deleteFutureRequest(of subscription: SubscriptionID) throws -> FutureRequest? {
     guard let request = try futureRequest(of: subscription) else { return nil }
-    try db.cachedStatement(sql: "DELETE FROM futureRequests WHERE subscriptionID = ?").execute(arguments: [
-      subscription.rawValue
-    ])
+    try sql.execute("DELETE FROM futureRequests WHERE subscriptionID = ?", [subscription.rawValue])
     return request
   }
 }

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import OrderDomain
 
 /// A response stored for an idempotency key.
@@ -33,9 +32,9 @@ extension OrganizationTransaction {
   /// - Throws: `invalidArgument` when the key was used for a different request.
   public func idempotentOutcome(key: String, method: String, requestHash: Data) throws -> StoredOutcome? {
     guard
-      let record = try IdempotencyOutcomeRecord.fetchOne(
-        try db.cachedStatement(sql: "SELECT * FROM idempotencyOutcomes WHERE keyHash = ?"),
-        arguments: [OutcomeSeal.lookupHash(of: key)])
+      let record = try sql.fetchOne(
+        IdempotencyOutcomeRecord.self, "SELECT * FROM idempotencyOutcomes WHERE keyHash = ?",
+        [OutcomeSeal.lookupHash(of: key)])
     else {
       return nil
     }
@@ -59,25 +58,22 @@ extension OrganizationTransaction {
       throw DomainError.invalidArgument("an idempotency key must have 1 to 256 bytes")
     }
     let keyHash = OutcomeSeal.lookupHash(of: key)
-    if try Bool.fetchOne(
-      try db.cachedStatement(sql: "SELECT 1 FROM idempotencyOutcomes WHERE keyHash = ?"), arguments: [keyHash]) != nil
-    {
+    if try sql.fetchOne(Bool.self, "SELECT 1 FROM idempotencyOutcomes WHERE keyHash = ?", [keyHash]) != nil {
       throw DomainError.alreadyExists("this idempotency key has an outcome already")
     }
     let sealed = try OutcomeSeal.seal(
       response, key: key, context: OutcomeSeal.context(method: method, requestHash: requestHash))
-    try IdempotencyOutcomeRecord(
-      keyHash: keyHash, method: method, requestHash: requestHash, salt: sealed.salt, sealedResponse: sealed.box,
-      createdAt: now
-    ).insert(db)
+    try sql.insert(
+      IdempotencyOutcomeRecord(
+        keyHash: keyHash, method: method, requestHash: requestHash, salt: sealed.salt, sealedResponse: sealed.box,
+        createdAt: now
+      ))
   }
 
   /// Removes outcomes older than the retention (24 hours); returns how many.
   @discardableResult
   public func purgeIdempotency(now: Date) throws -> Int {
-    try db.cachedStatement(sql: "DELETE FROM idempotencyOutcomes WHERE createdAt < ?").execute(arguments: [
-      now.addingTimeInterval(-Self.idempotencyRetention)
-    ])
-    return db.changesCount
+    try sql.execute(
+      "DELETE FROM idempotencyOutcomes WHERE createdAt < ?", [now.addingTimeInterval(-Self.idempotencyRetention)])
   }
 }

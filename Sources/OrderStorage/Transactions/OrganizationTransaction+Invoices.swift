@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -20,9 +19,9 @@ extension OrganizationTransaction {
       throw DomainError.invalidArgument("invoice total \(new.total) is not the sum of its lines \(sum)")
     }
     let invoice = new.with(id: InvoiceID(number: try nextSequence("invoice")))
-    try InvoiceRecord(invoice).insert(db)
+    try sql.insert(InvoiceRecord(invoice))
     for (position, line) in invoice.lines.enumerated() {
-      try InvoiceLineRecord(line, position: position, of: invoice.id).insert(db)
+      try sql.insert(InvoiceLineRecord(line, position: position, of: invoice.id))
     }
     return invoice
   }
@@ -30,8 +29,7 @@ extension OrganizationTransaction {
   /// The invoice with its lines, or `nil`.
   public func invoice(_ id: InvoiceID) throws -> Invoice? {
     try invoices(
-      try InvoiceRecord.fetchAll(
-        try db.cachedStatement(sql: "SELECT * FROM invoices WHERE id = ?"), arguments: [id.rawValue])
+      try sql.fetchAll(InvoiceRecord.self, "SELECT * FROM invoices WHERE id = ?", [id.rawValue])
     ).first
   }
 
@@ -44,31 +42,27 @@ extension OrganizationTransaction {
   /// Invoices of one account, or of all when `accountID` is `nil`, newest first.
   public func invoices(accountID: AccountID? = nil, limit: Int = 1000) throws -> [Invoice] {
     try invoices(
-      try InvoiceRecord.fetchAll(
-        try db.cachedStatement(
-          sql: "SELECT * FROM invoices WHERE (?1 IS NULL OR accountID = ?1) ORDER BY issuedAt DESC, id DESC LIMIT ?2"),
-        arguments: [accountID?.rawValue, max(0, limit)]))
+      try sql.fetchAll(
+        InvoiceRecord.self,
+        "SELECT * FROM invoices WHERE (accountID = ?1 OR ?1 IS NULL) ORDER BY issuedAt DESC, id DESC LIMIT ?2",
+        [accountID?.rawValue, max(0, limit)]))
   }
 
   /// The invoices of an order, oldest first.
   public func invoices(orderID: OrderID) throws -> [Invoice] {
     try invoices(
-      try InvoiceRecord.fetchAll(
-        try db.cachedStatement(sql: "SELECT * FROM invoices WHERE orderID = ? ORDER BY id"),
-        arguments: [orderID.rawValue]))
+      try sql.fetchAll(InvoiceRecord.self, "SELECT * FROM invoices WHERE orderID = ? ORDER BY id", [orderID.rawValue]))
   }
 
   /// Marks an invoice paid (or open again).
   public func setInvoiceStatus(_ id: InvoiceID, _ status: InvoiceStatus) throws {
-    try db.cachedStatement(sql: "UPDATE invoices SET status = ? WHERE id = ?").execute(arguments: [
-      status.rawValue, id.rawValue,
-    ])
-    guard db.changesCount == 1 else { throw DomainError.notFound("invoice \(id) not found") }
+    let changed = try sql.execute("UPDATE invoices SET status = ? WHERE id = ?", [status.rawValue, id.rawValue])
+    guard changed == 1 else { throw DomainError.notFound("invoice \(id) not found") }
   }
 
   /// The invoices of `records` with their lines, read in one query for all of them.
   func invoices(_ records: [InvoiceRecord]) throws -> [Invoice] {
-    let lines = try InvoiceLineRecord.lines(of: records.map(\.id), db)
+    let lines = try InvoiceLineRecord.lines(of: records.map(\.id), sql)
     return records.map { $0.invoice(lines: lines[$0.id] ?? []) }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 /// Identifies a job of an organization's queue.
@@ -43,16 +42,16 @@ extension OrganizationTransaction {
   public func enqueueJob(kind: String, subject: String, dueAt: Date, now: Date) throws -> JobID {
     var record = JobRecord(
       id: nil, kind: kind, subject: subject, dueAt: dueAt, attempts: 0, lastError: nil, createdAt: now)
-    try record.insert(db)
+    try sql.insert(&record)
     guard let id = record.id else { throw DomainError.internalError("the job was not enqueued") }
+    sql.onCommit(.jobDue(dueAt))
     return JobID(id)
   }
 
   /// Jobs due at or before `date`, earliest first (ties in creation order).
   public func dueJobs(by date: Date, limit: Int = 100) throws -> [Job] {
-    try JobRecord.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM jobs WHERE dueAt <= ? ORDER BY dueAt, id LIMIT ?"),
-      arguments: [date, max(0, limit)]
+    try sql.fetchAll(
+      JobRecord.self, "SELECT * FROM jobs WHERE dueAt <= ? ORDER BY dueAt, id LIMIT ?", [date, max(0, limit)]
     ).map { try $0.job() }
   }
 
@@ -61,46 +60,45 @@ extension OrganizationTransaction {
   public func dueJobs(by date: Date, kinds: Set<String>, limit: Int) throws -> [Job] {
     guard !kinds.isEmpty else { return [] }
     let placeholders = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
-    return try JobRecord.fetchAll(
-      try db.cachedStatement(
-        sql: "SELECT * FROM jobs WHERE kind IN (\(placeholders)) AND dueAt <= ? ORDER BY dueAt, id LIMIT ?"),
-      arguments: StatementArguments(kinds.sorted()) + [date, max(0, limit)]
+    var arguments = SQLArguments(kinds.sorted())
+    arguments += [date, max(0, limit)]
+    return try sql.fetchAll(
+      JobRecord.self, "SELECT * FROM jobs WHERE kind IN (\(placeholders)) AND dueAt <= ? ORDER BY dueAt, id LIMIT ?",
+      arguments
     ).map { try $0.job() }
   }
 
   /// The jobs of a kind about a subject (e.g. to avoid enqueuing a duplicate).
   public func jobs(kind: String, subject: String) throws -> [Job] {
-    try JobRecord.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM jobs WHERE kind = ? AND subject = ? ORDER BY dueAt, id"),
-      arguments: [kind, subject]
+    try sql.fetchAll(
+      JobRecord.self, "SELECT * FROM jobs WHERE kind = ? AND subject = ? ORDER BY dueAt, id", [kind, subject]
     ).map { try $0.job() }
   }
 
   /// The job, or `nil` when it does not exist (any more).
   public func job(_ id: JobID) throws -> Job? {
-    try JobRecord.fetchOne(try db.cachedStatement(sql: "SELECT * FROM jobs WHERE id = ?"), arguments: [id.rawValue])?
-      .job()
+    try sql.fetchOne(JobRecord.self, "SELECT * FROM jobs WHERE id = ?", [id.rawValue])?.job()
   }
 
   /// Removes a job; `false` when it was gone already.
   @discardableResult
   public func deleteJob(_ id: JobID) throws -> Bool {
-    try db.cachedStatement(sql: "DELETE FROM jobs WHERE id = ?").execute(arguments: [id.rawValue])
-    return db.changesCount == 1
+    try sql.execute("DELETE FROM jobs WHERE id = ?", [id.rawValue]) == 1
   }
 
   /// Records a failed attempt and moves the job to `dueAt`.
   ///
   /// - Throws: `notFound` when the job does not exist.
   public func rescheduleJob(_ id: JobID, dueAt: Date, error: String?) throws {
-    try db.cachedStatement(sql: "UPDATE jobs SET dueAt = ?, attempts = attempts + 1, lastError = ? WHERE id = ?")
-      .execute(arguments: [dueAt, error, id.rawValue])
-    guard db.changesCount == 1 else { throw DomainError.notFound("\(id) not found") }
+    let changed = try sql.execute(
+      "UPDATE jobs SET dueAt = ?, attempts = attempts + 1, lastError = ? WHERE id = ?", [dueAt, error, id.rawValue])
+    guard changed == 1 else { throw DomainError.notFound("\(id) not found") }
+    sql.onCommit(.jobDue(dueAt))
   }
 
   /// When the earliest job is due; `nil` when the queue is empty (for the registry's wakeup).
   public func nextJobDueAt() throws -> Date? {
-    try Date.fetchOne(try db.cachedStatement(sql: "SELECT dueAt FROM jobs ORDER BY dueAt, id LIMIT 1"))
+    try sql.fetchOne(Date.self, "SELECT dueAt FROM jobs ORDER BY dueAt, id LIMIT 1")
   }
 }
 
@@ -108,12 +106,6 @@ extension OrganizationTransaction {
   /// Runs `body` in a savepoint: when it throws, only its own changes roll back (the rest of
   /// the transaction stays) and the error is rethrown.
   public func savepoint<T>(_ body: () throws -> T) throws -> T {
-    var result: T?
-    try db.inSavepoint {
-      result = try body()
-      return .commit
-    }
-    guard let result else { throw DomainError.internalError("a savepoint ended without a result") }
-    return result
+    try sql.savepoint(body)
   }
 }

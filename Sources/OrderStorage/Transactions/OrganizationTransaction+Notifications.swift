@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -9,8 +8,9 @@ extension OrganizationTransaction {
   @discardableResult
   public func appendNotification(_ new: NewNotification) throws -> NotificationEntry {
     var record = NotificationRecord(new)
-    try record.insert(db)
+    try sql.insert(&record)
     guard let position = record.position else { throw DomainError.internalError("the notification was not appended") }
+    sql.onCommit(.log)
     return new.at(position)
   }
 
@@ -21,18 +21,17 @@ extension OrganizationTransaction {
   public func notifications(after position: Int64, accountID: AccountID? = nil, limit: Int = 100) throws
     -> [NotificationEntry]
   {
-    try NotificationRecord.fetchAll(
-      try db.cachedStatement(
-        sql: """
-          SELECT * FROM notifications WHERE position > ?1 AND (?2 IS NULL OR accountID = ?2)
-          ORDER BY position LIMIT ?3
-          """),
-      arguments: [position, accountID?.rawValue, max(0, limit)]
+    try sql.fetchAll(
+      NotificationRecord.self,
+      """
+      SELECT * FROM notifications WHERE position > ?1 AND (accountID = ?2 OR ?2 IS NULL)
+      ORDER BY position LIMIT ?3
+      """, [position, accountID?.rawValue, max(0, limit)]
     ).map { try $0.entry() }
   }
 
   /// The position of the newest notification, 0 when there is none.
   public func lastNotificationPosition() throws -> Int64 {
-    try Int64.fetchOne(try db.cachedStatement(sql: "SELECT MAX(position) FROM notifications")) ?? 0
+    try sql.fetchOne(Int64.self, "SELECT MAX(position) FROM notifications") ?? 0
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -20,14 +19,13 @@ extension OrganizationTransaction {
 
   /// The status history of an order, oldest first (O4).
   public func statusHistory(of id: OrderID) throws -> [OrderStatusChange] {
-    try OrderStatusChangeRecord.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM orderStatusChanges WHERE orderID = ? ORDER BY id"),
-      arguments: [id.rawValue]
+    try sql.fetchAll(
+      OrderStatusChangeRecord.self, "SELECT * FROM orderStatusChanges WHERE orderID = ? ORDER BY id", [id.rawValue]
     ).map { try $0.change() }
   }
 
   func recordStatusChange(_ change: OrderStatusChange) throws {
     var record = OrderStatusChangeRecord(change)
-    try record.insert(db)
+    try sql.insert(&record)
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -21,9 +20,9 @@ extension OrganizationTransaction {
       number: OrderNumber(type: new.type, sequence: try nextSequence("order.\(new.type.rawValue)")),
       type: new.type, status: new.status, accountID: new.accountID, createdAt: now, createdBy: new.createdBy,
       lines: new.lines, total: new.total, scheduledFor: new.scheduledFor, subscriptionID: new.subscriptionID)
-    try OrderRecord(order).insert(db)
+    try sql.insert(OrderRecord(order))
     for (position, line) in order.lines.enumerated() {
-      try OrderLineRecord(line, position: position, of: order.id).insert(db)
+      try sql.insert(OrderLineRecord(line, position: position, of: order.id))
     }
     try recordStatusChange(
       OrderStatusChange(
@@ -34,19 +33,17 @@ extension OrganizationTransaction {
   /// The order with its lines, or `nil`.
   public func order(_ id: OrderID) throws -> Order? {
     guard
-      let record = try OrderRecord.fetchOne(
-        try db.cachedStatement(sql: "SELECT * FROM orders WHERE id = ?"), arguments: [id.rawValue])
+      let record = try sql.fetchOne(OrderRecord.self, "SELECT * FROM orders WHERE id = ?", [id.rawValue])
     else { return nil }
-    return try record.order(lines: try OrderLineRecord.lines(of: record.id, db))
+    return try record.order(lines: try OrderLineRecord.lines(of: record.id, sql))
   }
 
   /// The order with this number, or `nil`.
   public func order(number: OrderNumber) throws -> Order? {
     guard
-      let record = try OrderRecord.fetchOne(
-        try db.cachedStatement(sql: "SELECT * FROM orders WHERE number = ?"), arguments: [number.rawValue])
+      let record = try sql.fetchOne(OrderRecord.self, "SELECT * FROM orders WHERE number = ?", [number.rawValue])
     else { return nil }
-    return try record.order(lines: try OrderLineRecord.lines(of: record.id, db))
+    return try record.order(lines: try OrderLineRecord.lines(of: record.id, sql))
   }
 
   /// The order, or `notFound`.
@@ -57,27 +54,26 @@ extension OrganizationTransaction {
 
   /// Orders matching `filter`, sorted as it asks.
   public func orders(_ filter: OrderFilter = OrderFilter()) throws -> [Order] {
-    let (conditions, arguments) = Self.conditions(filter)
+    let (conditions, filterArguments) = Self.conditions(filter)
     let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     let sort =
       switch filter.order {
       case .newestFirst: "createdAt DESC, rowid DESC"
-      case .executionDate: "scheduledFor IS NULL, scheduledFor, rowid"
+      case .executionDate: "\(Self.unscheduledLast), scheduledFor, rowid"
       }
+    var arguments = filterArguments
+    arguments.append(max(0, filter.limit))
     return try orders(
-      try OrderRecord.fetchAll(
-        try db.cachedStatement(sql: "SELECT * FROM orders \(whereClause) ORDER BY \(sort) LIMIT ?"),
-        arguments: StatementArguments(arguments + [max(0, filter.limit)])))
+      try sql.fetchAll(OrderRecord.self, "SELECT * FROM orders \(whereClause) ORDER BY \(sort) LIMIT ?", arguments))
   }
 
   /// The SQL conditions (joined with AND) and their arguments that select `filter`'s orders.
-  static func conditions(_ filter: OrderFilter) -> (conditions: [String], arguments: [(any DatabaseValueConvertible)?])
-  {
+  static func conditions(_ filter: OrderFilter) -> (conditions: [String], arguments: SQLArguments) {
     var conditions: [String] = []
-    var arguments: [(any DatabaseValueConvertible)?] = []
+    var arguments: SQLArguments = []
     if !filter.statuses.isEmpty {
       conditions.append("status IN (\(filter.statuses.map { _ in "?" }.joined(separator: ", ")))")
-      arguments += filter.statuses.sorted().map(\.rawValue)
+      arguments.append(contentsOf: filter.statuses.sorted().lazy.map(\.rawValue))
     }
     if let account = filter.accountID {
       conditions.append("accountID = ?")
@@ -94,13 +90,17 @@ extension OrganizationTransaction {
     return (conditions, arguments)
   }
 
+  /// The first key of the execution-date order: orders without a date after those with one.
+  /// An integer, not SQLite's boolean `scheduledFor IS NULL`, which another engine cannot
+  /// compare with a page token's integer (the tokens are the same either way).
+  static let unscheduledLast = "CASE WHEN scheduledFor IS NULL THEN 1 ELSE 0 END"
+
   /// Scheduled orders due at or before `date`, earliest first (S4).
   public func scheduledOrders(dueBy date: Date) throws -> [Order] {
     try orders(
-      try OrderRecord.fetchAll(
-        try db.cachedStatement(
-          sql: "SELECT * FROM orders WHERE status = ? AND scheduledFor <= ? ORDER BY scheduledFor, rowid"),
-        arguments: [OrderStatus.scheduled.rawValue, date]))
+      try sql.fetchAll(
+        OrderRecord.self, "SELECT * FROM orders WHERE status = ? AND scheduledFor <= ? ORDER BY scheduledFor, rowid",
+        [OrderStatus.scheduled.rawValue, date]))
   }
 
   /// The orders about a subscription that have not reached a final status, oldest first
@@ -108,18 +108,18 @@ extension OrganizationTransaction {
   public func openOrders(subscriptionID: SubscriptionID) throws -> [Order] {
     let finals = Set(OrderFlow.all.flatMap(\.finals).map(\.rawValue)).sorted()
     let placeholders = finals.map { _ in "?" }.joined(separator: ", ")
+    var arguments: SQLArguments = [subscriptionID.rawValue]
+    arguments.append(contentsOf: finals)
     return try orders(
-      try OrderRecord.fetchAll(
-        try db.cachedStatement(
-          sql:
-            "SELECT * FROM orders WHERE subscriptionID = ? AND status NOT IN (\(placeholders)) ORDER BY createdAt, rowid"
-        ),
-        arguments: StatementArguments([subscriptionID.rawValue] + finals)))
+      try sql.fetchAll(
+        OrderRecord.self,
+        "SELECT * FROM orders WHERE subscriptionID = ? AND status NOT IN (\(placeholders)) ORDER BY createdAt, rowid",
+        arguments))
   }
 
   /// The orders of `records` with their lines, read in one query for all of them.
   func orders(_ records: [OrderRecord]) throws -> [Order] {
-    let lines = try OrderLineRecord.lines(of: records.map(\.id), db)
+    let lines = try OrderLineRecord.lines(of: records.map(\.id), sql)
     return try records.map { try $0.order(lines: lines[$0.id] ?? []) }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 /// The organization's listings one page at a time, by keyset (issue 12): each sorts as its
@@ -7,32 +6,32 @@ import OrderDomain
 extension OrganizationTransaction {
   /// Accounts by id.
   public func accounts(page: PageRequest) throws -> Page<Account> {
-    try KeysetQuery(from: "accounts", keys: ["id"]).fetch(AccountRecord.self, db, page: page).map(\.account)
+    try KeysetQuery(from: "accounts", keys: ["id"]).fetch(AccountRecord.self, sql, page: page).map(\.account)
   }
 
   /// The catalog by SKU (C1).
   public func products(page: PageRequest) throws -> Page<Product> {
-    try KeysetQuery(from: "products", keys: ["sku"]).fetch(ProductRecord.self, db, page: page).map { record in
-      record.product(try ProductLists.fetch(sku: record.sku, db)[record.sku] ?? ProductLists())
+    try KeysetQuery(from: "products", keys: ["sku"]).fetch(ProductRecord.self, sql, page: page).map { record in
+      record.product(try ProductLists.fetch(sku: record.sku, sql)[record.sku] ?? ProductLists())
     }
   }
 
   /// Assets of one account, or of all accounts when `accountID` is `nil`, by id.
   public func assets(accountID: AccountID?, page: PageRequest) throws -> Page<Asset> {
     try KeysetQuery(from: "assets", keys: ["id"]).filtered("accountID", accountID?.rawValue)
-      .fetch(AssetRecord.self, db, page: page).map(\.asset)
+      .fetch(AssetRecord.self, sql, page: page).map(\.asset)
   }
 
   /// Subscriptions of one account, or of all accounts when `accountID` is `nil`, by id.
   public func subscriptions(accountID: AccountID?, page: PageRequest) throws -> Page<Subscription> {
     try KeysetQuery(from: "subscriptions", keys: ["id"]).filtered("accountID", accountID?.rawValue)
-      .fetch(SubscriptionRecord.self, db, page: page).map(\.subscription)
+      .fetch(SubscriptionRecord.self, sql, page: page).map(\.subscription)
   }
 
   /// Invoices of one account, or of all when `accountID` is `nil`, newest first.
   public func invoices(accountID: AccountID?, page: PageRequest) throws -> Page<Invoice> {
     let records = try KeysetQuery(from: "invoices", keys: ["issuedAt", "id"], descending: true)
-      .filtered("accountID", accountID?.rawValue).fetch(InvoiceRecord.self, db, page: page)
+      .filtered("accountID", accountID?.rawValue).fetch(InvoiceRecord.self, sql, page: page)
     return Page(items: try invoices(records.items), next: records.next)
   }
 
@@ -40,7 +39,7 @@ extension OrganizationTransaction {
   /// account (the tenant's own account in this organization).
   public func backorders(status: BackorderStatus?, accountID: AccountID?, page: PageRequest) throws -> Page<Backorder> {
     try KeysetQuery(from: "backorders", keys: ["rowid"]).filtered("status", status?.rawValue)
-      .filtered("accountID", accountID?.rawValue).fetch(BackorderRecord.self, db, page: page).map(\.backorder)
+      .filtered("accountID", accountID?.rawValue).fetch(BackorderRecord.self, sql, page: page).map(\.backorder)
   }
 
   /// Orders matching `filter` (its limit aside), sorted as it asks.
@@ -54,9 +53,9 @@ extension OrganizationTransaction {
       case .executionDate:
         KeysetQuery(
           from: "orders", conditions: conditions, arguments: arguments,
-          keys: ["scheduledFor IS NULL", "IFNULL(scheduledFor, '')", "rowid"])
+          keys: [Self.unscheduledLast, "COALESCE(scheduledFor, '')", "rowid"])
       }
-    let records = try query.fetch(OrderRecord.self, db, page: page)
+    let records = try query.fetch(OrderRecord.self, sql, page: page)
     return Page(items: try orders(records.items), next: records.next)
   }
 
@@ -65,7 +64,7 @@ extension OrganizationTransaction {
     -> Page<NotificationEntry>
   {
     try KeysetQuery(from: "notifications", conditions: ["position > ?"], arguments: [position], keys: ["position"])
-      .filtered("accountID", accountID?.rawValue).fetch(NotificationRecord.self, db, page: page).map { try $0.entry() }
+      .filtered("accountID", accountID?.rawValue).fetch(NotificationRecord.self, sql, page: page).map { try $0.entry() }
   }
 
   /// The notifications about one subject, oldest first (a subscription's feed, F3).
@@ -73,6 +72,6 @@ extension OrganizationTransaction {
     try KeysetQuery(
       from: "notifications", conditions: ["subjectKind = ?", "subjectID = ?"],
       arguments: [subject.kind.rawValue, subject.id], keys: ["position"]
-    ).fetch(NotificationRecord.self, db, page: page).map { try $0.entry() }
+    ).fetch(NotificationRecord.self, sql, page: page).map { try $0.entry() }
   }
 }

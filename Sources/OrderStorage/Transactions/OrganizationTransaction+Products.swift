@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -12,18 +11,17 @@ extension OrganizationTransaction {
       throw DomainError.alreadyExists("a product with SKU \(product.sku) exists already")
     }
     try product.validateNew(catalog: try catalog(), currency: currency)
-    try ProductRecord(product, createdAt: now).insert(db)
-    try ProductLists.insert(product, db)
+    try sql.insert(ProductRecord(product, createdAt: now))
+    try ProductLists.insert(product, sql)
     return product
   }
 
   /// The product, or `nil`.
   public func product(sku: String) throws -> Product? {
     guard
-      let record = try ProductRecord.fetchOne(
-        try db.cachedStatement(sql: "SELECT * FROM products WHERE sku = ?"), arguments: [sku])
+      let record = try sql.fetchOne(ProductRecord.self, "SELECT * FROM products WHERE sku = ?", [sku])
     else { return nil }
-    return record.product(try ProductLists.fetch(sku: sku, db)[sku] ?? ProductLists())
+    return record.product(try ProductLists.fetch(sku: sku, sql)[sku] ?? ProductLists())
   }
 
   /// The product, or `notFound`.
@@ -34,8 +32,8 @@ extension OrganizationTransaction {
 
   /// The whole catalog, by SKU.
   public func products() throws -> [Product] {
-    let records = try ProductRecord.fetchAll(try db.cachedStatement(sql: "SELECT * FROM products ORDER BY sku"))
-    let lists = try ProductLists.fetch(sku: nil, db)
+    let records = try sql.fetchAll(ProductRecord.self, "SELECT * FROM products ORDER BY sku")
+    let lists = try ProductLists.fetch(sku: nil, sql)
     return records.map { $0.product(lists[$0.sku] ?? ProductLists()) }
   }
 

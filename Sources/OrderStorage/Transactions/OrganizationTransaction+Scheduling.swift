@@ -1,28 +1,26 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
   /// Stores how a change order is timed, once, with the order (H1).
   public func recordScheduling(order: OrderID, timing: ChangeTiming, vendorSyncStatus: VendorSyncStatus?) throws {
-    try OrderSchedulingRecord(orderID: order, timing: timing, vendorSyncStatus: vendorSyncStatus).insert(db)
+    try sql.insert(OrderSchedulingRecord(orderID: order, timing: timing, vendorSyncStatus: vendorSyncStatus))
   }
 
   /// How a change order is timed; `nil` for orders recorded without one (before schema v5,
   /// or not change orders).
   public func scheduling(of order: OrderID) throws -> ChangeScheduling? {
-    try OrderSchedulingRecord.fetchOne(
-      try db.cachedStatement(sql: "SELECT * FROM orderScheduling WHERE orderID = ?"), arguments: [order.rawValue]
-    )?.scheduling
+    try sql.fetchOne(OrderSchedulingRecord.self, "SELECT * FROM orderScheduling WHERE orderID = ?", [order.rawValue])?
+      .scheduling
   }
 
   /// Updates the vendor sync status of a change order (H8, H9).
   ///
   /// - Throws: `notFound` when the order has no recorded timing.
   public func updateVendorSyncStatus(of order: OrderID, to status: VendorSyncStatus?) throws {
-    try db.cachedStatement(sql: "UPDATE orderScheduling SET vendorSyncStatus = ? WHERE orderID = ?").execute(
-      arguments: [status?.rawValue, order.rawValue])
-    guard db.changesCount == 1 else { throw DomainError.notFound("order \(order) has no recorded timing") }
+    let changed = try sql.execute(
+      "UPDATE orderScheduling SET vendorSyncStatus = ? WHERE orderID = ?", [status?.rawValue, order.rawValue])
+    guard changed == 1 else { throw DomainError.notFound("order \(order) has no recorded timing") }
   }
 
   /// The timings of the subscription's open orders, for
@@ -31,7 +29,7 @@ extension OrganizationTransaction {
     orders: [Order], timings: [OrderID: ChangeTiming]
   ) {
     let orders = try openOrders(subscriptionID: subscriptionID)
-    let scheduling = try OrderSchedulingRecord.scheduling(of: orders.map(\.id), db)
+    let scheduling = try OrderSchedulingRecord.scheduling(of: orders.map(\.id), sql)
     return (orders, scheduling.mapValues(\.timing))
   }
 
@@ -41,11 +39,11 @@ extension OrganizationTransaction {
   public func pendingScheduledChanges(subscriptionID: SubscriptionID) throws -> [ScheduledChange] {
     let subscription = try requireSubscription(subscriptionID)
     let orders = try openOrders(subscriptionID: subscriptionID).filter { $0.type == .change }
-    let schedulings = try OrderSchedulingRecord.scheduling(of: orders.map(\.id), db)
+    let schedulings = try OrderSchedulingRecord.scheduling(of: orders.map(\.id), sql)
     let pending = orders.compactMap { order in
       schedulings[order.id].flatMap { ScheduledChange.isPending(order, timing: $0.timing) ? (order, $0) : nil }
     }
-    let actions = try OrderChangeActionsRecord.actions(of: pending.map(\.0.id), db)
+    let actions = try OrderChangeActionsRecord.actions(of: pending.map(\.0.id), sql)
     let changes = pending.map { order, scheduling in
       let date = scheduling.timing == .customDate ? order.scheduledFor ?? subscription.termEnd : subscription.termEnd
       return ScheduledChange(

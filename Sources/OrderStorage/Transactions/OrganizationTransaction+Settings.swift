@@ -1,11 +1,10 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
   /// The organization's settings (defaults until changed).
   public func settings() throws -> OrganizationSettings {
-    try SettingsRecord.fetchOne(try db.cachedStatement(sql: "SELECT * FROM settings WHERE id = 1"))?.settings
+    try sql.fetchOne(SettingsRecord.self, "SELECT * FROM settings WHERE id = 1")?.settings
       ?? OrganizationSettings()
   }
 
@@ -14,7 +13,7 @@ extension OrganizationTransaction {
   /// - Throws: `invalidArgument` naming each setting that is not allowed.
   public func updateSettings(_ settings: OrganizationSettings, kind: OrganizationKind) throws {
     try settings.validate(kind: kind)
-    try SettingsRecord(scheduleHorizonDays: settings.scheduleHorizonDays, backordering: settings.backordering)
-      .upsert(db)
+    try sql.upsert(
+      SettingsRecord(scheduleHorizonDays: settings.scheduleHorizonDays, backordering: settings.backordering))
   }
 }

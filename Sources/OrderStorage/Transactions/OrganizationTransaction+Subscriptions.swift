@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -9,7 +8,7 @@ extension OrganizationTransaction {
   public func createSubscription(_ new: NewSubscription) throws -> Subscription {
     _ = try requireAccount(new.accountID)
     let subscription = new.with(id: SubscriptionID(number: try nextSequence("subscription")))
-    try SubscriptionRecord(subscription).insert(db)
+    try sql.insert(SubscriptionRecord(subscription))
     return subscription
   }
 
@@ -17,17 +16,14 @@ extension OrganizationTransaction {
   ///
   /// - Throws: `notFound` when there is no subscription with this id.
   public func updateSubscription(_ subscription: Subscription) throws {
-    do {
-      try SubscriptionRecord(subscription).update(db)
-    } catch RecordError.recordNotFound {
+    guard try sql.update(SubscriptionRecord(subscription)) else {
       throw DomainError.notFound("subscription \(subscription.id) not found")
     }
   }
 
   /// The subscription, or `nil`.
   public func subscription(_ id: SubscriptionID) throws -> Subscription? {
-    try SubscriptionRecord.fetchOne(
-      try db.cachedStatement(sql: "SELECT * FROM subscriptions WHERE id = ?"), arguments: [id.rawValue])?.subscription
+    try sql.fetchOne(SubscriptionRecord.self, "SELECT * FROM subscriptions WHERE id = ?", [id.rawValue])?.subscription
   }
 
   /// The subscription, or `notFound`.
@@ -40,12 +36,10 @@ extension OrganizationTransaction {
 
   /// Subscriptions of one account, or of all accounts when `accountID` is `nil`, by id.
   public func subscriptions(accountID: AccountID? = nil, status: SubscriptionStatus? = nil) throws -> [Subscription] {
-    try SubscriptionRecord.fetchAll(
-      try db.cachedStatement(
-        sql:
-          "SELECT * FROM subscriptions WHERE (?1 IS NULL OR accountID = ?1) AND (?2 IS NULL OR status = ?2) ORDER BY id"
-      ),
-      arguments: [accountID?.rawValue, status?.rawValue]
+    try sql.fetchAll(
+      SubscriptionRecord.self,
+      "SELECT * FROM subscriptions WHERE (accountID = ?1 OR ?1 IS NULL) AND (status = ?2 OR ?2 IS NULL) ORDER BY id",
+      [accountID?.rawValue, status?.rawValue]
     ).map(\.subscription)
   }
 
@@ -54,27 +48,28 @@ extension OrganizationTransaction {
   public func subscriptions(accountID: AccountID, skus: Set<String>) throws -> [Subscription] {
     guard !skus.isEmpty else { return [] }
     let placeholders = Array(repeating: "?", count: skus.count).joined(separator: ", ")
-    return try SubscriptionRecord.fetchAll(
-      try db.cachedStatement(
-        sql: "SELECT * FROM subscriptions WHERE accountID = ? AND sku IN (\(placeholders)) ORDER BY id"),
-      arguments: StatementArguments([accountID.rawValue] + skus.sorted())
+    var arguments: SQLArguments = [accountID.rawValue]
+    arguments.append(contentsOf: skus.sorted())
+    return try sql.fetchAll(
+      SubscriptionRecord.self,
+      "SELECT * FROM subscriptions WHERE accountID = ? AND sku IN (\(placeholders)) ORDER BY id", arguments
     ).map(\.subscription)
   }
 
   /// The add-ons of a subscription, by id.
   public func addons(of subscriptionID: SubscriptionID) throws -> [Subscription] {
-    try SubscriptionRecord.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM subscriptions WHERE parentSubscriptionID = ? ORDER BY id"),
-      arguments: [subscriptionID.rawValue]
+    try sql.fetchAll(
+      SubscriptionRecord.self, "SELECT * FROM subscriptions WHERE parentSubscriptionID = ? ORDER BY id",
+      [subscriptionID.rawValue]
     ).map(\.subscription)
   }
 
   /// Active subscriptions whose current billing period ends at or before `date` (F5).
   public func subscriptions(periodEndingBy date: Date) throws -> [Subscription] {
-    try SubscriptionRecord.fetchAll(
-      try db.cachedStatement(
-        sql: "SELECT * FROM subscriptions WHERE status = ? AND currentPeriodEnd <= ? ORDER BY currentPeriodEnd, id"),
-      arguments: [SubscriptionStatus.active.rawValue, date]
+    try sql.fetchAll(
+      SubscriptionRecord.self,
+      "SELECT * FROM subscriptions WHERE status = ? AND currentPeriodEnd <= ? ORDER BY currentPeriodEnd, id",
+      [SubscriptionStatus.active.rawValue, date]
     ).map(\.subscription)
   }
 }
@@ -82,9 +77,8 @@ extension OrganizationTransaction {
 extension OrganizationTransaction {
   /// The subscriptions an order created.
   public func subscriptions(orderID: OrderID) throws -> [Subscription] {
-    try SubscriptionRecord.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM subscriptions WHERE orderID = ? ORDER BY id"),
-      arguments: [orderID.rawValue]
+    try sql.fetchAll(
+      SubscriptionRecord.self, "SELECT * FROM subscriptions WHERE orderID = ? ORDER BY id", [orderID.rawValue]
     )
     .map(\.subscription)
   }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
@@ -44,9 +43,7 @@ extension OrganizationTransaction {
   }
 
   private func record(_ change: OrderStatusChange, of order: Order) throws -> Order {
-    try db.cachedStatement(sql: "UPDATE orders SET status = ? WHERE id = ?").execute(arguments: [
-      change.to.rawValue, order.id.rawValue,
-    ])
+    try sql.execute("UPDATE orders SET status = ? WHERE id = ?", [change.to.rawValue, order.id.rawValue])
     try recordStatusChange(change)
     var moved = order
     moved.status = change.to

@@ -1,17 +1,15 @@
-import GRDB
 import OrderDomain
 
 extension OrganizationTransaction {
   /// How the simulated vendor treats the product (C2); ``VendorBehavior/normal`` unless set.
   public func vendorBehavior(sku: String) throws -> VendorBehavior {
-    try VendorBehaviorRecord.fetchOne(
-      try db.cachedStatement(sql: "SELECT * FROM vendorBehaviors WHERE sku = ?"), arguments: [sku])?.behavior ?? .normal
+    try sql.fetchOne(VendorBehaviorRecord.self, "SELECT * FROM vendorBehaviors WHERE sku = ?", [sku])?.behavior
+      ?? .normal
   }
 
   /// Every behavior that differs from normal, by SKU.
   public func vendorBehaviors() throws -> [String: VendorBehavior] {
-    let records = try VendorBehaviorRecord.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM vendorBehaviors ORDER BY sku"))
+    let records = try sql.fetchAll(VendorBehaviorRecord.self, "SELECT * FROM vendorBehaviors ORDER BY sku")
     return Dictionary(uniqueKeysWithValues: records.map { ($0.sku, $0.behavior) })
   }
 
@@ -22,9 +20,9 @@ extension OrganizationTransaction {
     _ = try requireProduct(sku: sku)
     try behavior.validate()
     guard behavior != .normal else {
-      try db.cachedStatement(sql: "DELETE FROM vendorBehaviors WHERE sku = ?").execute(arguments: [sku])
+      try sql.execute("DELETE FROM vendorBehaviors WHERE sku = ?", [sku])
       return
     }
-    try VendorBehaviorRecord(behavior, sku: sku).upsert(db)
+    try sql.upsert(VendorBehaviorRecord(behavior, sku: sku))
   }
 }

@@ -5,8 +5,9 @@ import OrderDomain
 /// A row of the registry's `operations` (issue 10, registry v4): an organization or key to
 /// create, with its ids chosen up front, the hash of the new key's secret, and, under an
 /// idempotency key, the request's fingerprint and the secret sealed (never in the clear).
-struct OperationRecord: Codable, FetchableRecord, PersistableRecord {
+struct OperationRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "operations"
+  static let primaryKey = ["id"]
 
   var id: String
   var kind: RegistryOperation.Kind

@@ -4,8 +4,9 @@ import OrderDomain
 
 /// A row of the registry's `organizations` (T1); `parentAccountID` is the child's own
 /// account in its parent (B2, registry v3).
-struct OrganizationRecord: Codable, FetchableRecord, PersistableRecord {
+struct OrganizationRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "organizations"
+  static let primaryKey = ["id"]
 
   var id: OrganizationID
   var name: String

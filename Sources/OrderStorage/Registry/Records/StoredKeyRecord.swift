@@ -4,8 +4,9 @@ import OrderDomain
 
 /// A row of the registry's `apiKeys`: a key's record and the hash of its secret, never the
 /// secret (T3). (``APIKeyRecord`` is the public value without the hash.)
-struct StoredKeyRecord: Codable, FetchableRecord, PersistableRecord {
+struct StoredKeyRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord {
   static let databaseTableName = "apiKeys"
+  static let primaryKey = ["id"]
 
   var id: APIKeyID
   var organizationID: OrganizationID
