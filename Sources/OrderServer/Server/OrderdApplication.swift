@@ -17,6 +17,8 @@ public struct OrderdApplication: Sendable {
   public let health: HealthStatuses
   let scheduler: WorkScheduler
   let bell: NotificationBell
+  /// This process among the nodes on the storage (issue 14): the holder of its claims on due work.
+  public let node: NodeID
   let faults: FaultInjection
   /// Every metric of the server, made once (see ``OrderdMetrics``).
   public let metrics: OrderdMetrics
@@ -39,6 +41,10 @@ public struct OrderdApplication: Sendable {
     let directory = DataDirectory(path: dataDirectory)
     try directory.create()
     let registry = try Registry(directory: directory, logger: logger)
+    let node = NodeID.random()
+    logger.info("node started", metadata: ["node": "\(node)"])
+    // One process opens a data directory: a claim left in its registry is a dead process's.
+    try await registry.releaseAllClaims()
     let resumeFrom = try await registry.stateValue(forKey: Self.clockStateKey).flatMap {
       try? Date($0, strategy: .iso8601)
     }
@@ -61,11 +67,12 @@ public struct OrderdApplication: Sendable {
     let scheduler = WorkScheduler(
       registry: registry, databases: databases, clock: clock, bell: bell, wakeups: wakeups,
       handlers: [ProvisionJob(), AssetSyncJob(), ExecuteScheduledOrderJob(), RenewJob(), ExpireAssetsJob()],
-      crossOrganizationHandlers: [relay], configuration: work.scheduler, metrics: metrics.work, logger: logger)
+      crossOrganizationHandlers: [relay], configuration: work.scheduler, node: node, metrics: metrics.work,
+      logger: logger)
     return OrderdApplication(
       registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root,
-      health: HealthStatuses(services: Self.serviceNames), scheduler: scheduler, bell: bell, faults: faults,
-      metrics: metrics, logger: logger)
+      health: HealthStatuses(services: Self.serviceNames), scheduler: scheduler, bell: bell, node: node,
+      faults: faults, metrics: metrics, logger: logger)
   }
 
   /// The fully qualified names of the orderd API's services, as health checks name them.

@@ -1,0 +1,49 @@
+import Foundation
+import OrderDomain
+import OrderProtocol
+import OrderTesting
+import SwiftProtobuf
+import Testing
+
+@testable import OrderServer
+@testable import OrderStorage
+
+/// Issue 14: the runner runs only the organizations it claimed for its node, and settling
+/// releases its claims.
+@Suite("The runner's claims on due work", .timeLimit(.minutes(2)))
+struct RunnerClaimTests {
+  @Test("F6, S1: work claimed by another node waits for that claim to expire, then runs once; settling releases")
+  func otherNodesClaimHoldsWorkBack() async throws {
+    try await TestOrderd.with { orderd in
+      let admin = orderd.root
+      let registry = orderd.application.registry
+      let organization = orderd.application.rootOrganization.id
+      _ = try await admin.createProduct(sku: "SEAT")
+      let account = try await admin.createAccount("Customer")
+      let order = try await admin.orders.placeOrder(
+        .with {
+          $0.accountID = account.id
+          $0.scheduledFor = "2027-01-02"
+          $0.items = [
+            .with {
+              $0.sku = "SEAT"
+              $0.quantity = 1
+            }
+          ]
+        }, metadata: admin.metadata())
+      // Another node claims the organization's due work (its early wake-up) for 2 s.
+      let other = NodeID(rawValue: "node-other")
+      let claimed = try await registry.claimDueWakeups(
+        by: .distantFuture, for: other, lease: .seconds(2), now: Date())
+      #expect(claimed.map(\.0) == [organization])
+      try await orderd.application.runDueWork()
+      #expect(try await registry.claim(of: organization)?.node == other)  // left alone, not settled
+
+      // The advance waits for the claim to expire, then runs the order on its day.
+      try await admin.advanceClock(by: "P2D")
+      #expect(try await admin.order(order.id).status == "completed")
+      #expect(try await registry.claim(of: organization) == nil)
+      #expect(orderd.application.node != other)
+    }
+  }
+}
