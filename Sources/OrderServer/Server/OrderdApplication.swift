@@ -19,6 +19,7 @@ public struct OrderdApplication: Sendable {
   let bell: NotificationBell
   /// This process among the nodes on the storage (issue 14): the holder of its claims on due work.
   public let node: NodeID
+  let signals: any ClusterSignals
   let faults: FaultInjection
   /// Every metric of the server, made once (see ``OrderdMetrics``).
   public let metrics: OrderdMetrics
@@ -32,10 +33,12 @@ public struct OrderdApplication: Sendable {
   ///
   /// `faults` stops registry work between its steps; tests only (see ``FaultInjection``).
   /// `metrics` defaults to swift-metrics' global factory (no-op unless bootstrapped).
+  /// `signals` is what the node hears from others on its storage; alone on a data directory,
+  /// nothing (see ``ClusterListening``).
   public static func open(
     dataDirectory: String, clock mode: ServerClock.Mode, openDatabaseLimit: Int = 256,
     work: BackgroundWorkConfiguration = .init(), faults: FaultInjection = .none, metrics: OrderdMetrics? = nil,
-    logger: Logger
+    signals: any ClusterSignals = NoClusterSignals(), logger: Logger
   ) async throws -> OrderdApplication {
     let metrics = metrics ?? OrderdMetrics()
     let directory = DataDirectory(path: dataDirectory)
@@ -72,7 +75,7 @@ public struct OrderdApplication: Sendable {
     return OrderdApplication(
       registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root,
       health: HealthStatuses(services: Self.serviceNames), scheduler: scheduler, bell: bell, node: node,
-      faults: faults, metrics: metrics, logger: logger)
+      signals: signals, faults: faults, metrics: metrics, logger: logger)
   }
 
   /// The fully qualified names of the orderd API's services, as health checks name them.
@@ -122,6 +125,16 @@ public struct OrderdApplication: Sendable {
   /// The background work (scheduled orders, renewals, provisioning, retries, the backorder
   /// relay) as a `Service` to run beside the server in the same `ServiceGroup`.
   public var backgroundWork: BackgroundWork { BackgroundWork(scheduler: self.scheduler) }
+
+  /// Listening to the other nodes on the storage (``ClusterSignals``) as a `Service` to run
+  /// beside the server: their writes ring this node's bell, wake its runner, move its clock and
+  /// evict revoked keys, as its own do.
+  public var clusterListening: ClusterListening {
+    ClusterListening(
+      signals: self.signals,
+      reactions: ClusterReactions(
+        bell: self.bell, wakeups: self.scheduler.wakeups, clock: self.clock, registry: self.registry))
+  }
 
   /// How many passes over due work the background runner made so far (for tests).
   public var backgroundPasses: Int { self.scheduler.passCount }
