@@ -46,4 +46,25 @@ struct RunnerClaimTests {
       #expect(orderd.application.node != other)
     }
   }
+
+  @Test("F6: while an organization runs longer than a third of the lease, its claim is renewed")
+  func longRunRenewsTheClaim() async throws {
+    var work = BackgroundWorkConfiguration()
+    work.workLease = .milliseconds(300)
+    try await TestOrderd.with(backgroundWork: work) { orderd in
+      let registry = orderd.application.registry
+      let organization = orderd.application.rootOrganization.id
+      // Due only at the claim below, never for the runner's own passes at the clock's time.
+      try await registry.replaceWakeup(organization, dueAt: .distantFuture)
+      let node = orderd.application.node
+      _ = try await registry.claimDueWakeups(by: .distantFuture, for: node, lease: .milliseconds(300), now: Date())
+      let first = try #require(try await registry.claim(of: organization)).expires
+      let renewed = try await orderd.application.scheduler.renewingClaim(on: organization) {
+        // An organization still running after several renewals (every 100 ms).
+        await eventually { ((try? await registry.claim(of: organization))?.expires ?? first) > first + 0.25 }
+      }
+      #expect(renewed)
+      #expect(try await registry.claim(of: organization)?.node == node)
+    }
+  }
 }
