@@ -25,8 +25,6 @@ public struct OrderdApplication: Sendable {
   public let metrics: OrderdMetrics
   let logger: Logger
 
-  private static let clockStateKey = "simulatedClock"
-
   /// Opens (creating and migrating as needed) the data directory. On first start, creates
   /// the root organization and writes its first admin key to `root-admin.key` (mode 0600).
   /// Then finishes the registry work a crash interrupted (issue 10), before anything is served.
@@ -48,9 +46,7 @@ public struct OrderdApplication: Sendable {
     logger.info("node started", metadata: ["node": "\(node)"])
     // One process opens a data directory: a claim left in its registry is a dead process's.
     try await registry.releaseAllClaims()
-    let resumeFrom = try await registry.stateValue(forKey: Self.clockStateKey).flatMap {
-      try? Date($0, strategy: .iso8601)
-    }
+    let resumeFrom = try await registry.simulatedClock()
     let clock = ServerClock(mode: mode, resumeFrom: mode == .system ? nil : resumeFrom)
     let bootstrap = try await registry.bootstrap(now: clock.now())
     if let key = bootstrap.rootAdminKey {
@@ -104,7 +100,7 @@ public struct OrderdApplication: Sendable {
       NotificationService(deps: deps),
       BackorderService(deps: deps),
       ClockService(deps: deps) { now in
-        try await registry.setStateValue(now.formatted(.iso8601), forKey: Self.clockStateKey)
+        try await registry.advanceSimulatedClock(to: now)
       },
       HealthService(statuses: self.health),
     ]
