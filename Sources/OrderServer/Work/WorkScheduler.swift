@@ -10,11 +10,11 @@ import Synchronization
 ///
 /// A pass runs every organization that has work due, several organizations side by side
 /// (bounded) and each organization's jobs in due order, many jobs to a transaction. It runs
-/// only the organizations it claimed for this node (``Registry/claimDueWakeups(by:for:lease:now:excluding:limit:)``),
-/// so that nodes sharing a storage spread them between them (issue 14). Passes
-/// and clock advances take turns through one gate, so the same work never runs twice at
-/// once, and run in their caller's task, so cancelling the caller stops them between
-/// transactions.
+/// only the organizations it claimed for this node
+/// (``Registry/claimDueWakeups(by:for:lease:now:excluding:limit:)``), so that nodes sharing a
+/// storage spread them between them (issue 14). Passes and clock advances take turns through
+/// one gate, so the same work never runs twice at once, and run in their caller's task, so
+/// cancelling the caller stops them between transactions.
 final class WorkScheduler: Sendable {
   /// How the scheduler runs; the defaults suit production.
   struct Configuration: Sendable {
@@ -194,9 +194,10 @@ final class WorkScheduler: Sendable {
   }
 
   /// One pass: every organization with work due now that this node could claim,
-  /// `concurrentOrganizations` at a time, until none has any left. An organization left due because a write was in flight there
-  /// runs once per pass (the next pass comes when that write ends), so a busy organization
-  /// gets its jobs run on every pass without the runner spinning on it.
+  /// `concurrentOrganizations` at a time, until none has any left. An organization left due
+  /// because a write was in flight there runs once per pass (the next pass comes when that
+  /// write ends), so a busy organization gets its jobs run on every pass without the runner
+  /// spinning on it.
   @discardableResult
   private func runDuePass() async throws -> Pass {
     self.passes.add(1, ordering: .relaxed)
