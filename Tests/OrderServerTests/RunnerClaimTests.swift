@@ -76,4 +76,24 @@ struct RunnerClaimTests {
       #expect(try await registry.claim(of: organization)?.node == node)
     }
   }
+
+  @Test("F6: an organization whose work fails as a whole gives up its claim, its work still due")
+  func failureReleasesTheClaim() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orderd-claims-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let tenant = try await TestOrderd.with(dataDirectory: directory) { orderd in
+      let (tenant, admin) = try await orderd.root.createTenant("Broken")
+      _ = try await admin.createProduct(sku: "SEAT")
+      let customer = try await admin.createAccount("Customer")
+      _ = try await admin.schedule(account: customer.id, items: [("SEAT", 1)], on: "2027-01-03")
+      return OrganizationID(tenant.id)
+    }
+    try FileDamage.markNewerSchema(DataDirectory(directory).organizationURL(tenant))
+    try await TestOrderd.with(dataDirectory: directory) { orderd in
+      try await orderd.root.advanceClock(by: "P5D")
+      let registry = orderd.application.registry
+      #expect(try await registry.claim(of: tenant) == nil)
+      #expect(try await registry.dueWakeups(by: .distantFuture).map(\.0).contains(tenant))
+    }
+  }
 }
