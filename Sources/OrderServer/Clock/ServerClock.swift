@@ -46,6 +46,20 @@ public final class ServerClock: Sendable {
       return now
     }
   }
+
+  /// Moves a simulated clock forward to `target` if it is behind, as when another node on the
+  /// same storage advanced the shared clock (issue 14). Never moves it backwards and never
+  /// throws: an older or repeated time, or a system clock, leaves it as it is. Returns whether
+  /// the clock moved.
+  @discardableResult
+  public func catchUp(to target: Date) -> Bool {
+    guard self.simulated else { return false }
+    return self.simulatedNow.withLock { now in
+      guard target > now else { return false }
+      now = target
+      return true
+    }
+  }
 }
 
 /// Why the clock refused to move.

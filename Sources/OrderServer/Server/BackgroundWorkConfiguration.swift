@@ -17,4 +17,12 @@ public struct BackgroundWorkConfiguration: Sendable {
     get { self.scheduler.maximumIdleWait }
     set { self.scheduler.maximumIdleWait = max(.milliseconds(1), newValue) }
   }
+
+  /// How long this node's claim on an organization's due work holds unless renewed (issue 14;
+  /// wall clock, renewed every third of it while the organization runs): how long a node that
+  /// dies holds back the work it claimed from the other nodes.
+  public var workLease: Duration {
+    get { self.scheduler.workLease }
+    set { self.scheduler.workLease = max(.milliseconds(30), newValue) }
+  }
 }

@@ -17,12 +17,13 @@ public struct OrderdApplication: Sendable {
   public let health: HealthStatuses
   let scheduler: WorkScheduler
   let bell: NotificationBell
+  /// This process among the nodes on the storage (issue 14): the holder of its claims on due work.
+  public let node: NodeID
+  let signals: any ClusterSignals
   let faults: FaultInjection
   /// Every metric of the server, made once (see ``OrderdMetrics``).
   public let metrics: OrderdMetrics
   let logger: Logger
-
-  private static let clockStateKey = "simulatedClock"
 
   /// Opens (creating and migrating as needed) the data directory. On first start, creates
   /// the root organization and writes its first admin key to `root-admin.key` (mode 0600).
@@ -30,18 +31,22 @@ public struct OrderdApplication: Sendable {
   ///
   /// `faults` stops registry work between its steps; tests only (see ``FaultInjection``).
   /// `metrics` defaults to swift-metrics' global factory (no-op unless bootstrapped).
+  /// `signals` is what the node hears from others on its storage; alone on a data directory,
+  /// nothing (see ``ClusterListening``).
   public static func open(
     dataDirectory: String, clock mode: ServerClock.Mode, openDatabaseLimit: Int = 256,
     work: BackgroundWorkConfiguration = .init(), faults: FaultInjection = .none, metrics: OrderdMetrics? = nil,
-    logger: Logger
+    signals: any ClusterSignals = NoClusterSignals(), logger: Logger
   ) async throws -> OrderdApplication {
     let metrics = metrics ?? OrderdMetrics()
     let directory = DataDirectory(path: dataDirectory)
     try directory.create()
     let registry = try Registry(directory: directory, logger: logger)
-    let resumeFrom = try await registry.stateValue(forKey: Self.clockStateKey).flatMap {
-      try? Date($0, strategy: .iso8601)
-    }
+    let node = NodeID.random()
+    logger.info("node started", metadata: ["node": "\(node)"])
+    // One process opens a data directory: a claim left in its registry is a dead process's.
+    try await registry.releaseAllClaims()
+    let resumeFrom = try await registry.simulatedClock()
     let clock = ServerClock(mode: mode, resumeFrom: mode == .system ? nil : resumeFrom)
     let bootstrap = try await registry.bootstrap(now: clock.now())
     if let key = bootstrap.rootAdminKey {
@@ -61,11 +66,12 @@ public struct OrderdApplication: Sendable {
     let scheduler = WorkScheduler(
       registry: registry, databases: databases, clock: clock, bell: bell, wakeups: wakeups,
       handlers: [ProvisionJob(), AssetSyncJob(), ExecuteScheduledOrderJob(), RenewJob(), ExpireAssetsJob()],
-      crossOrganizationHandlers: [relay], configuration: work.scheduler, metrics: metrics.work, logger: logger)
+      crossOrganizationHandlers: [relay], configuration: work.scheduler, node: node, metrics: metrics.work,
+      logger: logger)
     return OrderdApplication(
       registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root,
-      health: HealthStatuses(services: Self.serviceNames), scheduler: scheduler, bell: bell, faults: faults,
-      metrics: metrics, logger: logger)
+      health: HealthStatuses(services: Self.serviceNames), scheduler: scheduler, bell: bell, node: node,
+      signals: signals, faults: faults, metrics: metrics, logger: logger)
   }
 
   /// The fully qualified names of the orderd API's services, as health checks name them.
@@ -94,7 +100,7 @@ public struct OrderdApplication: Sendable {
       NotificationService(deps: deps),
       BackorderService(deps: deps),
       ClockService(deps: deps) { now in
-        try await registry.setStateValue(now.formatted(.iso8601), forKey: Self.clockStateKey)
+        try await registry.advanceSimulatedClock(to: now)
       },
       HealthService(statuses: self.health),
     ]
@@ -115,6 +121,16 @@ public struct OrderdApplication: Sendable {
   /// The background work (scheduled orders, renewals, provisioning, retries, the backorder
   /// relay) as a `Service` to run beside the server in the same `ServiceGroup`.
   public var backgroundWork: BackgroundWork { BackgroundWork(scheduler: self.scheduler) }
+
+  /// Listening to the other nodes on the storage (``ClusterSignals``) as a `Service` to run
+  /// beside the server: their writes ring this node's bell, wake its runner, move its clock and
+  /// evict revoked keys, as its own do.
+  public var clusterListening: ClusterListening {
+    ClusterListening(
+      signals: self.signals,
+      reactions: ClusterReactions(
+        bell: self.bell, wakeups: self.scheduler.wakeups, clock: self.clock, registry: self.registry))
+  }
 
   /// How many passes over due work the background runner made so far (for tests).
   public var backgroundPasses: Int { self.scheduler.passCount }

@@ -2,7 +2,8 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// orderd's long-lived parts in one flat `ServiceGroup`: the background work and the server.
+/// orderd's long-lived parts in one flat `ServiceGroup`: listening to other nodes, the
+/// background work and the server.
 /// On SIGTERM or SIGINT the group shuts them down in reverse order (background work first,
 /// between two transactions; then the server drains its calls); whatever still runs when
 /// the grace period is over is cancelled. The databases close once everything has stopped.
@@ -13,6 +14,7 @@ public enum OrderdServices {
   ) async throws {
     var configuration = ServiceGroupConfiguration(
       services: [
+        .init(service: application.clusterListening),
         .init(service: server),
         .init(service: application.backgroundWork),
       ],

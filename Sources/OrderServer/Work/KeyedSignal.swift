@@ -10,9 +10,14 @@ import Synchronization
 final class KeyedSignal<Key: Hashable & Sendable>: Sendable {
   private struct State {
     var generations: [Key: UInt64] = [:]
+    /// Added to every key's generation: ``ringAll()`` moves every key on, including keys
+    /// never rung, whose readers have not begun to wait yet.
+    var everyKey: UInt64 = 0
     var waiters: [Key: [UInt64: CheckedContinuation<Void, Never>]] = [:]
     var nextWaiter: UInt64 = 0
     var closed = false
+
+    func generation(_ key: Key) -> UInt64 { self.generations[key, default: 0] &+ self.everyKey }
   }
 
   private let state = Mutex(State())
@@ -21,7 +26,7 @@ final class KeyedSignal<Key: Hashable & Sendable>: Sendable {
 
   /// The key's current generation (0 until its first ring).
   func generation(_ key: Key) -> UInt64 {
-    self.state.withLock { $0.generations[key, default: 0] }
+    self.state.withLock { $0.generation(key) }
   }
 
   /// Moves the key's generation on and resumes everyone waiting on it.
@@ -31,6 +36,17 @@ final class KeyedSignal<Key: Hashable & Sendable>: Sendable {
       return state.waiters.removeValue(forKey: key)
     }
     resumed?.values.forEach { $0.resume() }
+  }
+
+  /// Moves every key's generation on and resumes every waiter, as if each key rang (when
+  /// rings may have been missed, e.g. while a node could not hear the others).
+  func ringAll() {
+    let resumed = self.state.withLock { state in
+      state.everyKey &+= 1
+      defer { state.waiters = [:] }
+      return state.waiters.values.flatMap(\.values)
+    }
+    resumed.forEach { $0.resume() }
   }
 
   /// Resumes every waiter; from now on waits return at once.
@@ -60,7 +76,7 @@ final class KeyedSignal<Key: Hashable & Sendable>: Sendable {
         let resumeNow = self.state.withLock { state in
           // Checked under the lock: a cancellation either comes before (seen here) or
           // after (its handler finds the waiter registered).
-          if state.closed || state.generations[key, default: 0] != generation || Task.isCancelled { return true }
+          if state.closed || state.generation(key) != generation || Task.isCancelled { return true }
           state.waiters[key, default: [:]][id] = continuation
           return false
         }

@@ -17,6 +17,10 @@ final class NotificationBell: Sendable {
 
   func ring(_ organization: OrganizationID) { self.signal.ring(organization) }
 
+  /// Rings every organization's bell: every watcher re-reads its log (after this node may
+  /// have missed what other nodes wrote, issue 14).
+  func ringAll() { self.signal.ringAll() }
+
   func generation(_ organization: OrganizationID) -> UInt64 { self.signal.generation(organization) }
 
   /// How many watchers are suspended now (for tests and metrics).

@@ -6,9 +6,10 @@ import OrderWorkflows
 
 /// Running one organization's due jobs: in batches, each job in a savepoint, the relay beside.
 extension WorkScheduler {
-  /// Runs one organization's due jobs. A failure of the organization as a whole pauses only
-  /// that organization (``PausedOrganizations``), logged once per episode: when it begins and
-  /// when the organization's work runs again.
+  /// Runs one organization's due jobs, renewing this node's claim on it while they run. A
+  /// failure of the organization as a whole pauses only that organization
+  /// (``PausedOrganizations``) and releases the claim, logged once per episode: when it
+  /// begins and when the organization's work runs again.
   func runOrganization(_ organization: OrganizationID, now: Date) async throws -> (executed: Int, settled: Bool) {
     do {
       let result = try await self.runJobs(of: organization, now: now)
@@ -35,6 +36,8 @@ extension WorkScheduler {
       } else {
         self.logger.debug("background work of an organization failed again", metadata: metadata)
       }
+      // Another node may try it meanwhile; if the registry cannot be written, the claim expires.
+      try? await self.registry.releaseClaim(organization, for: self.node)
       // The runner may be asleep for longer than the pause: let it look at the pause's end.
       self.wakeups.wake()
       return (0, true)
@@ -56,9 +59,11 @@ extension WorkScheduler {
     let seen = self.wakeups.writes(organization)
     let context = JobContext(
       organization: organization, currency: try await self.registry.currency(of: organization), now: now)
-    let (executed, next) = try await self.databases.withStore(organization) { store in
-      let executed = try await self.runDueJobs(store: store, context: context)
-      return (executed, try await store.read { tx in try tx.nextJobDueAt() })
+    let (executed, next) = try await self.renewingClaim(on: organization) {
+      try await self.databases.withStore(organization) { store in
+        let executed = try await self.runDueJobs(store: store, context: context)
+        return (executed, try await store.read { tx in try tx.nextJobDueAt() })
+      }
     }
     if executed > 0 { self.bell.ring(organization) }
     return (executed, try await self.wakeups.settle(organization, next: next, seen: seen))

@@ -9,10 +9,12 @@ import Synchronization
 /// changes, renewals, delayed provisioning, asset retries, the backorder relay (F5, F6).
 ///
 /// A pass runs every organization that has work due, several organizations side by side
-/// (bounded) and each organization's jobs in due order, many jobs to a transaction. Passes
-/// and clock advances take turns through one gate, so the same work never runs twice at
-/// once, and run in their caller's task, so cancelling the caller stops them between
-/// transactions.
+/// (bounded) and each organization's jobs in due order, many jobs to a transaction. It runs
+/// only the organizations it claimed for this node
+/// (``Registry/claimDueWakeups(by:for:lease:now:excluding:limit:)``), so that nodes sharing a
+/// storage spread them between them (issue 14). Passes and clock advances take turns through
+/// one gate, so the same work never runs twice at once, and run in their caller's task, so
+/// cancelling the caller stops them between transactions.
 final class WorkScheduler: Sendable {
   /// How the scheduler runs; the defaults suit production.
   struct Configuration: Sendable {
@@ -29,10 +31,16 @@ final class WorkScheduler: Sendable {
     /// The waits of an organization whose storage failed in a way that may pass by itself (a
     /// full disk, an I/O error, a lock): 2 s, doubling with each failure in a row, to a minute.
     var storageRetry = Backoff(first: .seconds(2), maximum: .seconds(60))
+    /// How long a claim on an organization's due work holds without renewal (wall clock): a
+    /// node that dies leaves its organizations to the others for at most this long. Renewed
+    /// every third of it while an organization runs.
+    var workLease: Duration = .seconds(30)
   }
 
   let wakeups: WorkWakeups
   let configuration: Configuration
+  /// This process among the nodes on the storage: the holder of its claims.
+  let node: NodeID
   let registry: Registry
   let databases: OrganizationDatabases
   let clock: ServerClock
@@ -49,8 +57,9 @@ final class WorkScheduler: Sendable {
   init(
     registry: Registry, databases: OrganizationDatabases, clock: ServerClock, bell: NotificationBell,
     wakeups: WorkWakeups, handlers: [any JobHandler], crossOrganizationHandlers: [any CrossOrganizationJobHandler],
-    configuration: Configuration = .init(), metrics: WorkMetrics, logger: Logger
+    configuration: Configuration = .init(), node: NodeID, metrics: WorkMetrics, logger: Logger
   ) {
+    self.node = node
     self.metrics = metrics
     self.registry = registry
     self.databases = databases
@@ -77,10 +86,12 @@ final class WorkScheduler: Sendable {
 
   /// What a pass did: how many jobs ran, and whether it left organizations due because a
   /// write that may enqueue jobs began, ended or was in flight there while their jobs ran
-  /// (the end of that write wakes the runner).
+  /// (the end of that write wakes the runner), or because another node holds their claims
+  /// (its settle, or the claim's expiry, lets this node look again).
   struct Pass: Sendable {
     var executed = 0
     var leftInFlight = false
+    var leftClaimed = false
   }
 
   /// Runs every job due at the clock's current time until none is left; returns how many
@@ -104,8 +115,9 @@ final class WorkScheduler: Sendable {
         try Task.checkCancellation()
         if next > self.clock.now() {
           try await persist(try self.clock.advance(to: next))
-        } else if pass.leftInFlight {
-          // Due now but a write is in flight there: wait for it to end, not in a loop.
+        } else if pass.leftInFlight || pass.leftClaimed {
+          // Due now but a write is in flight there, or another node runs it: wait for it to
+          // end, not in a loop.
           await self.wakeups.waitForWake(after: seen, timeout: .seconds(1))
         }
         seen = self.wakeups.wakeCount
@@ -131,9 +143,10 @@ final class WorkScheduler: Sendable {
           self.logger.notice("background work resumed", metadata: ["failures": "\(failures)"])
           failures = 0
         }
-        // A write in flight wakes the runner when it ends; until then nothing is to be done there.
+        // A write in flight wakes the runner when it ends, another node's settle too; until
+        // then nothing is to be done there.
         wait =
-          pass.leftInFlight
+          pass.leftInFlight || pass.leftClaimed
           ? min(.seconds(1), self.configuration.maximumIdleWait)
           : (try? await self.idleWait()) ?? self.configuration.maximumIdleWait
       } catch _ where Task.isCancelled {
@@ -180,10 +193,11 @@ final class WorkScheduler: Sendable {
       .first { !waiting.contains($0.0) }?.1
   }
 
-  /// One pass: every organization with work due now, `concurrentOrganizations` at a time,
-  /// until none has any left. An organization left due because a write was in flight there
-  /// runs once per pass (the next pass comes when that write ends), so a busy organization
-  /// gets its jobs run on every pass without the runner spinning on it.
+  /// One pass: every organization with work due now that this node could claim,
+  /// `concurrentOrganizations` at a time, until none has any left. An organization left due
+  /// because a write was in flight there runs once per pass (the next pass comes when that
+  /// write ends), so a busy organization gets its jobs run on every pass without the runner
+  /// spinning on it.
   @discardableResult
   private func runDuePass() async throws -> Pass {
     self.passes.add(1, ordering: .relaxed)
@@ -194,9 +208,14 @@ final class WorkScheduler: Sendable {
       let now = self.clock.now()
       // Paused organizations wait out their delay; the others go on.
       let skipped = leftDue.union(self.paused.waiting())
-      let ready = try await self.registry.dueWakeups(by: now, limit: 1024 + skipped.count).map(\.0)
-        .filter { !skipped.contains($0) }
-      if ready.isEmpty { return pass }
+      let ready = try await self.registry.claimDueWakeups(
+        by: now, for: self.node, lease: self.configuration.workLease, now: Date(), excluding: skipped, limit: 1024
+      ).map(\.0)
+      if ready.isEmpty {
+        pass.leftClaimed = try await self.registry.dueElsewhere(
+          by: now, for: self.node, now: Date(), excluding: skipped)
+        return pass
+      }
       let run = { @Sendable (organization: OrganizationID) async throws -> (OrganizationID, Int, Bool) in
         let (executed, settled) = try await self.runOrganization(organization, now: now)
         return (organization, executed, settled)

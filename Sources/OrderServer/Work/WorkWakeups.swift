@@ -109,10 +109,11 @@ final class WorkWakeups: Sendable {
     self.entries.withLock { $0[organization, default: Entry()].writes }
   }
 
-  /// Records the organization's next due job after the runner ran its due jobs, unless a
-  /// write began or ended since `seen` or is in flight (it may have enqueued a job the runner
-  /// did not see): then the wake-up stays as it is, due now, and this returns `false` (run
-  /// the organization again once that write has ended). The check runs inside the registry
+  /// Records the organization's next due job after the runner ran its due jobs, and releases
+  /// the claim on its due work (issue 14), unless a write began or ended since `seen` or is in
+  /// flight (it may have enqueued a job the runner did not see): then the wake-up and the
+  /// claim stay as they are, due now and this node's, and this returns `false` (run the
+  /// organization again once that write has ended). The check runs inside the registry
   /// transaction that moves the wake-up, so a write cannot begin between the two unseen.
   func settle(_ organization: OrganizationID, next: Date?, seen: Writes) async throws -> Bool {
     guard !seen.inFlight else { return false }

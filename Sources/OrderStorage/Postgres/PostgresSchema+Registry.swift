@@ -13,10 +13,11 @@ extension PostgresSchema {
   ]
 
   /// The registry at the baseline, in schema `orderd` (`search_path`): equal in tables and
-  /// columns to `registry.sqlite` at v4 (``registryBaselineMigrations``), with the same types
-  /// as the organizations' (``organizationBaseline``), plus the claims of due work
-  /// (`wakeups.claimedBy`, `claimExpiresAt`, on the database's clock) and `writer`, the row
-  /// every registry write locks first, so that registry writes stay serialized across nodes.
+  /// columns to `registry.sqlite` at v5 (``registryBaselineMigrations``), with the same types
+  /// as the organizations' (``organizationBaseline``), except `wakeups.claimExpiresAt`, a
+  /// `timestamptz` on the database's clock (SQLite's is the node's wall clock as text); plus
+  /// `writer`, the row every registry write locks first, so that registry writes stay
+  /// serialized across nodes.
   static let registryBaseline = statements(
     """
     CREATE TABLE schema_migrations (

@@ -26,9 +26,10 @@ enum PostgresSchema {
     OrganizationSchema.v11Name, OrganizationSchema.v12Name,
   ]
 
-  /// The SQLite registry migrations the baseline stands for, v1 to v4.
+  /// The SQLite registry migrations the baseline stands for, v1 to v5.
   static let registryBaselineMigrations = [
     "v1: organizations, API keys, server state", "v2: wakeups", "v3: child accounts", "v4: operations",
+    "v5: claims of due work",
   ]
 
   /// The schema of organization `id`: `org_` and the id, its dashes as underscores (ids are

@@ -54,6 +54,12 @@ extension Registry {
     return record
   }
 
+  /// Forgets a key's cached authentication, after another node revoked it (issue 14): its
+  /// next call reads the registry, which says it is revoked.
+  public func evictCachedKey(_ id: APIKeyID) {
+    cache.withLock { $0.invalidate(id) }
+  }
+
   /// The keys of an organization, revoked ones included, oldest first.
   public func keys(organization: OrganizationID) async throws -> [APIKeyRecord] {
     try await self.read { sql in

@@ -16,7 +16,8 @@ extension Registry {
   }
 
   /// Sets the organization's next due time exactly (after running its due jobs, to the
-  /// queue's ``OrganizationTransaction/nextJobDueAt()``); `nil` removes it.
+  /// queue's ``OrganizationTransaction/nextJobDueAt()``); `nil` removes it. Either way the
+  /// claim on its due work is released (``claimDueWakeups(by:for:lease:now:excluding:limit:)``).
   public func replaceWakeup(_ organization: OrganizationID, dueAt: Date?) async throws {
     _ = try await self.replaceWakeup(organization, dueAt: dueAt) { true }
   }
@@ -31,7 +32,11 @@ extension Registry {
     try await self.write { sql in
       guard stillValid() else { return false }
       if let dueAt {
-        try sql.upsert(WakeupRecord(organizationID: organization, dueAt: dueAt))
+        try sql.execute(
+          """
+          INSERT INTO wakeups (organizationID, dueAt) VALUES (?, ?) ON CONFLICT(organizationID)
+          DO UPDATE SET dueAt = excluded.dueAt, claimedBy = NULL, claimExpiresAt = NULL
+          """, [organization.rawValue, dueAt])
       } else {
         try sql.execute("DELETE FROM wakeups WHERE organizationID = ?", [organization.rawValue])
       }

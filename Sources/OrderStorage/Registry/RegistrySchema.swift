@@ -93,6 +93,15 @@ enum RegistrySchema {
           CREATE INDEX operations_createdAt ON operations(createdAt);
           """)
     }
+    migrator.registerMigration("v5: claims of due work") { db in
+      // Issue 14: the node that runs an organization's due work now, and until when its claim
+      // holds (on the wall clock); a claim no one renews expires and the work is claimed again.
+      try db.execute(
+        sql: """
+          ALTER TABLE wakeups ADD COLUMN claimedBy TEXT;
+          ALTER TABLE wakeups ADD COLUMN claimExpiresAt DATETIME;
+          """)
+    }
     return migrator
   }()
 }

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import OrderDomain
+
+/// Claims on due work (issue 14): a node runs an organization's due jobs only while it holds
+/// the organization's claim in `wakeups`, so that several nodes on one storage spread the
+/// organizations between them. A claim is a lease: it expires unless its node renews it, and
+/// then any node may claim the work again (a node that died leaves its work to the others).
+///
+/// Correctness never depends on a claim: a job is deleted in the transaction that runs it, so
+/// two nodes running one organization (after an expired claim) still run each job once.
+///
+/// On SQLite the lease is on the node's wall clock (`now`); one process opens a data directory,
+/// so it claims everything due, once ``releaseAllClaims()`` has dropped a dead process's claims.
+extension Registry {
+  /// Claims for `node` the organizations with work due at or before `date` (business time)
+  /// that no other node holds: unclaimed, claimed by `node` already, or whose claim expired
+  /// before `now` (wall clock). Each claim holds until `now + lease`. Leaves out `excluded`
+  /// (organizations the node does not run now); returns at most `limit`, earliest first.
+  public func claimDueWakeups(
+    by date: Date, for node: NodeID, lease: Duration, now: Date, excluding excluded: Set<OrganizationID> = [],
+    limit: Int = 1024
+  ) async throws -> [(OrganizationID, Date)] {
+    let expires = now.addingTimeInterval(lease.inSeconds)
+    let excludedList = try IDList.argument(excluded.sorted())
+    let claimed = try await self.write { sql in
+      try sql.fetchAll(
+        WakeupRecord.self,
+        """
+        UPDATE wakeups SET claimedBy = ?1, claimExpiresAt = ?2
+        WHERE organizationID IN (
+          SELECT organizationID FROM wakeups
+          WHERE dueAt <= ?3 AND (claimedBy = ?1 OR claimExpiresAt IS NULL OR claimExpiresAt < ?4)
+            AND organizationID NOT IN (SELECT value FROM json_each(?5))
+          ORDER BY dueAt, organizationID LIMIT ?6)
+        RETURNING organizationID, dueAt
+        """, [node.rawValue, expires, date, now, excludedList, max(0, limit)])
+    }
+    return claimed.sorted { ($0.dueAt, $0.organizationID) < ($1.dueAt, $1.organizationID) }
+      .map { ($0.organizationID, $0.dueAt) }
+  }
+
+  /// Whether work due at or before `date` is held by another node's claim that has not
+  /// expired at `now`, leaving out `excluded`: the work is due but this node may not run it.
+  public func dueElsewhere(
+    by date: Date, for node: NodeID, now: Date, excluding excluded: Set<OrganizationID> = []
+  ) async throws -> Bool {
+    let excludedList = try IDList.argument(excluded.sorted())
+    return try await self.read { sql in
+      try sql.fetchOne(
+        Bool.self,
+        """
+        SELECT EXISTS (SELECT 1 FROM wakeups
+          WHERE dueAt <= ? AND claimedBy <> ? AND claimExpiresAt >= ?
+            AND organizationID NOT IN (SELECT value FROM json_each(?)))
+        """, [date, node.rawValue, now, excludedList]) ?? false
+    }
+  }
+
+  /// Extends `node`'s claim on `organization` to `now + lease`, while it runs long. Returns
+  /// `false` when the node holds no claim there any more (it expired and another node took
+  /// it, or the work was settled).
+  public func renewClaim(_ organization: OrganizationID, for node: NodeID, lease: Duration, now: Date)
+    async throws -> Bool
+  {
+    let expires = now.addingTimeInterval(lease.inSeconds)
+    return try await self.write { sql in
+      try sql.execute(
+        "UPDATE wakeups SET claimExpiresAt = ? WHERE organizationID = ? AND claimedBy = ?",
+        [expires, organization.rawValue, node.rawValue]) > 0
+    }
+  }
+
+  /// Gives up `node`'s claim on `organization` without moving its wake-up (the node stops
+  /// running it, e.g. after a failure), so that any node may claim it at once.
+  public func releaseClaim(_ organization: OrganizationID, for node: NodeID) async throws {
+    try await self.write { sql -> Void in
+      try sql.execute(
+        "UPDATE wakeups SET claimedBy = NULL, claimExpiresAt = NULL WHERE organizationID = ? AND claimedBy = ?",
+        [organization.rawValue, node.rawValue])
+    }
+  }
+
+  /// Drops every claim. Only where this process is the storage's one node (an SQLite data
+  /// directory, at start): the claims there are a dead process's, whose leases would
+  /// otherwise hold its work back until they expire.
+  public func releaseAllClaims() async throws {
+    try await self.write { sql -> Void in
+      try sql.execute(
+        "UPDATE wakeups SET claimedBy = NULL, claimExpiresAt = NULL WHERE claimedBy IS NOT NULL")
+    }
+  }
+
+  /// Who holds the claim on `organization`'s due work, and until when (tests).
+  func claim(of organization: OrganizationID) async throws -> (node: NodeID, expires: Date)? {
+    try await self.read { sql in
+      try sql.rows(
+        "SELECT claimedBy, claimExpiresAt FROM wakeups WHERE organizationID = ? AND claimedBy IS NOT NULL",
+        [organization.rawValue]
+      ).first.map { row in (NodeID(rawValue: row["claimedBy"]), row["claimExpiresAt"]) }
+    }
+  }
+}
