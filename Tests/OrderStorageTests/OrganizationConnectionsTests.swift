@@ -12,6 +12,33 @@ import Testing
 /// reads that arrive while writes run, and those reads see every answered write.
 @Suite("Organization connections", .timeLimit(.minutes(2)))
 struct OrganizationConnectionsTests {
+  /// Runs `body` while a write (`write`, then waiting) holds the store's writer connection,
+  /// then lets that write finish and waits for its answer.
+  private func whileWriterHeld(
+    _ store: OrganizationStore, by write: @escaping @Sendable (OrganizationTransaction) throws -> Void = { _ in },
+    _ body: () async throws -> Void
+  ) async throws {
+    let gate = DispatchSemaphore(value: 0)
+    let holding = Atomic(false)
+    let held = Task {
+      try await store.write { tx in
+        try write(tx)
+        holding.store(true, ordering: .releasing)
+        gate.wait()
+      }
+    }
+    try #require(await eventually(every: .milliseconds(1)) { holding.load(ordering: .acquiring) })
+    do {
+      try await body()
+    } catch {
+      gate.signal()
+      _ = try? await held.value
+      throw error
+    }
+    gate.signal()
+    try await held.value
+  }
+
   @Test("an organization that is only read and written one call at a time keeps one connection")
   func oneConnectionWhenQuiet() async throws {
     try await withStore { store in
@@ -30,22 +57,15 @@ struct OrganizationConnectionsTests {
   func readDuringWrite() async throws {
     try await withStore { store in
       _ = try await store.write { tx in try tx.createAccount(NewAccount(name: "Answered", kind: .customer), now: t0) }
-      let gate = DispatchSemaphore(value: 0)
-      let holding = Atomic(false)
-      let held = Task {
-        try await store.write { tx in
-          _ = try tx.createAccount(NewAccount(name: "Unanswered", kind: .customer), now: t0)
-          holding.store(true, ordering: .releasing)
-          gate.wait()
-        }
+      try await whileWriterHeld(
+        store,
+        by: { tx in _ = try tx.createAccount(NewAccount(name: "Unanswered", kind: .customer), now: t0) }
+      ) {
+        // The writer is held: this read can only finish on the second connection.
+        let names = try await store.read { tx in try tx.accounts().map(\.name) }
+        #expect(names == ["Answered"])
+        #expect(store.connections.connectionCount == 2)
       }
-      try #require(await eventually(every: .milliseconds(1)) { holding.load(ordering: .acquiring) })
-      // The writer is held: this read can only finish on the second connection.
-      let names = try await store.read { tx in try tx.accounts().map(\.name) }
-      #expect(names == ["Answered"])
-      #expect(store.connections.connectionCount == 2)
-      gate.signal()
-      try await held.value
       let after = try await store.read { tx in try tx.accounts().map(\.name).sorted() }
       #expect(after == ["Answered", "Unanswered"])
     }
@@ -60,18 +80,7 @@ struct OrganizationConnectionsTests {
     let store = try OrganizationStore.open(at: url, organizationID: id)
     _ = try await store.write { tx in try tx.createAccount(NewAccount(name: "Kept", kind: .customer), now: t0) }
     // Force the second connection open too, so that both are closed.
-    let gate = DispatchSemaphore(value: 0)
-    let holding = Atomic(false)
-    let held = Task {
-      try await store.write { _ in
-        holding.store(true, ordering: .releasing)
-        gate.wait()
-      }
-    }
-    try #require(await eventually(every: .milliseconds(1)) { holding.load(ordering: .acquiring) })
-    _ = try await store.read { tx in try tx.accounts() }
-    gate.signal()
-    try await held.value
+    try await whileWriterHeld(store) { _ = try await store.read { tx in try tx.accounts() } }
     try store.close()
     let wal = try FileManager.default.attributesOfItem(atPath: url.path + "-wal")[.size] as? Int
     #expect(wal == 0)
