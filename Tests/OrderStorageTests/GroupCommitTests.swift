@@ -10,7 +10,7 @@ import Testing
 
 /// Issue 13: concurrent writes to one organization share a transaction, each in its own
 /// savepoint, and none is answered before the shared commit.
-@Suite("Group commit", .timeLimit(.minutes(2)))
+@Suite("Group commit", .sqliteOnly, .timeLimit(.minutes(2)))
 struct GroupCommitTests {
   /// Holds the writer inside a first write until `count` more writes are queued behind it,
   /// so that those form one batch; returns their outcomes in order.

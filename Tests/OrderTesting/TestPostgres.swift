@@ -25,7 +25,7 @@ public enum TestPostgres {
   /// Creates a database `orderd_t_<random>`, runs `body` with its location, and drops it
   /// `WITH (FORCE)` (closing whatever connections the test left), whether `body` threw or not.
   /// A database per test keeps tests apart, their `LISTEN` channels too.
-  public static func withDatabase<T: Sendable>(_ body: (PostgresLocation) async throws -> T) async throws -> T {
+  public static func withDatabase<T>(_ body: (PostgresLocation) async throws -> T) async throws -> T {
     let admin = try adminLocation()
     let name = "orderd_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
     try await administer(admin, "CREATE DATABASE \(name)")
@@ -40,7 +40,7 @@ public enum TestPostgres {
   }
 
   /// Runs `body` with a running storage on a database of its own.
-  public static func withStorage<T: Sendable>(_ body: (PostgresStorage) async throws -> T) async throws -> T {
+  public static func withStorage<T>(_ body: (PostgresStorage) async throws -> T) async throws -> T {
     try await withDatabase { location in
       try await PostgresStorage.withRunning(location, logger: quietLogger) { storage in try await body(storage) }
     }
