@@ -32,6 +32,22 @@ public struct OrganizationStore: Sendable {
   /// Shares transactions between concurrent writes (issue 13). SQLite only.
   var groupCommit: GroupCommit { connections.groupCommit }
 
+  /// The batches and writes this store's group commit ran, on either engine (tests).
+  var writeStatistics: GroupCommit.Statistics {
+    switch engine {
+    case .sqlite(let connections): connections.groupCommit.statistics
+    case .postgres(let organization): organization.queue.statistics
+    }
+  }
+
+  /// Writes waiting for the next batch, on either engine (tests).
+  var queuedWriteCount: Int {
+    switch engine {
+    case .sqlite(let connections): connections.groupCommit.queuedCount
+    case .postgres(let organization): organization.queue.queuedCount
+    }
+  }
+
   init(organizationID: OrganizationID, engine: Engine, health: StorageHealth?, metrics: StorageMetrics? = nil) {
     self.organizationID = organizationID
     self.engine = engine
