@@ -46,6 +46,24 @@ public enum TestPostgres {
     }
   }
 
+  /// The `--storage` URL of an `orderd` process whose data directory is `directory`: a
+  /// database named after the directory, created the first time, so that a server started
+  /// again on the same directory finds its data. Left behind with the throwaway cluster (a
+  /// process outlives no scope to drop it in).
+  public static func processStorageURL(dataDirectory directory: URL) async throws -> String {
+    guard let adminURL, var components = URLComponents(string: adminURL) else { throw TestPostgresUnavailable() }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+    for byte in directory.standardizedFileURL.path.utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+    let name = "orderd_e_" + String(hash, radix: 16)
+    // Already there when the server was started on this directory before.
+    try? await administer(try adminLocation(), "CREATE DATABASE \(name)")
+    components.path = "/" + name
+    guard let url = components.string else { throw TestPostgresUnavailable() }
+    return url
+  }
+
   /// Runs one statement outside a transaction on the admin database.
   private static func administer(_ admin: PostgresLocation, _ statement: String) async throws {
     var location = admin
