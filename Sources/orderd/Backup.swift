@@ -19,6 +19,8 @@ struct Backup: ParsableCommand {
   var to: String
 
   func run() throws {
+    try self.storage.requireDataDirectory(
+      "backup", instead: "pg_dump, or pg_basebackup with WAL archiving (root-admin.key stays in --data-dir)")
     let source = DataDirectory(path: self.storage.dataDir)
     let target = DataDirectory(path: self.to)
     let outcome = try DataDirectoryBackup.run(from: source, to: target) { print("copied \($0)") }

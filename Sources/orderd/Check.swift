@@ -14,6 +14,7 @@ struct Check: ParsableCommand {
   @OptionGroup var storage: DataDirectoryOptions
 
   func run() throws {
+    try self.storage.requireDataDirectory("check", instead: "pg_amcheck (and pg_dump to read every row)")
     let reports = try DataDirectoryCheck.run(DataDirectory(path: self.storage.dataDir))
     for report in reports {
       if report.isOK {

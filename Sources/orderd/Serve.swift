@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import OrderDomain
 import OrderServer
+import OrderStorage
 import OrderTransport
 
 /// `orderd serve`, the default subcommand: the order-scheduling server.
@@ -170,8 +171,9 @@ struct Serve: AsyncParsableCommand {
       faults = .pause(at: point, logger: logger)
     }
     let application = try await OrderdApplication.open(
-      dataDirectory: configuration.dataDirectory, clock: configuration.clock,
-      openDatabaseLimit: configuration.openDatabaseLimit, work: work, faults: faults, metrics: metrics, logger: logger)
+      storage: try self.storage.location(), keyDirectory: DataDirectory(path: configuration.dataDirectory),
+      clock: configuration.clock, openDatabaseLimit: configuration.openDatabaseLimit, work: work, faults: faults,
+      metrics: metrics, logger: logger)
     let server: OrderdServer
     do {
       server = try OrderdServer(configuration: configuration, application: application, logger: logger)

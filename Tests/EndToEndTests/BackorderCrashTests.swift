@@ -7,7 +7,7 @@ import WireTesting
 /// B3: orderd is killed (SIGKILL) again and again while a tenant places orders; the parent
 /// ends with exactly one backorder per executed tenant change, in the tenant's order. The
 /// short version runs in every `swift test`; `ORDERD_LONG_TESTS=1` runs more.
-@Suite("Backorders across crashes", .serialized, .timeLimit(.minutes(10)))
+@Suite("Backorders across crashes", .sqliteOnly, .serialized, .timeLimit(.minutes(10)))
 struct BackorderCrashTests {
   @Test("B3: repeated SIGKILLs while a tenant places orders leave exactly one backorder per change, in order")
   func killWhilePlacing() async throws {

@@ -7,7 +7,7 @@ import Testing
 /// Issue 10: `orderd backup` copies a running server's data directory while it serves and
 /// writes; a second `orderd` started on the copy answers the same; `orderd check` reports
 /// each file, and fails on a damaged one.
-@Suite("orderd backup and orderd check end to end", .serialized, .timeLimit(.minutes(5)))
+@Suite("orderd backup and orderd check end to end", .sqliteOnly, .serialized, .timeLimit(.minutes(5)))
 struct BackupEndToEndTests {
   @Test("a backup taken while orderd serves and writes starts a second orderd that answers the same")
   func backupWhileServing() async throws {

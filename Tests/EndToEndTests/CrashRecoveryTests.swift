@@ -6,7 +6,7 @@ import Testing
 /// F6: the billing service is killed (SIGKILL of the real process) while it executes due
 /// orders; after a restart every due order has executed exactly once. The short version runs
 /// in every `swift test`; `ORDERD_LONG_TESTS=1` runs more orders and more kills.
-@Suite("Crash recovery of the billing service", .serialized, .timeLimit(.minutes(10)))
+@Suite("Crash recovery of the billing service", .sqliteOnly, .serialized, .timeLimit(.minutes(10)))
 struct CrashRecoveryTests {
   static let long = ProcessInfo.processInfo.environment["ORDERD_LONG_TESTS"] == "1"
 

@@ -7,7 +7,7 @@ import Testing
 /// clock advances on the simulated clock) while orderd is SIGKILLed and restarted; the checker
 /// then finds every acknowledged call exactly once with the answer the client saw.
 /// `scripts/crash-soak.sh` runs the long version (50 kills per clock).
-@Suite("Crash soak", .serialized, .timeLimit(.minutes(10)))
+@Suite("Crash soak", .sqliteOnly, .serialized, .timeLimit(.minutes(10)))
 struct CrashSoakTests {
   @Test("S4, B3, T3: SIGKILLs under a mixed workload lose nothing and double nothing", arguments: [false, true])
   func soak(simulatedClock: Bool) async throws {

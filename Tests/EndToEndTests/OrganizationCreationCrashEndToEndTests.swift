@@ -7,7 +7,7 @@ import Testing
 /// The next start finishes the organization without any retry; `org create` rerun with the
 /// same idempotency key then prints it, the same every time: one organization, one account
 /// for it in the parent, no secret in the data directory or the log.
-@Suite("Organization creation killed mid-way, end to end", .serialized, .timeLimit(.minutes(4)))
+@Suite("Organization creation killed mid-way, end to end", .sqliteOnly, .serialized, .timeLimit(.minutes(4)))
 struct OrganizationCreationCrashEndToEndTests {
   @Test(
     "T1, B2: SIGKILL at each step of org create; the restart finishes it once and a rerun prints the same organization and key",

@@ -6,7 +6,7 @@ import Testing
 /// idempotency key are in no file of the data directory and no line of a trace-level log
 /// (nor are the idempotency keys or the caller's key), and rerunning the same command after a
 /// restart prints the same key.
-@Suite("API key secrets at rest, end to end", .serialized, .timeLimit(.minutes(3)))
+@Suite("API key secrets at rest, end to end", .sqliteOnly, .serialized, .timeLimit(.minutes(3)))
 struct SecretsAtRestEndToEndTests {
   @Test(
     "T3: org create and key create leave no secret in the data directory or the log; a rerun after a restart prints the same keys; a short idempotency key is refused"

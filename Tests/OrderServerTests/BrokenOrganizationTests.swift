@@ -10,7 +10,7 @@ import Testing
 /// Issue 10: one organization's file breaks while the server is down. The server starts and
 /// serves every other organization; the broken one answers a clear status (logged once), and
 /// the background runner skips it without spinning.
-@Suite("A broken organization file at the server", .timeLimit(.minutes(3)))
+@Suite("A broken organization file at the server", .sqliteOnly, .timeLimit(.minutes(3)))
 struct BrokenOrganizationTests {
   enum Breakage: String, CaseIterable, Sendable {
     case truncated, newerSchema, unreadable

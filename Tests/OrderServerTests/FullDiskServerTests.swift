@@ -12,7 +12,7 @@ import Testing
 /// it). Its writes fail with RESOURCE_EXHAUSTED naming the cause and the organization, its
 /// reads and every other organization go on, its background work waits; once space is back
 /// the same calls succeed and the waiting work runs by itself. The log says so once.
-@Suite("A full disk at the server", .timeLimit(.minutes(3)))
+@Suite("A full disk at the server", .sqliteOnly, .timeLimit(.minutes(3)))
 struct FullDiskServerTests {
   @Test("writes fail with RESOURCE_EXHAUSTED, reads go on, background work pauses and resumes by itself")
   func fullDisk() async throws {

@@ -6,7 +6,7 @@ import Testing
 @testable import OrderStorage
 
 /// The organization cache sized from the file descriptor limit (issue 13).
-@Suite("Organization cache capacity", .timeLimit(.minutes(2)))
+@Suite("Organization cache capacity", .sqliteOnly, .timeLimit(.minutes(2)))
 struct OrganizationCacheCapacityTests {
   @Test("capacity = min(512, (soft limit - 128 spare - connections, at most half) / 5), at least 4")
   func formula() {

@@ -8,7 +8,7 @@ import Testing
 /// Issue 9: API key secrets are stored only as hashes; the idempotency outcome of a call that
 /// issued one is sealed under the client's idempotency key, so a copy of the data directory
 /// does not reveal it and a replay still answers the same key.
-@Suite("API key secrets at rest", .timeLimit(.minutes(2)))
+@Suite("API key secrets at rest", .sqliteOnly, .timeLimit(.minutes(2)))
 struct SecretsAtRestTests {
   static let keyRequest = Orders_V1_CreateKeyRequest.with { $0.role = .admin }
   static let organizationRequest = Orders_V1_CreateOrganizationRequest.with {

@@ -44,7 +44,7 @@ struct TenancyTests {
     }
   }
 
-  @Test("T2: each organization has its own SQLite file and another's data is not in it")
+  @Test("T2: each organization has its own SQLite file and another's data is not in it", .sqliteOnly)
   func ownDatabaseFile() async throws {
     try await TestOrderd.with { orderd in
       let (a, adminA) = try await orderd.root.createTenant("Tenant A")

@@ -102,7 +102,7 @@ struct BackorderInboxStoreTests {
           try tx.markBackorder(second.backorder.id, applied: nil, orderID: nil, now: t0)
         }
         #expect(twice?.code == .failedPrecondition)
-        #expect(throws: (any Error).self) { try tx.sql.sqliteDatabase!.execute(sql: "DELETE FROM backorders") }
+        #expect(throws: (any Error).self) { try tx.sql.savepoint { try tx.sql.execute("DELETE FROM backorders") } }
         #expect(try tx.lastReceivedSequence(tenant: tenant) == 2)
       }
     }

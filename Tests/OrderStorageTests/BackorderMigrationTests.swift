@@ -5,7 +5,7 @@ import Testing
 
 @testable import OrderStorage
 
-@Suite("Store: migrations for backordering", .timeLimit(.minutes(5)))
+@Suite("Store: migrations for backordering", .sqliteOnly, .timeLimit(.minutes(5)))
 struct BackorderMigrationTests {
   @Test("B2, B3: a v5 organization file is migrated to v6 on open, keeping its data, with empty outbox and inbox")
   func organizationV5() async throws {

@@ -8,7 +8,7 @@ import Testing
 
 /// Issue 10: a broken organization file fails that organization only, with a clear error and
 /// one log line; every other organization goes on.
-@Suite("Broken organization files", .timeLimit(.minutes(2)))
+@Suite("Broken organization files", .sqliteOnly, .timeLimit(.minutes(2)))
 struct BrokenFileTests {
   /// Two organizations with data, their files closed cleanly: `broken` spans many pages.
   struct Setup {

@@ -7,7 +7,7 @@ import Testing
 @testable import OrderStorage
 
 /// Issue 10: `orderd backup` copies a data directory consistently while it is written to.
-@Suite("Backing up a data directory", .timeLimit(.minutes(2)))
+@Suite("Backing up a data directory", .sqliteOnly, .timeLimit(.minutes(2)))
 struct DataDirectoryBackupTests {
   @Test("a copy taken while a writer commits opens, checks ok, and holds a prefix of what was written")
   func whileWriting() async throws {

@@ -7,7 +7,7 @@ import Testing
 @testable import OrderStorage
 
 /// Issue 10: `orderd check` reports each file of a data directory, ok or its problems.
-@Suite("Checking a data directory", .timeLimit(.minutes(2)))
+@Suite("Checking a data directory", .sqliteOnly, .timeLimit(.minutes(2)))
 struct DataDirectoryCheckTests {
   /// A registry with a root and `count` tenants, each with a file holding a few accounts.
   static func populate(_ directory: DataDirectory, tenants count: Int) async throws -> [OrganizationID] {

@@ -5,7 +5,7 @@ import Testing
 
 @testable import OrderStorage
 
-@Suite("Database setup", .timeLimit(.minutes(5)))
+@Suite("Database setup", .sqliteOnly, .timeLimit(.minutes(5)))
 struct DatabaseSetupTests {
   @Test("migrations run when a file is opened; WAL, synchronous=FULL, foreign keys and secure_delete are on")
   func migratedOnOpen() async throws {

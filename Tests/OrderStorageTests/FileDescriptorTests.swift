@@ -3,7 +3,7 @@ import OrderDomain
 import OrderStorage
 import Testing
 
-@Suite("Organization databases at scale", .timeLimit(.minutes(5)))
+@Suite("Organization databases at scale", .sqliteOnly, .timeLimit(.minutes(5)))
 struct FileDescriptorTests {
   static let hasProcFileSystem = FileManager.default.fileExists(atPath: "/proc/self/fd")
 

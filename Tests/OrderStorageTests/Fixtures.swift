@@ -1,5 +1,6 @@
 import Foundation
 import OrderDomain
+import OrderTesting
 
 @testable import OrderStorage
 
@@ -14,6 +15,9 @@ struct TemporaryDataDirectory {
     try directory.create()
   }
 
+  /// A directory made elsewhere (``TestStorage``), which removes it.
+  init(existing directory: DataDirectory) { self.directory = directory }
+
   func cleanUp() { try? FileManager.default.removeItem(at: directory.url) }
 
   /// Every byte of every file in the directory tree (database, WAL, SHM).
@@ -27,23 +31,20 @@ struct TemporaryDataDirectory {
   }
 }
 
-/// Opens a registry in a fresh directory, runs `body`, and removes the directory.
+/// Opens a registry in a fresh storage (``TestStorage``), runs `body`, and removes it. The
+/// directory is the registry's on SQLite, an empty scratch one on PostgreSQL.
 func withRegistry<T>(_ body: (Registry, TemporaryDataDirectory) async throws -> T) async throws -> T {
-  let temporary = try TemporaryDataDirectory()
-  defer { temporary.cleanUp() }
-  let registry = try Registry(directory: temporary.directory)
-  defer { try? registry.close() }
-  return try await body(registry, temporary)
+  try await TestStorage.with { location in
+    let registry = try await location.openRegistry()
+    defer { try? registry.close() }
+    return try await body(registry, TemporaryDataDirectory(existing: location.directory))
+  }
 }
 
-/// Opens one organization's store in a fresh directory, runs `body`, and removes it.
+/// Opens one organization's store in a fresh storage (``TestStorage``), runs `body`, and
+/// removes it.
 func withStore<T>(_ body: (OrganizationStore) async throws -> T) async throws -> T {
-  let temporary = try TemporaryDataDirectory()
-  defer { temporary.cleanUp() }
-  let id = OrganizationID.random()
-  let store = try OrganizationStore.open(at: temporary.directory.organizationURL(id), organizationID: id)
-  defer { try? store.close() }
-  return try await body(store)
+  try await TestStorage.withStore(body)
 }
 
 let t0 = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z

@@ -9,7 +9,7 @@ import Testing
 /// Issue 10: a full disk fails writes with RESOURCE_EXHAUSTED naming the cause and the
 /// organization; reads go on, nothing committed is lost, and once space is back the same
 /// write succeeds. SQLite's `max_page_count` on the writer connection plays the full disk.
-@Suite("A full disk at the storage level", .timeLimit(.minutes(2)))
+@Suite("A full disk at the storage level", .sqliteOnly, .timeLimit(.minutes(2)))
 struct FullDiskTests {
   @Test("writes fail with RESOURCE_EXHAUSTED naming the cause and the organization; reads go on; logged once")
   func fullDisk() async throws {

@@ -5,7 +5,7 @@ import Testing
 
 @testable import OrderStorage
 
-@Suite("Store: sealing the idempotency outcomes of older files", .timeLimit(.minutes(1)))
+@Suite("Store: sealing the idempotency outcomes of older files", .sqliteOnly, .timeLimit(.minutes(1)))
 struct IdempotencyMigrationTests {
   static let createKey = "orders.v1.KeyService/CreateKey"
   static let strongKey = "5b0e7a52-4c1d-4f7e-9a51-3c2d8e1f0a9b"

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Registry: API keys", .timeLimit(.minutes(5)))
 struct KeyTests {
-  @Test("T3: keys are hashed at rest; the plaintext never appears in the registry files")
+  @Test("T3: keys are hashed at rest; the plaintext never appears in the registry files", .sqliteOnly)
   func hashedAtRest() async throws {
     try await withRegistry { registry, temporary in
       let boot = try await registry.bootstrap(now: t0)

@@ -10,7 +10,7 @@ import Testing
 
 /// Issue 13: an organization is opened with one connection; a second one is opened only for
 /// reads that arrive while writes run, and those reads see every answered write.
-@Suite("Organization connections", .timeLimit(.minutes(2)))
+@Suite("Organization connections", .sqliteOnly, .timeLimit(.minutes(2)))
 struct OrganizationConnectionsTests {
   /// Runs `body` while a write (`write`, then waiting) holds the store's writer connection,
   /// then lets that write finish and waits for its answer.

@@ -30,7 +30,7 @@ struct OrganizationLeaseTests {
       return OrganizationFiles(
         open: { id in
           self.note("open \(names[id] ?? "?")")
-          return try real.open(id)
+          return try await real.open(id)
         },
         close: { store in
           let name = names[store.organizationID] ?? "?"

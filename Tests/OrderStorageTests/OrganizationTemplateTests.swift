@@ -6,7 +6,7 @@ import Testing
 @testable import OrderStorage
 
 /// New organizations' files copied from a migrated template (issue 13).
-@Suite("Organization template", .timeLimit(.minutes(2)))
+@Suite("Organization template", .sqliteOnly, .timeLimit(.minutes(2)))
 struct OrganizationTemplateTests {
   /// Every schema object of the file at `url`, and its applied migrations.
   static func schema(of url: URL) throws -> (objects: [String], migrations: [String]) {

@@ -5,7 +5,7 @@ import Testing
 
 @testable import OrderStorage
 
-@Suite("Store: the lists of a product in their own tables", .timeLimit(.minutes(5)))
+@Suite("Store: the lists of a product in their own tables", .sqliteOnly, .timeLimit(.minutes(5)))
 struct ProductListMigrationTests {
   @Test("C1, issue 11: a v10 file's comma-separated product lists become rows of their tables, in order")
   func organizationV10() async throws {

@@ -8,7 +8,7 @@ import Testing
 
 /// Lists read their children (lines, list items, timings) in one query for all parents: the
 /// number of statements does not grow with the number of rows (issue 11, no N+1).
-@Suite("Store: lists read in a fixed number of queries", .timeLimit(.minutes(5)))
+@Suite("Store: lists read in a fixed number of queries", .sqliteOnly, .timeLimit(.minutes(5)))
 struct QueryCountTests {
   /// What `body` returns, and how many statements it ran.
   private func counting<T: Sendable>(

@@ -122,7 +122,7 @@ struct RegistryOperationTests {
     }
   }
 
-  @Test("T3: an operation's secret is not in the registry's files: hashed for the key, sealed for replays")
+  @Test("T3: an operation's secret is not in the registry's files: hashed for the key, sealed for replays", .sqliteOnly)
   func secretsSealed() async throws {
     try await withRegistry { registry, temporary in
       let root = try await registry.bootstrap(now: t0).root

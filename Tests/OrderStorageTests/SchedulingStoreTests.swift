@@ -17,8 +17,9 @@ struct SchedulingStoreTests {
         try tx.updateVendorSyncStatus(of: order.id, to: .synced)
         #expect(try tx.scheduling(of: order.id)?.vendorSyncStatus == .synced)
         #expect(throws: (any Error).self) {
-          try tx.sql.sqliteDatabase!.execute(
-            sql: "UPDATE orderScheduling SET timing = 'now' WHERE orderID = ?", arguments: [order.id.rawValue])
+          try tx.sql.savepoint {
+            try tx.sql.execute("UPDATE orderScheduling SET timing = 'now' WHERE orderID = ?", [order.id.rawValue])
+          }
         }
         #expect(try tx.scheduling(of: "unknown") == nil)
         #expect(throws: DomainError.self) { try tx.updateVendorSyncStatus(of: "unknown", to: nil) }
@@ -88,7 +89,7 @@ struct SchedulingStoreTests {
     }
   }
 
-  @Test("F5, A3: renewals and asset expiry are found through indexes")
+  @Test("F5, A3: renewals and asset expiry are found through indexes", .sqliteOnly)
   func dueQueriesUseIndexes() async throws {
     try await withStore { store in
       try await store.read { tx in

@@ -96,7 +96,7 @@ struct StorageErrorMappingTests {
       ]
       for (sql, expected) in statements {
         do {
-          try await store.write { tx in try tx.sql.sqliteDatabase!.execute(sql: sql) }
+          _ = try await store.write { tx in try tx.sql.execute(sql) }
           Issue.record("\(sql) did not fail")
         } catch let error as DomainError {
           #expect(error.code == expected, "\(sql): \(error)")

@@ -5,7 +5,7 @@ import Testing
 
 /// Records name their table's primary key (``StoredRecord/primaryKey``) for the engines that
 /// do not read it from SQLite's schema; the names must be the schema's.
-@Suite("Stored records", .timeLimit(.minutes(5)))
+@Suite("Stored records", .sqliteOnly, .timeLimit(.minutes(5)))
 struct StoredRecordTests {
   /// The record types and the primary key SQLite's schema gives their tables.
   private static func mismatches(_ types: [any StoredRecord.Type], _ db: Database) throws -> [String] {

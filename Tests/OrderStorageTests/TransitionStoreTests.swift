@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OrderDomain
+import OrderTesting
 import Testing
 
 @testable import OrderStorage
@@ -86,8 +87,8 @@ struct TransitionStoreTests {
   func subscriptionLinkImmutable() async throws {
     try await withStore { store in
       let order = try await store.write { tx in try tx.changeOrder(try tx.seed()) }
-      await #expect(throws: DatabaseError.self) {
-        try await store.writer.write { db in try db.execute(sql: "UPDATE orders SET subscriptionID = NULL") }
+      await #expect(throws: (any Error).self) {
+        try await store.executeForTests("UPDATE orders SET subscriptionID = NULL")
       }
       #expect(try await store.read { tx in try tx.requireOrder(order.id).subscriptionID } == order.subscriptionID)
       await #expect(throws: DomainError.self) {

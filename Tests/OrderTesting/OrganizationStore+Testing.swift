@@ -24,3 +24,15 @@ extension OrganizationStore {
     try await writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = 1073741823") }
   }
 }
+
+/// Statements the storage never runs, for tests of what the schema refuses.
+extension OrganizationStore {
+  /// Runs `sql` in a transaction of its own, on either engine, and throws the database's own
+  /// error (GRDB's `DatabaseError`, postgres-nio's `PSQLError`), unconverted.
+  public func executeForTests(_ sql: String) async throws {
+    switch engine {
+    case .sqlite(let connections): try await connections.writer.write { db in try db.execute(sql: sql) }
+    case .postgres(let organization): _ = try await organization.write { session in try session.execute(sql) }
+    }
+  }
+}

@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 
 /// A real `orderd` process on 127.0.0.1 with a free port, for end-to-end tests that drive
-/// the built `orderd` and `orderctl` executables.
+/// the built `orderd` and `orderctl` executables; on PostgreSQL when `ORDERD_TEST_POSTGRES`
+/// is set (``TestStorage``).
 public final class ServerProcess: Sendable {
   public let dataDirectory: URL
   public let address: String
@@ -15,9 +16,13 @@ public final class ServerProcess: Sendable {
     dataDirectory: URL, clock: String = "simulated:2027-01-01T00:00:00Z", extraArguments: [String] = [],
     fileDescriptorLimit: Int? = nil, port: Int = 0
   ) async throws -> ServerProcess {
-    try await onOwnThread {
+    // On PostgreSQL (``TestStorage``), the data lives in a database of the directory's own.
+    let storage =
+      TestStorage.isPostgres
+      ? ["--storage", try await TestPostgres.processStorageURL(dataDirectory: dataDirectory)] : []
+    return try await onOwnThread {
       try ServerProcess(
-        dataDirectory: dataDirectory, clock: clock, extraArguments: extraArguments,
+        dataDirectory: dataDirectory, clock: clock, extraArguments: storage + extraArguments,
         fileDescriptorLimit: fileDescriptorLimit, port: port)
     }
   }

@@ -3,6 +3,7 @@ import GRPCCore
 import GRPCInProcessTransport
 import Logging
 import OrderServer
+import OrderStorage
 
 /// An orderd application in a temporary data directory, served over GRPCCore's in-process
 /// transport, for tests of the service layer. The network transport has its own tests.
@@ -47,9 +48,27 @@ public struct TestOrderd: Sendable {
         logger.logLevel = .warning
         return logger
       }()
+    // On PostgreSQL (``TestStorage``) a fresh server gets a database of its own; one started
+    // again on a caller's directory stays on SQLite.
+    guard TestStorage.isPostgres, dataDirectory == nil else {
+      return try await serve(
+        storage: .dataDirectory(DataDirectory(directory)), directory: directory, clock: clock,
+        backgroundWork: backgroundWork, faults: faults, logger: logger, metrics: metrics, body)
+    }
+    return try await TestPostgres.withDatabase { location in
+      try await serve(
+        storage: .postgres(location), directory: directory, clock: clock, backgroundWork: backgroundWork,
+        faults: faults, logger: logger, metrics: metrics, body)
+    }
+  }
+
+  private static func serve<Result: Sendable>(
+    storage: StorageLocation, directory: URL, clock: ServerClock.Mode, backgroundWork: BackgroundWorkConfiguration?,
+    faults: FaultInjection, logger: Logger, metrics: OrderdMetrics?, _ body: (TestOrderd) async throws -> Result
+  ) async throws -> Result {
     let application = try await OrderdApplication.open(
-      dataDirectory: directory.path, clock: clock, work: backgroundWork ?? .init(), faults: faults, metrics: metrics,
-      logger: logger)
+      storage: storage, keyDirectory: DataDirectory(directory), clock: clock, work: backgroundWork ?? .init(),
+      faults: faults, metrics: metrics, logger: logger)
     let rootKey = try String(contentsOf: directory.appendingPathComponent("root-admin.key"), encoding: .utf8)
       .trimmingCharacters(in: .whitespacesAndNewlines)
     let transport = InProcessTransport()

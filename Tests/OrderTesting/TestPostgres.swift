@@ -25,7 +25,7 @@ public enum TestPostgres {
   /// Creates a database `orderd_t_<random>`, runs `body` with its location, and drops it
   /// `WITH (FORCE)` (closing whatever connections the test left), whether `body` threw or not.
   /// A database per test keeps tests apart, their `LISTEN` channels too.
-  public static func withDatabase<T: Sendable>(_ body: (PostgresLocation) async throws -> T) async throws -> T {
+  public static func withDatabase<T>(_ body: (PostgresLocation) async throws -> T) async throws -> T {
     let admin = try adminLocation()
     let name = "orderd_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
     try await administer(admin, "CREATE DATABASE \(name)")
@@ -40,10 +40,28 @@ public enum TestPostgres {
   }
 
   /// Runs `body` with a running storage on a database of its own.
-  public static func withStorage<T: Sendable>(_ body: (PostgresStorage) async throws -> T) async throws -> T {
+  public static func withStorage<T>(_ body: (PostgresStorage) async throws -> T) async throws -> T {
     try await withDatabase { location in
       try await PostgresStorage.withRunning(location, logger: quietLogger) { storage in try await body(storage) }
     }
+  }
+
+  /// The `--storage` URL of an `orderd` process whose data directory is `directory`: a
+  /// database named after the directory, created the first time, so that a server started
+  /// again on the same directory finds its data. Left behind with the throwaway cluster (a
+  /// process outlives no scope to drop it in).
+  public static func processStorageURL(dataDirectory directory: URL) async throws -> String {
+    guard let adminURL, var components = URLComponents(string: adminURL) else { throw TestPostgresUnavailable() }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+    for byte in directory.standardizedFileURL.path.utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+    let name = "orderd_e_" + String(hash, radix: 16)
+    // Already there when the server was started on this directory before.
+    try? await administer(try adminLocation(), "CREATE DATABASE \(name)")
+    components.path = "/" + name
+    guard let url = components.string else { throw TestPostgresUnavailable() }
+    return url
   }
 
   /// Runs one statement outside a transaction on the admin database.

@@ -1,27 +1,21 @@
 import Foundation
 import OrderDomain
 import OrderStorage
+import OrderTesting
 import OrderWorkflows
 
-/// One organization's store in a fresh temporary directory, with an admin to act as.
+/// One organization's store in a fresh storage (``TestStorage``), with an admin to act as.
 struct WorkflowStore {
   let store: OrganizationStore
   let organizationID: OrganizationID
-  let directory: URL
 
   static let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
 
   /// Opens a store, runs `body`, closes and removes it.
   static func with<T>(_ body: (WorkflowStore) async throws -> T) async throws -> T {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("orderd-workflows-\(UUID().uuidString)", isDirectory: true)
-    let data = DataDirectory(directory)
-    try data.create()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let id = OrganizationID.random()
-    let store = try OrganizationStore.open(at: data.organizationURL(id), organizationID: id)
-    defer { try? store.close() }
-    return try await body(WorkflowStore(store: store, organizationID: id, directory: directory))
+    try await TestStorage.withStore { store in
+      try await body(WorkflowStore(store: store, organizationID: store.organizationID))
+    }
   }
 
   var admin: Principal {

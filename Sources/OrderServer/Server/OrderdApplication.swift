@@ -24,6 +24,8 @@ public struct OrderdApplication: Sendable {
   /// Every metric of the server, made once (see ``OrderdMetrics``).
   public let metrics: OrderdMetrics
   let logger: Logger
+  /// The PostgreSQL storage's connection pool, running until ``close()``; `nil` on SQLite.
+  let storageRun: Task<Void, Never>?
 
   /// Opens (creating and migrating as needed) the data directory. On first start, creates
   /// the root organization and writes its first admin key to `root-admin.key` (mode 0600).
@@ -38,14 +40,43 @@ public struct OrderdApplication: Sendable {
     work: BackgroundWorkConfiguration = .init(), faults: FaultInjection = .none, metrics: OrderdMetrics? = nil,
     signals: any ClusterSignals = NoClusterSignals(), logger: Logger
   ) async throws -> OrderdApplication {
-    let metrics = metrics ?? OrderdMetrics()
-    let directory = DataDirectory(path: dataDirectory)
-    try directory.create()
-    let registry = try Registry(directory: directory, logger: logger)
+    try await open(
+      storage: .dataDirectory(DataDirectory(path: dataDirectory)), clock: mode, openDatabaseLimit: openDatabaseLimit,
+      work: work, faults: faults, metrics: metrics, signals: signals, logger: logger)
+  }
+
+  /// Opens the storage at `storage` (issue 14), as the other `open` opens a data directory.
+  /// On PostgreSQL the root's first admin key is written to
+  /// `root-admin.key` in `keyDirectory` (required there; a data directory holds its own), and
+  /// the pool of connections runs until ``close()``.
+  public static func open(
+    storage: StorageLocation, keyDirectory: DataDirectory? = nil, clock mode: ServerClock.Mode,
+    openDatabaseLimit: Int = 256, work: BackgroundWorkConfiguration = .init(), faults: FaultInjection = .none,
+    metrics: OrderdMetrics? = nil, signals: any ClusterSignals = NoClusterSignals(), logger: Logger
+  ) async throws -> OrderdApplication {
+    let opened = try await OpenedStorage.open(
+      storage, keyDirectory: keyDirectory, openDatabaseLimit: openDatabaseLimit, metrics: metrics, logger: logger)
+    do {
+      return try await open(opened, clock: mode, work: work, faults: faults, signals: signals, logger: logger)
+    } catch {
+      await opened.stop()
+      throw error
+    }
+  }
+
+  private static func open(
+    _ opened: OpenedStorage, clock mode: ServerClock.Mode, work: BackgroundWorkConfiguration, faults: FaultInjection,
+    signals: any ClusterSignals, logger: Logger
+  ) async throws -> OrderdApplication {
+    let metrics = opened.metrics
+    let registry = opened.registry
+    let directory = opened.keyDirectory
     let node = NodeID.random()
     logger.info("node started", metadata: ["node": "\(node)"])
-    // One process opens a data directory: a claim left in its registry is a dead process's.
-    try await registry.releaseAllClaims()
+    if opened.isSoleProcess {
+      // One process opens a data directory: a claim left in its registry is a dead process's.
+      try await registry.releaseAllClaims()
+    }
     let resumeFrom = try await registry.simulatedClock()
     let clock = ServerClock(mode: mode, resumeFrom: mode == .system ? nil : resumeFrom)
     let bootstrap = try await registry.bootstrap(now: clock.now())
@@ -55,8 +86,7 @@ public struct OrderdApplication: Sendable {
         "first start: created the root organization and its admin key",
         metadata: ["org": "\(bootstrap.root.id)", "keyFile": "\(directory.rootAdminKeyURL.path)"])
     }
-    let databases = OrganizationDatabases(
-      directory: directory, capacity: openDatabaseLimit, logger: logger, metrics: metrics.storage)
+    let databases = opened.databases
     await OrganizationCreation(registry: registry, databases: databases, faults: faults, logger: logger)
       .finishPending()
     let bell = NotificationBell()
@@ -71,7 +101,7 @@ public struct OrderdApplication: Sendable {
     return OrderdApplication(
       registry: registry, databases: databases, clock: clock, rootOrganization: bootstrap.root,
       health: HealthStatuses(services: Self.serviceNames), scheduler: scheduler, bell: bell, node: node,
-      signals: signals, faults: faults, metrics: metrics, logger: logger)
+      signals: signals, faults: faults, metrics: metrics, logger: logger, storageRun: opened.run)
   }
 
   /// The fully qualified names of the orderd API's services, as health checks name them.
@@ -159,6 +189,10 @@ public struct OrderdApplication: Sendable {
   /// Closes every database cleanly.
   public func close() async throws {
     await self.databases.closeIdle()
-    try self.registry.close()
+    let closed = Result { try self.registry.close() }
+    // PostgreSQL: the pool closes its connections once cancelled.
+    self.storageRun?.cancel()
+    await self.storageRun?.value
+    try closed.get()
   }
 }

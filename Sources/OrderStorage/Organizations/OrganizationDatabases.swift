@@ -48,7 +48,8 @@ public actor OrganizationDatabases {
   /// still hold their descriptors, which the cache's size does not count.
   public static let maximumClosing = 8
 
-  public nonisolated let directory: DataDirectory
+  /// The data directory of SQLite files; `nil` on PostgreSQL.
+  public nonisolated let directory: DataDirectory?
   public nonisolated let capacity: Int
   /// Logs each episode of a failing organization database once.
   public nonisolated let health: StorageHealth
@@ -71,9 +72,21 @@ public actor OrganizationDatabases {
       files: .real(directory: directory, health: health, metrics: metrics))
   }
 
+  /// Organizations as schemas of a PostgreSQL database (issue 14). An open schema holds no
+  /// descriptor, so many more may stay open.
+  public init(
+    postgres storage: PostgresStorage, capacity: Int = 4_096, logger: Logger = Logger(label: "orderd.storage"),
+    metrics: StorageMetrics = StorageMetrics()
+  ) {
+    let health = StorageHealth(logger: logger)
+    self.init(
+      directory: nil, capacity: capacity, logger: logger, metrics: metrics, health: health,
+      files: .postgres(storage, health: health, metrics: metrics))
+  }
+
   /// With `files` opening and closing (tests watch file work through it).
   init(
-    directory: DataDirectory, capacity: Int, logger: Logger = Logger(label: "orderd.storage"),
+    directory: DataDirectory?, capacity: Int, logger: Logger = Logger(label: "orderd.storage"),
     metrics: StorageMetrics = StorageMetrics(), health: StorageHealth? = nil, files: OrganizationFiles
   ) {
     self.directory = directory
@@ -128,7 +141,7 @@ public actor OrganizationDatabases {
 
   private func lease(_ id: OrganizationID) async throws -> Lease {
     if let set = broken[id] {
-      let file = FileIdentity(of: directory.organizationURL(id))
+      let file = fileIdentity(id)
       let changed = file != nil && file != set.file
       let retry = set.failure.kind == .inaccessible && ContinuousClock.now - set.since >= Self.inaccessibleRetry
       guard changed || retry else { throw set.failure }
@@ -166,7 +179,7 @@ public actor OrganizationDatabases {
     let task = Task.detached { () async throws -> OrganizationStore in
       // A file is opened only once the previous pool on it is closed.
       await pendingClose?.value
-      return try await BlockingWork.run { try files.open(id) }
+      return try await files.open(id)
     }
     openingCount += 1
     let slot = OpenOrganizations.Slot(id: id, number: openingCount, state: .opening(task))
@@ -185,7 +198,7 @@ public actor OrganizationDatabases {
       if let failure = error as? StorageFailure {
         health.failed(failure)
         if failure.kind == .damaged || failure.kind == .newerSchema || failure.kind == .inaccessible {
-          broken[id] = Broken(failure: failure, file: FileIdentity(of: directory.organizationURL(id)), since: .now)
+          broken[id] = Broken(failure: failure, file: fileIdentity(id), since: .now)
         }
       }
       throw error
@@ -200,7 +213,7 @@ public actor OrganizationDatabases {
       await startClosing(slot)?.value
       // Closing may checkpoint into the file: note what it looks like now, so that only a
       // change by someone else (a restore) opens it again.
-      broken[slot.id]?.file = FileIdentity(of: directory.organizationURL(slot.id))
+      broken[slot.id]?.file = fileIdentity(slot.id)
     }
     evictIdle()
   }
@@ -209,7 +222,13 @@ public actor OrganizationDatabases {
   /// written to it, and it is closed once its operations have ended.
   private func setAside(_ id: OrganizationID, _ failure: StorageFailure) {
     guard broken[id] == nil else { return }
-    broken[id] = Broken(failure: failure, file: FileIdentity(of: directory.organizationURL(id)), since: .now)
+    broken[id] = Broken(failure: failure, file: fileIdentity(id), since: .now)
+  }
+
+  /// What the organization's SQLite file looks like now; `nil` without one (or on PostgreSQL,
+  /// where a set-aside organization is tried again every ``inaccessibleRetry`` if inaccessible).
+  private nonisolated func fileIdentity(_ id: OrganizationID) -> FileIdentity? {
+    directory.flatMap { FileIdentity(of: $0.organizationURL(id)) }
   }
 
   /// Closes least recently released idle databases while over capacity.

@@ -4,28 +4,62 @@ import OrderDomain
 
 /// One organization's database (T2). Get it from ``OrganizationDatabases/withStore(_:_:)``.
 ///
-/// Work happens in typed transactions: ``write(_:)`` runs its closure in one SQLite
-/// transaction that commits durably (`synchronous=FULL`) before the call returns, or
-/// rolls back entirely when the closure throws.
+/// Work happens in typed transactions: ``write(_:)`` runs its closure in one transaction that
+/// commits durably before the call returns, or rolls back entirely when the closure throws.
+/// The database is an SQLite file or a PostgreSQL schema (issue 14); the transactions are the
+/// same on both.
 public struct OrganizationStore: Sendable {
+  /// Where the organization's data is.
+  enum Engine: Sendable {
+    /// Its SQLite file's connections (issue 13).
+    case sqlite(OrganizationConnections)
+    /// Its PostgreSQL schema.
+    case postgres(PostgresOrganization)
+  }
+
   public let organizationID: OrganizationID
-  let connections: OrganizationConnections
+  let engine: Engine
   let health: StorageHealth?
   let metrics: StorageMetrics?
 
-  /// The connection that writes (tests reach the file through it).
+  /// The SQLite connections (tests reach the file through them). SQLite only.
+  var connections: OrganizationConnections {
+    guard case .sqlite(let connections) = engine else { preconditionFailure("an SQLite store's connections") }
+    return connections
+  }
+  /// The connection that writes (tests reach the file through it). SQLite only.
   var writer: DatabaseQueue { connections.writer }
-  /// Shares transactions between concurrent writes (issue 13).
+  /// Shares transactions between concurrent writes (issue 13). SQLite only.
   var groupCommit: GroupCommit { connections.groupCommit }
+
+  /// The batches and writes this store's group commit ran, on either engine (tests).
+  var writeStatistics: GroupCommit.Statistics {
+    switch engine {
+    case .sqlite(let connections): connections.groupCommit.statistics
+    case .postgres(let organization): organization.queue.statistics
+    }
+  }
+
+  /// Writes waiting for the next batch, on either engine (tests).
+  var queuedWriteCount: Int {
+    switch engine {
+    case .sqlite(let connections): connections.groupCommit.queuedCount
+    case .postgres(let organization): organization.queue.queuedCount
+    }
+  }
+
+  init(organizationID: OrganizationID, engine: Engine, health: StorageHealth?, metrics: StorageMetrics? = nil) {
+    self.organizationID = organizationID
+    self.engine = engine
+    self.health = health
+    self.metrics = metrics
+  }
 
   init(
     organizationID: OrganizationID, connections: OrganizationConnections, health: StorageHealth?,
     metrics: StorageMetrics? = nil
   ) {
-    self.organizationID = organizationID
-    self.connections = connections
-    self.health = health
-    self.metrics = metrics
+    self.init(organizationID: organizationID, engine: .sqlite(connections), health: health, metrics: metrics)
   }
 
   /// Opens a store outside of ``OrganizationDatabases`` (tools, tests). Migrates the file.
@@ -39,13 +73,35 @@ public struct OrganizationStore: Sendable {
     return OrganizationStore(organizationID: organizationID, connections: connections, health: health, metrics: metrics)
   }
 
-  /// Closes the database file, its WAL checkpointed into it; the store cannot be used
-  /// afterwards.
-  public func close() throws {
-    try connections.close()
+  /// Opens organization `id`'s schema on PostgreSQL, creating it at the baseline when it is
+  /// missing (tools, tests, ``OrganizationFiles/postgres(_:health:metrics:)``).
+  ///
+  /// - Throws: ``StorageFailure`` when the schema cannot be used (newer, unreachable).
+  public static func open(
+    postgres storage: PostgresStorage, organizationID: OrganizationID, health: StorageHealth? = nil,
+    metrics: StorageMetrics? = nil
+  ) async throws -> OrganizationStore {
+    _ = try await PostgresSchema.prepareOrganization(organizationID, in: storage)
+    let organization: PostgresOrganization
+    do {
+      organization = try PostgresOrganization(organizationID, storage: storage)
+    } catch {
+      throw StorageFailure.converting(error, in: .organization(organizationID))
+    }
+    return OrganizationStore(
+      organizationID: organizationID, engine: .postgres(organization), health: health, metrics: metrics)
   }
 
-  /// Runs `body` as one durable write: what it does is committed (`synchronous=FULL`)
+  /// Closes the database file, its WAL checkpointed into it; the store cannot be used
+  /// afterwards. A PostgreSQL store holds nothing to close.
+  public func close() throws {
+    switch engine {
+    case .sqlite(let connections): try connections.close()
+    case .postgres: break
+    }
+  }
+
+  /// Runs `body` as one durable write: what it does is committed (SQLite: `synchronous=FULL`)
   /// before this returns, or undone entirely when it throws.
   ///
   /// Concurrent writes share a transaction, each in its own savepoint (``GroupCommit``): a
@@ -53,20 +109,32 @@ public struct OrganizationStore: Sendable {
   /// SQLite's errors reach the caller converted (``StorageFailure/converting(_:in:)``).
   public func write<T: Sendable>(_ body: @escaping @Sendable (OrganizationTransaction) throws -> T) async throws -> T {
     try await self.converting(wrote: true) {
-      guard let metrics else {
-        return try await connections.write { db in try body(OrganizationTransaction(db: db)) }
-      }
+      guard let metrics else { return try await engineWrite(body) }
       // Under group commit this is one caller's wait for its shared, durable commit.
-      return try await metrics.timingWrite {
-        try await connections.write { db in try body(OrganizationTransaction(db: db)) }
-      }
+      return try await metrics.timingWrite { try await engineWrite(body) }
     }
   }
 
   /// Runs `body` on a consistent snapshot. Write methods of the transaction throw here.
   public func read<T: Sendable>(_ body: @Sendable (OrganizationTransaction) throws -> T) async throws -> T {
     try await self.converting(wrote: false) {
-      try await connections.read { db in try body(OrganizationTransaction(db: db)) }
+      switch engine {
+      case .sqlite(let connections):
+        try await connections.read { db in try body(OrganizationTransaction(db: db)) }
+      case .postgres(let organization):
+        try await organization.read { session in try body(OrganizationTransaction(session: session)) }
+      }
+    }
+  }
+
+  private func engineWrite<T: Sendable>(
+    _ body: @escaping @Sendable (OrganizationTransaction) throws -> T
+  ) async throws -> T {
+    switch engine {
+    case .sqlite(let connections):
+      try await connections.write { db in try body(OrganizationTransaction(db: db)) }
+    case .postgres(let organization):
+      try await organization.write { session in try body(OrganizationTransaction(session: session)) }
     }
   }
 
@@ -98,6 +166,9 @@ public struct OrganizationTransaction {
 
   /// A transaction on an SQLite connection.
   init(db: Database) { self.init(sql: SQL(.sqlite(db))) }
+
+  /// A transaction on a PostgreSQL connection, in the organization's schema.
+  init(session: PostgresSession) { self.init(sql: SQL(.postgres(session))) }
 
   /// The next value of a named counter, from 1; part of the transaction.
   func nextSequence(_ name: String) throws -> Int {

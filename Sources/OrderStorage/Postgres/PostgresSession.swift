@@ -22,6 +22,9 @@ final class PostgresSession {
   private(set) var savepointDepth = 0
   /// The failure that aborted the transaction, until a savepoint from before it is rolled back.
   private(set) var abortingError: (any Error)?
+  /// What the transaction asked to tell other nodes when it commits (``SQL/onCommit(_:)``),
+  /// sent by ``PostgresWriteQueue`` before `COMMIT`.
+  var commitSignals: [CommitSignal] = []
   /// Whether a transaction is open (outside one, each statement commits by itself, and a
   /// failed one aborts nothing).
   private var isInTransaction = false

@@ -46,7 +46,7 @@ public final class PostgresStorage: Sendable {
   }
 
   /// Runs `body` with a storage at `location` running, then stops it (tests and tools).
-  public static func withRunning<T: Sendable>(
+  public static func withRunning<T>(
     _ location: PostgresLocation, logger: Logger = Logger(label: "orderd.postgres"),
     _ body: (PostgresStorage) async throws -> T
   ) async throws -> T {

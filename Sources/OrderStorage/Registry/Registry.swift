@@ -4,12 +4,20 @@ import Logging
 import OrderDomain
 import Synchronization
 
-/// The registry (`registry.sqlite`): organizations, their kinds and parents, API key
-/// hashes, and small server state (T1, T3).
+/// The registry (`registry.sqlite`, or schema `orderd` on PostgreSQL): organizations, their
+/// kinds and parents, API key hashes, and small server state (T1, T3).
 ///
 /// Errors a caller can act on are ``DomainError``s; anything else is an internal failure.
 public final class Registry: Sendable {
-  let pool: DatabasePool
+  /// Where the registry is.
+  enum Engine: Sendable {
+    case sqlite(DatabasePool)
+    /// Schema `orderd`; writes through a queue whose prologue locks `orderd.writer`, so that
+    /// registry writes stay serialized across nodes.
+    case postgres(PostgresStorage, PostgresWriteQueue)
+  }
+
+  let engine: Engine
   let cache = Mutex(AuthenticationCache())
   let organizations = Mutex(OrganizationCache())
   let logger: Logger
@@ -25,22 +33,58 @@ public final class Registry: Sendable {
     try directory.create()
     self.logger = logger
     self.health = StorageHealth(logger: logger)
-    pool = try DatabaseOpening.openPool(
-      at: directory.registryURL, database: .registry, label: "registry", maximumReaderCount: 4,
-      migrator: RegistrySchema.migrator, migrate: { try RegistrySchema.migrator.migrate($0) })
+    engine = .sqlite(
+      try DatabaseOpening.openPool(
+        at: directory.registryURL, database: .registry, label: "registry", maximumReaderCount: 4,
+        migrator: RegistrySchema.migrator, migrate: { try RegistrySchema.migrator.migrate($0) }))
+  }
+
+  /// Opens the registry in schema `orderd` of `storage` (issue 14), creating it when missing.
+  /// The storage must be running.
+  ///
+  /// - Throws: ``StorageFailure`` when it cannot be used (newer, unreachable).
+  public init(postgres storage: PostgresStorage, logger: Logger = Logger(label: "orderd.registry")) async throws {
+    try await PostgresSchema.migrateRegistry(in: storage)
+    self.logger = logger
+    self.health = StorageHealth(logger: logger)
+    let schema = PostgresSchema.registrySchema
+    let queue = PostgresWriteQueue(
+      storage: storage, prologue: [PostgresSchema.searchPath(schema), "SELECT 1 FROM writer FOR UPDATE"],
+      signalKey: nil)
+    engine = .postgres(storage, queue)
+  }
+
+  /// The SQLite pool (tests and maintenance reach the file through it). SQLite only.
+  var pool: DatabasePool {
+    guard case .sqlite(let pool) = engine else { preconditionFailure("an SQLite registry's pool") }
+    return pool
   }
 
   /// A durable write, in a savepoint of a transaction it may share with concurrent writes
   /// (``GroupCommit``); SQLite's errors reach the caller converted (``StorageFailure``).
   func write<T: Sendable>(_ body: @escaping @Sendable (SQL) throws -> T) async throws -> T {
     try await self.converting(wrote: true) {
-      try await self.groupCommit.write(on: self.pool) { db in try body(SQL(.sqlite(db))) }
+      switch engine {
+      case .sqlite(let pool):
+        try await self.groupCommit.write(on: pool) { db in try body(SQL(.sqlite(db))) }
+      case .postgres(_, let queue):
+        try await queue.write { session in try body(SQL(.postgres(session))) }
+      }
     }
   }
 
   /// A read on a consistent snapshot; SQLite's errors reach the caller converted.
   func read<T: Sendable>(_ body: @Sendable (SQL) throws -> T) async throws -> T {
-    try await self.converting(wrote: false) { try await self.pool.read { db in try body(SQL(.sqlite(db))) } }
+    try await self.converting(wrote: false) {
+      switch engine {
+      case .sqlite(let pool):
+        try await pool.read { db in try body(SQL(.sqlite(db))) }
+      case .postgres(let storage, _):
+        try await storage.read(prologue: [PostgresSchema.searchPath(PostgresSchema.registrySchema)]) { session in
+          try body(SQL(.postgres(session)))
+        }
+      }
+    }
   }
 
   private func converting<T>(wrote: Bool, _ operation: () async throws -> T) async throws -> T {
@@ -57,8 +101,9 @@ public final class Registry: Sendable {
 
   /// Closes the database, its WAL checkpointed into the file first (a pool's last connection
   /// to close is a read-only reader, which would leave it); the registry cannot be used
-  /// afterwards.
+  /// afterwards. A PostgreSQL registry holds nothing to close.
   public func close() throws {
+    guard case .sqlite(let pool) = engine else { return }
     try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     try pool.close()
   }

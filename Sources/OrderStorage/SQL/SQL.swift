@@ -14,6 +14,9 @@ import OrderDomain
 struct SQL {
   enum Engine {
     case sqlite(Database)
+    /// A PostgreSQL connection inside a transaction whose `search_path` is the database's
+    /// schema (``PostgresWriteQueue``, ``PostgresOrganization``).
+    case postgres(PostgresSession)
   }
 
   let engine: Engine
@@ -25,6 +28,7 @@ struct SQL {
   var sqliteDatabase: Database? {
     switch engine {
     case .sqlite(let db): db
+    case .postgres: nil
     }
   }
 
@@ -32,6 +36,7 @@ struct SQL {
   func fetchAll<R: FetchableRecord>(_: R.Type, _ sql: String, _ arguments: SQLArguments = []) throws -> [R] {
     switch engine {
     case .sqlite(let db): try R.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments.statementArguments)
+    case .postgres(let session): try session.rows(sql, arguments.values).map { try R(row: $0) }
     }
   }
 
@@ -39,6 +44,7 @@ struct SQL {
   func fetchOne<R: FetchableRecord>(_: R.Type, _ sql: String, _ arguments: SQLArguments = []) throws -> R? {
     switch engine {
     case .sqlite(let db): try R.fetchOne(try db.cachedStatement(sql: sql), arguments: arguments.statementArguments)
+    case .postgres(let session): try session.rows(sql, arguments.values).first.map { try R(row: $0) }
     }
   }
 
@@ -46,6 +52,7 @@ struct SQL {
   func fetchOne<V: DatabaseValueConvertible>(_: V.Type, _ sql: String, _ arguments: SQLArguments = []) throws -> V? {
     switch engine {
     case .sqlite(let db): try V.fetchOne(try db.cachedStatement(sql: sql), arguments: arguments.statementArguments)
+    case .postgres(let session): try Self.firstValue(V.self, try session.values(sql, arguments.values))
     }
   }
 
@@ -55,6 +62,7 @@ struct SQL {
   ) throws -> V? {
     switch engine {
     case .sqlite(let db): try V.fetchOne(try db.cachedStatement(sql: sql), arguments: arguments.statementArguments)
+    case .postgres(let session): try Self.firstValue(V.self, try session.values(sql, arguments.values))
     }
   }
 
@@ -62,6 +70,7 @@ struct SQL {
   func rows(_ sql: String, _ arguments: SQLArguments = []) throws -> [Row] {
     switch engine {
     case .sqlite(let db): try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments.statementArguments)
+    case .postgres(let session): try session.rows(sql, arguments.values)
     }
   }
 
@@ -72,6 +81,8 @@ struct SQL {
     case .sqlite(let db):
       try db.cachedStatement(sql: sql).execute(arguments: arguments.statementArguments)
       return db.changesCount
+    case .postgres(let session):
+      return try session.execute(sql, arguments.values)
     }
   }
 
@@ -80,14 +91,27 @@ struct SQL {
   func savepoint<T>(_ body: () throws -> T) throws -> T {
     switch engine {
     case .sqlite(let db): try db.inCachedSavepoint(body)
+    case .postgres(let session): try session.savepoint(body)
     }
   }
 
   /// Asks for `signal` to be sent when the transaction commits (another engine's nodes learn
-  /// of new notifications and due jobs so). SQLite's one process learns of them otherwise.
+  /// of new notifications and due jobs so). SQLite's one process learns of them otherwise;
+  /// PostgreSQL's ``PostgresWriteQueue`` sends them just before `COMMIT`.
   func onCommit(_ signal: CommitSignal) {
     switch engine {
     case .sqlite: break
+    case .postgres(let session): session.commitSignals.append(signal)
     }
+  }
+
+  /// The first column of the first row, converted as GRDB converts it; `nil` when there is no
+  /// row or the value is NULL.
+  private static func firstValue<V: DatabaseValueConvertible>(_: V.Type, _ result: PostgresResult) throws -> V? {
+    guard let value = result.rows.first?.first, !value.isNull else { return nil }
+    guard let converted = V.fromDatabaseValue(value) else {
+      throw DomainError.internalError("cannot read \(value) as \(V.self)")
+    }
+    return converted
   }
 }

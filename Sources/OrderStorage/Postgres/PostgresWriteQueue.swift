@@ -1,0 +1,168 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// Group commit on PostgreSQL (issue 14): one database's (an organization's schema, or the
+/// registry's) concurrent writes of this node share one transaction, as ``GroupCommit``
+/// shares SQLite's.
+///
+/// Each write is queued; one drain at a time leases a connection, begins a transaction with
+/// the ``prologue`` (the `search_path` and the writer lock, which serializes the database's
+/// writers on every node), and runs every write queued so far, up to
+/// ``GroupCommit/maximumBatch``, each in its own savepoint: a write that throws undoes only
+/// itself and gets its own error. Then the batch's ``CommitSignal``s are sent (`pg_notify`,
+/// delivered at commit), the transaction commits, and only then is any write answered. The
+/// drain loops while writes are queued. A batch of one write runs without a savepoint.
+///
+/// Without it, every write in flight would hold a pooled connection and a thread while it
+/// waits for the writer lock, starving the other organizations that share the pool.
+///
+/// When the transaction is lost (the connection, the commit), every write of the batch fails
+/// with that error: none of them was answered, and none is in the database.
+final class PostgresWriteQueue: Sendable {
+  private struct State {
+    var queued: [any PostgresBatchedWrite] = []
+    var draining = false
+  }
+
+  let storage: PostgresStorage
+  /// The statements after `BEGIN`: PostgreSQL's own SQL.
+  let prologue: [String]
+  /// What the commit signals name: the organization's id (`nil`: none are sent).
+  let signalKey: String?
+  private let state = Mutex(State())
+  private let counted = Mutex(GroupCommit.Statistics())
+
+  init(storage: PostgresStorage, prologue: [String], signalKey: String?) {
+    self.storage = storage
+    self.prologue = prologue
+    self.signalKey = signalKey
+  }
+
+  /// The prologue of organization writes in `schema`: its tables resolve unqualified, and its
+  /// one writer row is locked (READ COMMITTED: what follows sees the previous writer's commit).
+  static func organizationPrologue(schema: String) -> [String] {
+    [PostgresSchema.searchPath(schema), "SELECT 1 FROM orderd_writer FOR UPDATE"]
+  }
+
+  /// Writes waiting for the next batch.
+  var queuedCount: Int { state.withLock { $0.queued.count } }
+  var statistics: GroupCommit.Statistics { counted.withLock { $0 } }
+
+  /// Runs `body` in a savepoint of the next batch; returns once that batch has committed.
+  func write<T: Sendable>(_ body: @escaping @Sendable (PostgresSession) throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+      let startsDrain = state.withLock { state -> Bool in
+        state.queued.append(PostgresPendingWrite(body: body, continuation: continuation))
+        defer { state.draining = true }
+        return !state.draining
+      }
+      if startsDrain { Task { await self.drain() } }
+    }
+  }
+
+  /// Runs batches until the queue is empty.
+  private func drain() async {
+    while true {
+      let batch = state.withLock { state -> [any PostgresBatchedWrite] in
+        let count = min(state.queued.count, GroupCommit.maximumBatch)
+        if count == 0 { state.draining = false }
+        defer { state.queued.removeFirst(count) }
+        return Array(state.queued.prefix(count))
+      }
+      guard !batch.isEmpty else { return }
+      counted.withLock {
+        $0.batches += 1
+        $0.writes += batch.count
+      }
+      await run(batch)
+    }
+  }
+
+  /// Runs one batch as one transaction, then answers its writes.
+  private func run(_ batch: [any PostgresBatchedWrite]) async {
+    var batchFailure: (any Error)?
+    do {
+      try await storage.transaction(.write, prologue: prologue) { [signalKey] session in
+        if batch.count == 1 {
+          if let failure = batch[0].run(session, inSavepoint: false) { throw failure }
+        } else {
+          for write in batch {
+            let signals = session.commitSignals.count
+            if write.run(session, inSavepoint: true) != nil {
+              // Its savepoint is undone: so are its signals.
+              session.commitSignals.removeLast(session.commitSignals.count - signals)
+            }
+            // The rollback to its savepoint failed: the transaction is lost.
+            if session.isAborted { throw PostgresAborted(cause: TransactionLost()) }
+          }
+        }
+        if let signalKey { try Self.send(session.commitSignals, key: signalKey, session) }
+      }
+    } catch {
+      batchFailure = error
+    }
+    for write in batch { write.answer(batchFailure: batchFailure) }
+  }
+
+  /// Sends the batch's signals inside its transaction: PostgreSQL delivers them at commit,
+  /// and drops them on rollback.
+  static func send(_ signals: [CommitSignal], key: String, _ session: PostgresSession) throws {
+    if signals.contains(.log) {
+      try session.execute(native: "SELECT pg_notify('orderd_log', $1)", [key.databaseValue])
+    }
+    let due = signals.compactMap { signal -> Date? in
+      guard case .jobDue(let date) = signal else { return nil }
+      return date
+    }
+    if let earliest = due.min() {
+      try session.execute(
+        native: "SELECT pg_notify('orderd_work', $1)",
+        [(key + " " + (String.fromDatabaseValue(earliest.databaseValue) ?? "")).databaseValue])
+    }
+  }
+}
+
+/// Thrown when a savepoint could not be rolled back (the connection is gone).
+private struct TransactionLost: Error {}
+
+/// One queued write, type-erased so that writes of any result type share a batch.
+private protocol PostgresBatchedWrite: Sendable {
+  /// Runs the write (in a savepoint, or as the whole transaction) and keeps its outcome;
+  /// returns its error if it failed.
+  func run(_ session: PostgresSession, inSavepoint: Bool) -> (any Error)?
+  /// Answers the caller once the batch is over (see ``PendingWrite``'s in GroupCommit).
+  func answer(batchFailure: (any Error)?)
+}
+
+/// `outcome` is written by ``run(_:inSavepoint:)`` on the batch's thread and read by
+/// ``answer(batchFailure:)`` after the batch's transaction is over, one after the other.
+private final class PostgresPendingWrite<T: Sendable>: PostgresBatchedWrite, @unchecked Sendable {
+  let body: @Sendable (PostgresSession) throws -> T
+  let continuation: CheckedContinuation<T, any Error>
+  private var outcome: Result<T, any Error>?
+
+  init(body: @escaping @Sendable (PostgresSession) throws -> T, continuation: CheckedContinuation<T, any Error>) {
+    self.body = body
+    self.continuation = continuation
+  }
+
+  func run(_ session: PostgresSession, inSavepoint: Bool) -> (any Error)? {
+    do {
+      outcome = .success(inSavepoint ? try session.savepoint { try body(session) } : try body(session))
+      return nil
+    } catch {
+      outcome = .failure(error)
+      return error
+    }
+  }
+
+  func answer(batchFailure: (any Error)?) {
+    switch (outcome, batchFailure) {
+    case (.failure(let error)?, _): continuation.resume(throwing: error)
+    case (_, let failure?): continuation.resume(throwing: failure)
+    case (.success(let value)?, nil): continuation.resume(returning: value)
+    case (nil, nil): continuation.resume(throwing: TransactionLost())
+    }
+  }
+}
