@@ -17,8 +17,7 @@ struct PostgresWriteQueueTests {
   }
 
   @Test(
-    "when the batch's connection is lost, every write of the batch fails and none is kept; the next write works",
-    .disabled("hangs in about one run of two after pg_terminate_backend; left for the A2 follow-up"))
+    "when the batch's connection is lost, every write of the batch fails and none is kept; the next write works")
   func lostConnectionFailsTheBatch() async throws {
     try await withStore { store in
       let outcomes = try await GroupCommitTests.batchBehindBlockedWrite(store, count: 6) { tx, index in

@@ -14,8 +14,7 @@ extension PostgresSchema {
 
   /// The registry at the baseline, in schema `orderd` (`search_path`): equal in tables and
   /// columns to `registry.sqlite` at v5 (``registryBaselineMigrations``), with the same types
-  /// as the organizations' (``organizationBaseline``), except `wakeups.claimExpiresAt`, a
-  /// `timestamptz` on the database's clock (SQLite's is the node's wall clock as text); plus
+  /// as the organizations' (``organizationBaseline``); plus
   /// `writer`, the row every registry write locks first, so that registry writes stay
   /// serialized across nodes.
   static let registryBaseline = statements(
@@ -58,7 +57,7 @@ extension PostgresSchema {
       organizationID text COLLATE "C" PRIMARY KEY REFERENCES organizations(id) DEFERRABLE,
       dueAt text COLLATE "C" NOT NULL,
       claimedBy text COLLATE "C",
-      claimExpiresAt timestamptz
+      claimExpiresAt text COLLATE "C"
     );
     CREATE INDEX wakeups_due ON wakeups(dueAt);
     CREATE TABLE operations (

@@ -28,6 +28,10 @@ final class PostgresSession {
   /// Whether a transaction is open (outside one, each statement commits by itself, and a
   /// failed one aborts nothing).
   private var isInTransaction = false
+  /// The error that showed the connection gone (closed by the server, or broken): nothing is
+  /// sent on it any more. postgres-nio can leave a statement sent on a connection that is
+  /// closing unanswered forever, so the session never tries.
+  private var connectionLoss: (any Error)?
 
   init(connection: PostgresConnection, logger: Logger) {
     self.connection = connection
@@ -120,11 +124,19 @@ final class PostgresSession {
     return value
   }
 
+  /// Whether the connection is known to be gone: nothing more can be sent on it.
+  var isConnectionLost: Bool { connectionLoss != nil || connection.isClosed }
+
   /// Ends the transaction without keeping anything. A connection that cannot even roll back
   /// is closed, so that the pool never hands out a connection inside a transaction.
   private func rollBack() {
     abortingError = nil
     savepointDepth = 0
+    if isConnectionLost {
+      // The server rolled back when the connection ended; the pool drops a closed connection.
+      let _: EventLoopFuture<Void> = connection.close()
+      return
+    }
     do {
       try send("ROLLBACK")
     } catch {
@@ -144,12 +156,30 @@ final class PostgresSession {
   @discardableResult
   private func send(_ sql: String, _ arguments: [DatabaseValue] = []) throws -> PostgresQueryResult {
     assert(!connection.eventLoop.inEventLoop, "PostgreSQL statements block: never run them on an event loop")
+    if let connectionLoss { throw connectionLoss }
+    if connection.isClosed { throw PostgresConnectionLost() }
     let query = PostgresQuery(unsafeSQL: sql, binds: PostgresValues.bindings(arguments))
     do {
       return try connection.query(query, logger: logger).wait()
     } catch {
       if isInTransaction { abortingError = error }
+      if Self.losesConnection(error) { connectionLoss = error }
       throw error
+    }
+  }
+
+  /// Whether `error` ends the connection: it is closed or broken, or the server ended the
+  /// session (a FATAL error, as `pg_terminate_backend` or a shutdown sends).
+  static func losesConnection(_ error: any Error) -> Bool {
+    guard let error = error as? PSQLError else { return false }
+    switch error.code {
+    case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown, .poolClosed:
+      return true
+    case .server:
+      let severity = error.serverInfo?[.severity] ?? error.serverInfo?[.localizedSeverity]
+      return severity == "FATAL" || severity == "PANIC"
+    default:
+      return false
     }
   }
 
@@ -216,4 +246,10 @@ struct PostgresAborted: Error, CustomStringConvertible {
   var description: String {
     "the PostgreSQL transaction was aborted by an earlier error: \(String(reflecting: cause))"
   }
+}
+
+/// A statement not sent because its connection is closed: the transaction it belonged to is
+/// gone, rolled back by the server.
+struct PostgresConnectionLost: Error, CustomStringConvertible {
+  var description: String { "the connection to PostgreSQL is closed; its transaction was rolled back" }
 }

@@ -33,7 +33,7 @@ public final class PostgresStorage: Sendable {
       database: location.database, tls: Self.clientTLS(location.tls))
     configuration.options.maximumConnections = location.poolSize
     configuration.options.additionalStartupParameters = Self.startupParameters
-    self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    self.client = PostgresClient(configuration: configuration, backgroundLogger: PoolStartWarningFilter.logger(logger))
     self.threads = NIOThreadPool(numberOfThreads: location.poolSize + 2)
   }
 

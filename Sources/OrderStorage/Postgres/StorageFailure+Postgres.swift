@@ -18,6 +18,8 @@ extension StorageFailure {
       let detail = "postgres-nio \(error.code)" + (error.underlying.map { ": \(String(reflecting: $0))" } ?? "")
       if let kind = Kind(postgresClient: error.code) { return StorageFailure(kind, in: database, detail: detail) }
       return DomainError.internalError("\(database): unexpected PostgreSQL client error (\(detail))")
+    case let error as PostgresConnectionLost:
+      return StorageFailure(.ioError, in: database, detail: error.description)
     case let error as PostgresUnreachable:
       return StorageFailure(.unreachable, in: database, detail: error.description)
     case let error as PostgresAborted:
