@@ -47,6 +47,7 @@ struct Migrate: AsyncParsableCommand {
     let source = DataDirectory(path: self.from)
     let report: PostgresImport.Report
     do {
+      try await PostgresStorage.checkConnection(to: location, logger: logger)
       report = try await PostgresStorage.withRunning(location, logger: logger) { storage in
         try await PostgresImport.run(from: source, to: storage, replace: self.replace) { database in
           Self.printReport(database)

@@ -11,7 +11,7 @@ extension ImportTable {
   /// Runs inside a PostgreSQL transaction (a cursor of it reads the rows in batches) and an
   /// SQLite read.
   func compare(_ db: Database, _ session: PostgresSession, schema: String) throws -> PostgresImport.TableReport {
-    var report = PostgresImport.TableReport(table: postgresName, sourceRows: 0, targetRows: 0, differences: [])
+    var report = PostgresImport.TableReport(table: sqliteName, sourceRows: 0, targetRows: 0, differences: [])
     let cursor = "orderd_migrate_verify"
     try session.execute(native: "DECLARE \(cursor) NO SCROLL CURSOR FOR \(postgresSelect(schema: schema))")
     defer { _ = try? session.execute(native: "CLOSE \(cursor)") }

@@ -48,7 +48,7 @@ public enum PostgresImport {
 
   /// One table's rows on each side, and how they differ.
   public struct TableReport: Sendable, Hashable {
-    /// PostgreSQL's name (lowercase).
+    /// SQLite's name (`orderStatusChanges`; PostgreSQL's is in lowercase).
     public var table: String
     public var sourceRows: Int
     public var targetRows: Int
