@@ -69,7 +69,8 @@ struct Migrate: AsyncParsableCommand {
     print(
       "migrated and verified \(organizations) organization\(organizations == 1 ? "" : "s") and the registry, "
         + "\(rows) rows, into \(location)")
-    print("start orderd with: orderd serve --storage <the same URL> --data-dir \(self.from)  (root-admin.key stays there)")
+    print(
+      "start orderd with: orderd serve --storage <the same URL> --data-dir \(self.from)  (root-admin.key stays there)")
   }
 
   /// One database's tables and counts, and its differences.

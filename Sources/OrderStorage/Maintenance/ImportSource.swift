@@ -69,7 +69,10 @@ struct ImportSource: Sendable {
       defer { try? registry.close() }
       return try registry.read { db in
         let named = try Row.fetchAll(db, sql: "SELECT id, name, kind, parentID FROM organizations").map {
-          (id: $0["id"] as String, name: $0["name"] as String, kind: $0["kind"] as String, parentID: $0["parentID"] as String?)
+          (
+            id: $0["id"] as String, name: $0["name"] as String, kind: $0["kind"] as String,
+            parentID: $0["parentID"] as String?
+          )
         }
         guard try db.tableExists("operations") else { return (named, []) }
         let pending = try String.fetchAll(

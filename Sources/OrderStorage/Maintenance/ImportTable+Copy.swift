@@ -45,7 +45,8 @@ extension ImportTable {
   /// copied, or, when greater, SQLite's AUTOINCREMENT mark (`sqlite_sequence`), which also
   /// counts rows deleted since (jobs run, outbox entries relayed). `nil`: none given yet.
   func highWater(of column: String, in db: Database) throws -> Int64? {
-    let copied = try Int64.fetchOne(db, sql: "SELECT max(\(sqliteExpression(of: column))) FROM \(Self.quoted(sqliteName))")
+    let copied = try Int64.fetchOne(
+      db, sql: "SELECT max(\(sqliteExpression(of: column))) FROM \(Self.quoted(sqliteName))")
     var mark: Int64?
     if try db.tableExists("sqlite_sequence") {
       mark = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [sqliteName])

@@ -100,8 +100,9 @@ extension ImportTable {
       }
       let key = lite.primaryKey.map { $0.lowercased() }
       if key.isEmpty || key != pg.primaryKey {
-        problems.append("\(name) has primary key (\(key.joined(separator: ", "))) in SQLite and "
-          + "(\(pg.primaryKey.joined(separator: ", "))) in PostgreSQL")
+        problems.append(
+          "\(name) has primary key (\(key.joined(separator: ", "))) in SQLite and "
+            + "(\(pg.primaryKey.joined(separator: ", "))) in PostgreSQL")
       }
       tables.append(
         ImportTable(

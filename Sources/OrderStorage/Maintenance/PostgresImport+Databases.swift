@@ -71,7 +71,8 @@ extension PostgresImport {
       try session.values(native: "SELECT identifier FROM \(ImportTable.quoted(schema)).schema_migrations").rows
         .compactMap { String.fromDatabaseValue($0[0]) })
     guard sqlite == postgres else {
-      let only = sqlite.subtracting(postgres).sorted().map { "'\($0)' only in SQLite" }
+      let only =
+        sqlite.subtracting(postgres).sorted().map { "'\($0)' only in SQLite" }
         + postgres.subtracting(sqlite).sorted().map { "'\($0)' only in PostgreSQL" }
       throw Failure.schemaMismatch(database, ["schema versions differ: " + only.joined(separator: ", ")])
     }
