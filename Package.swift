@@ -308,6 +308,7 @@ let package = Package(
         "OrderTesting", "WireTesting", "OrderWire", "SoakKit", "OrderClient", "OrderProtocol", "OrderTransport",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
       swiftSettings: swiftSettings
     ),
