@@ -47,6 +47,8 @@ struct Migrate: AsyncParsableCommand {
     let source = DataDirectory(path: self.from)
     let report: PostgresImport.Report
     do {
+      // What can be checked here is checked before connecting anywhere.
+      try PostgresImport.checkSource(source)
       try await PostgresStorage.checkConnection(to: location, logger: logger)
       report = try await PostgresStorage.withRunning(location, logger: logger) { storage in
         try await PostgresImport.run(from: source, to: storage, replace: self.replace) { database in

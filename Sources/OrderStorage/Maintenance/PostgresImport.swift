@@ -88,6 +88,18 @@ public enum PostgresImport {
     public var isVerified: Bool { databases.allSatisfy(\.isVerified) }
   }
 
+  /// Throws ``Failure/noRegistry(_:)`` unless `source` is a data directory, and
+  /// ``Failure/inUse(_:)`` when another process has one of its files open. Reads nothing
+  /// else: a tool calls it before it connects anywhere. Call it before this process opens
+  /// any of the files (``DataDirectoryUse``).
+  public static func checkSource(_ source: DataDirectory) throws {
+    guard FileManager.default.fileExists(atPath: source.registryURL.path) else {
+      throw Failure.noRegistry(source.url.path)
+    }
+    let holders = try DataDirectoryUse.holders(of: source)
+    guard holders.isEmpty else { throw Failure.inUse(holders.map(\.description)) }
+  }
+
   /// Copies `source` into `storage` (running) and compares the copy. `copied` is told of each
   /// database once it is copied and compared.
   ///
@@ -98,9 +110,7 @@ public enum PostgresImport {
     from source: DataDirectory, to storage: PostgresStorage, replace: Bool = false,
     copied: @Sendable (DatabaseReport) -> Void = { _ in }
   ) async throws -> Report {
-    // Before this process opens any of the files (see DataDirectoryUse).
-    let holders = try DataDirectoryUse.holders(of: source)
-    guard holders.isEmpty else { throw Failure.inUse(holders.map(\.description)) }
+    try checkSource(source)
     let plan = try ImportSource(source)
     try await prepareTarget(storage, for: plan, replace: replace)
     try await PostgresSchema.migrateRegistry(in: storage)
