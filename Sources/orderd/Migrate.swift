@@ -42,8 +42,10 @@ struct Migrate: AsyncParsableCommand {
     } catch {
       throw ValidationError("--to: \(error)")
     }
+    // Whatever fails is thrown and printed; the client's own warnings (a lease asked for
+    // while its pool starts) would only alarm.
     var logger = Logger(label: "orderd.migrate")
-    logger.logLevel = .warning
+    logger.logLevel = .error
     let source = DataDirectory(path: self.from)
     let report: PostgresImport.Report
     do {

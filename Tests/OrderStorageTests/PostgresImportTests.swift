@@ -102,6 +102,10 @@ struct PostgresImportTests {
   @Test("every table of every organization and of the registry is copied, counted and verified")
   func copiesAndVerifies() async throws {
     try await Self.withSourceAndTarget { source, made, storage in
+      // A claim a killed server left: the stopped process's lease, not copied.
+      try Self.alter(
+        source.registryURL,
+        "UPDATE wakeups SET claimedBy = 'node-gone', claimExpiresAt = '2027-01-01 00:00:30.000'")
       let started = ContinuousClock.now
       let copied = Copied()
       let report = try await PostgresImport.run(from: source, to: storage) { copied.append($0) }
@@ -131,7 +135,11 @@ struct PostgresImportTests {
         #expect(rows(id, "orders") >= 1 && rows(id, "subscriptions") >= 1 && rows(id, "invoices") >= 1)
         #expect(rows(id, "notifications") >= 1 && rows(id, "sequences") >= 1)
       }
-      #expect(rows(nil, "organizations") == 3 && rows(nil, "apiKeys") >= 3)
+      #expect(rows(nil, "organizations") == 3 && rows(nil, "apiKeys") >= 3 && rows(nil, "wakeups") >= 1)
+      let claims = try await storage.transaction(.read) { session in
+        try session.values(native: "SELECT count(*) FROM orderd.wakeups WHERE claimedBy IS NOT NULL").rows
+      }
+      #expect(claims == [[0.databaseValue]])
       print("PostgresImportTests: \(report.databases.reduce(0) { $0 + $1.rowCount }) rows in \(elapsed)")
     }
   }
