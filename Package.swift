@@ -280,7 +280,7 @@ let package = Package(
     .testTarget(
       name: "OrderStorageTests",
       dependencies: [
-        "OrderStorage", "OrderDomain", "OrderTesting", .product(name: "GRDB", package: "GRDB.swift"),
+        "OrderStorage", "OrderDomain", "OrderTesting", "OrderProtocol", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -308,6 +308,7 @@ let package = Package(
         "OrderTesting", "WireTesting", "OrderWire", "SoakKit", "OrderClient", "OrderProtocol", "OrderTransport",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
       swiftSettings: swiftSettings
     ),

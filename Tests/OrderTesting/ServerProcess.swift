@@ -10,16 +10,33 @@ public final class ServerProcess: Sendable {
   private let process: ChildProcess
   private let stderr: StderrCollector
 
+  /// Where a server keeps its data.
+  public enum Storage: Sendable {
+    /// Where the tests run (``TestStorage``): on PostgreSQL, a database of the data
+    /// directory's own (``TestPostgres/processStorageURL(dataDirectory:)``); else the data
+    /// directory's SQLite files.
+    case tests
+    /// The data directory's SQLite files, whatever the tests run on.
+    case dataDirectory
+    /// `--storage` with this URL.
+    case postgres(String)
+  }
+
   /// Starts `orderd` and waits until it listens, without blocking the cooperative pool.
   /// - Parameter fileDescriptorLimit: runs orderd under `ulimit -n` of this many (soft and hard).
   public static func start(
     dataDirectory: URL, clock: String = "simulated:2027-01-01T00:00:00Z", extraArguments: [String] = [],
-    fileDescriptorLimit: Int? = nil, port: Int = 0
+    fileDescriptorLimit: Int? = nil, port: Int = 0, storage location: Storage = .tests
   ) async throws -> ServerProcess {
-    // On PostgreSQL (``TestStorage``), the data lives in a database of the directory's own.
-    let storage =
-      TestStorage.isPostgres
-      ? ["--storage", try await TestPostgres.processStorageURL(dataDirectory: dataDirectory)] : []
+    let storage: [String]
+    switch location {
+    case .tests:
+      storage =
+        TestStorage.isPostgres
+        ? ["--storage", try await TestPostgres.processStorageURL(dataDirectory: dataDirectory)] : []
+    case .dataDirectory: storage = []
+    case .postgres(let url): storage = ["--storage", url]
+    }
     return try await onOwnThread {
       try ServerProcess(
         dataDirectory: dataDirectory, clock: clock, extraArguments: storage + extraArguments,

@@ -25,9 +25,13 @@ struct PageToken: Codable, Equatable {
     self.k = position.keys.map(Self.encode)
   }
 
-  /// The token as it travels: base64url without padding.
+  /// The token as it travels: base64url without padding. Its keys are sorted, so that one
+  /// position always gives the same token (without that, the key order varies from process
+  /// to process, and a restarted or migrated server answers other bytes, issue 14).
   var encoded: String {
-    let json = (try? JSONEncoder().encode(self)) ?? Data()
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let json = (try? encoder.encode(self)) ?? Data()
     return json.base64EncodedString().replacingOccurrences(of: "+", with: "-")
       .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
   }

@@ -1,6 +1,5 @@
 import Logging
 import NIOCore
-import NIOSSL
 import PostgresNIO
 import Synchronization
 
@@ -77,7 +76,7 @@ public final class PostgresListener: Sendable {
       return state.connections
     }
     let connection = try await PostgresConnection.connect(
-      configuration: try configuration(), id: id, logger: logger)
+      configuration: try location.connectionConfiguration(), id: id, logger: logger)
     do {
       for channel in channels {
         connection.addListener(channel: channel) { [onNotification] _, notification in
@@ -101,20 +100,6 @@ public final class PostgresListener: Sendable {
       try? await connection.close()
       throw error
     }
-  }
-
-  private func configuration() throws -> PostgresConnection.Configuration {
-    let tls: PostgresConnection.Configuration.TLS
-    switch location.tls {
-    case .disable: tls = .disable
-    case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-    case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-    }
-    var configuration = PostgresConnection.Configuration(
-      host: location.host, port: location.port, username: location.user, password: location.password,
-      database: location.database, tls: tls)
-    configuration.options.additionalStartupParameters = PostgresStorage.startupParameters
-    return configuration
   }
 }
 

@@ -72,6 +72,11 @@ final class PostgresSession {
     try Self.rows(of: try run(sql, arguments))
   }
 
+  /// Runs a query in PostgreSQL's own SQL, not translated; its columns and values in order.
+  func values(native sql: String, _ arguments: [DatabaseValue] = []) throws -> PostgresResult {
+    try PostgresResult(try run(sql, arguments))
+  }
+
   /// Runs `body` in a savepoint: what it did is kept when it returns, undone when it throws
   /// (its error is rethrown), and the transaction goes on either way.
   ///
