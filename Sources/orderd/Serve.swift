@@ -84,6 +84,12 @@ struct Serve: AsyncParsableCommand {
   @Option(help: .hidden)
   var idleWaitMilliseconds: Int?
 
+  /// How long a node's claim on an organization's due work holds unless renewed (issue 14;
+  /// 30 s by default): after a node dies, another runs its work once this has passed. Tests
+  /// shorten it to see a killed node's work taken over quickly.
+  @Option(help: .hidden)
+  var workLeaseMilliseconds: Int?
+
   /// Test only: registry work stops at this step (a `CrashPoint`, e.g. `parentAccountWritten`)
   /// and waits there forever, so an end-to-end test can kill orderd mid-operation; the recovery
   /// at start stops there too. Never set it on a real server: the call hangs.
@@ -165,6 +171,7 @@ struct Serve: AsyncParsableCommand {
     var work = BackgroundWorkConfiguration()
     // Tests shorten the runner's longest sleep to prove it survives many idle periods.
     if let milliseconds = self.idleWaitMilliseconds { work.maximumIdleWait = .milliseconds(milliseconds) }
+    if let milliseconds = self.workLeaseMilliseconds { work.workLease = .milliseconds(milliseconds) }
     var faults = FaultInjection.none
     if let point = self.testPauseAt.flatMap(CrashPoint.init(rawValue:)) {
       logger.warning("--test-pause-at \(point.rawValue): registry work will hang there; for tests only")

@@ -11,6 +11,8 @@ struct OpenedStorage: Sendable {
   let metrics: OrderdMetrics
   /// The PostgreSQL pool, running until cancelled; `nil` on SQLite.
   let run: Task<Void, Never>?
+  /// What this node hears from the others on the storage (none on a data directory).
+  let signals: any ClusterSignals
   /// Whether no other process can share this storage (a data directory is locked to one).
   var isSoleProcess: Bool { run == nil }
 
@@ -27,7 +29,8 @@ struct OpenedStorage: Sendable {
       let databases = OrganizationDatabases(
         directory: directory, capacity: openDatabaseLimit, logger: logger, metrics: metrics.storage)
       return OpenedStorage(
-        registry: registry, databases: databases, keyDirectory: keyDirectory ?? directory, metrics: metrics, run: nil)
+        registry: registry, databases: databases, keyDirectory: keyDirectory ?? directory, metrics: metrics, run: nil,
+        signals: NoClusterSignals())
     case .postgres(let postgres):
       guard let keyDirectory else {
         throw StorageFailure(
@@ -40,7 +43,8 @@ struct OpenedStorage: Sendable {
         let registry = try await Registry(postgres: storage, logger: logger)
         let databases = OrganizationDatabases(postgres: storage, logger: logger, metrics: metrics.storage)
         return OpenedStorage(
-          registry: registry, databases: databases, keyDirectory: keyDirectory, metrics: metrics, run: run)
+          registry: registry, databases: databases, keyDirectory: keyDirectory, metrics: metrics, run: run,
+          signals: PostgresClusterSignals(storage: storage))
       } catch {
         run.cancel()
         await run.value

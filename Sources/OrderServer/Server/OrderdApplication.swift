@@ -52,12 +52,13 @@ public struct OrderdApplication: Sendable {
   public static func open(
     storage: StorageLocation, keyDirectory: DataDirectory? = nil, clock mode: ServerClock.Mode,
     openDatabaseLimit: Int = 256, work: BackgroundWorkConfiguration = .init(), faults: FaultInjection = .none,
-    metrics: OrderdMetrics? = nil, signals: any ClusterSignals = NoClusterSignals(), logger: Logger
+    metrics: OrderdMetrics? = nil, signals: (any ClusterSignals)? = nil, logger: Logger
   ) async throws -> OrderdApplication {
     let opened = try await OpenedStorage.open(
       storage, keyDirectory: keyDirectory, openDatabaseLimit: openDatabaseLimit, metrics: metrics, logger: logger)
     do {
-      return try await open(opened, clock: mode, work: work, faults: faults, signals: signals, logger: logger)
+      return try await open(
+        opened, clock: mode, work: work, faults: faults, signals: signals ?? opened.signals, logger: logger)
     } catch {
       await opened.stop()
       throw error
@@ -90,7 +91,7 @@ public struct OrderdApplication: Sendable {
     await OrganizationCreation(registry: registry, databases: databases, faults: faults, logger: logger)
       .finishPending()
     let bell = NotificationBell()
-    let wakeups = WorkWakeups(registry: registry, clock: clock)
+    let wakeups = WorkWakeups(registry: registry, clock: clock, keptInTransaction: !opened.isSoleProcess)
     let relay = RelayBackordersJob(
       registry: registry, databases: databases, wakeups: wakeups, bell: bell, metrics: metrics.work)
     let scheduler = WorkScheduler(

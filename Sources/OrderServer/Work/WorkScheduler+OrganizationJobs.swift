@@ -59,13 +59,20 @@ extension WorkScheduler {
     let seen = self.wakeups.writes(organization)
     let context = JobContext(
       organization: organization, currency: try await self.registry.currency(of: organization), now: now)
+    let inTransaction = self.wakeups.keptInTransaction
     let (executed, next) = try await self.renewingClaim(on: organization) {
       try await self.databases.withStore(organization) { store in
         let executed = try await self.runDueJobs(store: store, context: context)
-        return (executed, try await store.read { tx in try tx.nextJobDueAt() })
+        // PostgreSQL: settled below, in the organization's own write (atomic on every node).
+        return (executed, inTransaction ? nil : try await store.read { tx in try tx.nextJobDueAt() })
       }
     }
     if executed > 0 { self.bell.ring(organization) }
+    if inTransaction {
+      // After the claim's renewal stopped: the settle releases the claim.
+      _ = try await self.databases.withStore(organization) { store in try await store.settleWakeup() }
+      return (executed, true)
+    }
     return (executed, try await self.wakeups.settle(organization, next: next, seen: seen))
   }
 

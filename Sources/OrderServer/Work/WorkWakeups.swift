@@ -19,6 +19,10 @@ import Synchronization
 /// the mark, inside the registry transaction that moves it, atomically with the check that
 /// no write began since the runner looked: a write that begins after that check writes its
 /// own early wake-up, which the registry commits after the move (issue 13).
+///
+/// On PostgreSQL (``keptInTransaction``) the organizations' own transactions keep their
+/// wake-ups instead, for every node (``OrganizationStore/settleWakeup()``): no early wake-up is
+/// written, and the runner settles through the organization's store, not here.
 final class WorkWakeups: Sendable {
   private enum Runner: Hashable { case work }
 
@@ -31,6 +35,8 @@ final class WorkWakeups: Sendable {
 
   private let registry: Registry
   private let clock: ServerClock
+  /// Whether each job's wake-up is written in the transaction that enqueues it (PostgreSQL).
+  let keptInTransaction: Bool
   /// What is known of one organization.
   private struct Entry {
     var writes = Writes()
@@ -44,9 +50,10 @@ final class WorkWakeups: Sendable {
   private let runnerSleep = Mutex<Date?>(nil)
   private let skippedWakes = Atomic<Int>(0)
 
-  init(registry: Registry, clock: ServerClock) {
+  init(registry: Registry, clock: ServerClock, keptInTransaction: Bool = false) {
     self.registry = registry
     self.clock = clock
+    self.keptInTransaction = keptInTransaction
   }
 
   /// Runs `write`, which may enqueue jobs for `organization`, between an early wake-up and a
@@ -75,7 +82,7 @@ final class WorkWakeups: Sendable {
         self.wake()
       }
     }
-    if !marked {
+    if !marked && !self.keptInTransaction {
       try await self.registry.setWakeup(organization, dueAt: self.clock.now())
       // Nothing moved it later since: this write is in flight, so settling waits.
       self.entries.withLock { $0[organization, default: Entry()].markedDue = true }

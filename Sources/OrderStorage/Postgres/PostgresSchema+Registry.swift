@@ -14,7 +14,9 @@ extension PostgresSchema {
 
   /// The registry at the baseline, in schema `orderd` (`search_path`): equal in tables and
   /// columns to `registry.sqlite` at v5 (``registryBaselineMigrations``), with the same types
-  /// as the organizations' (``organizationBaseline``); plus
+  /// as the organizations' (``organizationBaseline``), except that `wakeups` refers to no
+  /// organization row: an organization's own transactions write its wake-up (with the job
+  /// they enqueue, ``PostgresWriteQueue``), also before its registry row commits; plus
   /// `writer`, the row every registry write locks first, so that registry writes stay
   /// serialized across nodes.
   static let registryBaseline = statements(
@@ -54,7 +56,7 @@ extension PostgresSchema {
       value text COLLATE "C" NOT NULL
     );
     CREATE TABLE wakeups (
-      organizationID text COLLATE "C" PRIMARY KEY REFERENCES organizations(id) DEFERRABLE,
+      organizationID text COLLATE "C" PRIMARY KEY,
       dueAt text COLLATE "C" NOT NULL,
       claimedBy text COLLATE "C",
       claimExpiresAt text COLLATE "C"

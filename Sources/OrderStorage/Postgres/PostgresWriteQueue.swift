@@ -28,7 +28,7 @@ final class PostgresWriteQueue: Sendable {
   let storage: PostgresStorage
   /// The statements after `BEGIN`: PostgreSQL's own SQL.
   let prologue: [String]
-  /// What the commit signals name: the organization's id (`nil`: none are sent).
+  /// What the commit signals name: the organization's id (`nil` on the registry).
   let signalKey: String?
   private let state = Mutex(State())
   private let counted = Mutex(GroupCommit.Statistics())
@@ -97,7 +97,7 @@ final class PostgresWriteQueue: Sendable {
             if session.isAborted { throw PostgresAborted(cause: TransactionLost()) }
           }
         }
-        if let signalKey { try Self.send(session.commitSignals, key: signalKey, session) }
+        try Self.send(session.commitSignals, key: signalKey, session)
       }
     } catch {
       batchFailure = error
@@ -106,20 +106,40 @@ final class PostgresWriteQueue: Sendable {
   }
 
   /// Sends the batch's signals inside its transaction: PostgreSQL delivers them at commit,
-  /// and drops them on rollback.
-  static func send(_ signals: [CommitSignal], key: String, _ session: PostgresSession) throws {
-    if signals.contains(.log) {
-      try session.execute(native: "SELECT pg_notify('orderd_log', $1)", [key.databaseValue])
+  /// and drops them on rollback. `key` is the organization's id (`nil` on the registry).
+  ///
+  /// A job's due time is also written as the organization's wake-up in `orderd.wakeups`
+  /// (earlier times only), in this transaction: the wake-up commits with the job or not at
+  /// all, so no node can settle the organization between the two (``OrganizationStore/settleWakeup()``).
+  static func send(_ signals: [CommitSignal], key: String?, _ session: PostgresSession) throws {
+    var log = false
+    var settled = false
+    var due: Date?
+    for signal in signals {
+      switch signal {
+      case .log: log = true
+      case .workSettled: settled = true
+      case .jobDue(let date): due = min(due ?? date, date)
+      case .clockMoved(let time): try notify(CommitChannel.clock, time, session)
+      case .keyRevoked(let id): try notify(CommitChannel.keys, id, session)
+      }
     }
-    let due = signals.compactMap { signal -> Date? in
-      guard case .jobDue(let date) = signal else { return nil }
-      return date
-    }
-    if let earliest = due.min() {
+    guard let key else { return }
+    if log { try notify(CommitChannel.log, key, session) }
+    if let due {
       try session.execute(
-        native: "SELECT pg_notify('orderd_work', $1)",
-        [(key + " " + (String.fromDatabaseValue(earliest.databaseValue) ?? "")).databaseValue])
+        native: """
+          INSERT INTO orderd.wakeups (organizationID, dueAt) VALUES ($1, $2)
+          ON CONFLICT (organizationID) DO UPDATE SET dueAt = excluded.dueAt WHERE excluded.dueAt < wakeups.dueAt
+          """, [key.databaseValue, due.databaseValue])
+      try notify(CommitChannel.work, key + " " + (String.fromDatabaseValue(due.databaseValue) ?? ""), session)
+    } else if settled {
+      try notify(CommitChannel.work, key, session)
     }
+  }
+
+  private static func notify(_ channel: String, _ payload: String, _ session: PostgresSession) throws {
+    try session.execute(native: "SELECT pg_notify($1, $2)", [channel.databaseValue, payload.databaseValue])
   }
 }
 

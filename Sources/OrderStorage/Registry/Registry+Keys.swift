@@ -48,6 +48,7 @@ extension Registry {
           StoredKeyRecord.self, "SELECT * FROM apiKeys WHERE id = ? AND organizationID = ?",
           [id.rawValue, organization.rawValue])
       else { throw DomainError.notFound("key \(id) not found") }
+      sql.onCommit(.keyRevoked(id.rawValue))
       return stored.record
     }
     cache.withLock { $0.invalidate(id) }

@@ -22,7 +22,10 @@ extension Registry {
         INSERT INTO serverState (key, value) VALUES (?, ?)
         ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE serverState.value < excluded.value
         """, [key, date.formatted(.iso8601)])
-      return try sql.fetchOne(String.self, "SELECT value FROM serverState WHERE key = ?", [key])
+      let stored = try sql.fetchOne(String.self, "SELECT value FROM serverState WHERE key = ?", [key])
+      // Every node's clock catches up with the shared one (issue 14).
+      if let stored { sql.onCommit(.clockMoved(stored)) }
+      return stored
     }
     return stored.flatMap { try? Date($0, strategy: .iso8601) } ?? date
   }
