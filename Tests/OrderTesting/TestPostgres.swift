@@ -39,6 +39,17 @@ public enum TestPostgres {
     }
   }
 
+  /// Runs `body` with the `--storage` URL of a database of its own (for `orderd` processes),
+  /// whose nodes pool at most `poolSize` connections each; dropped afterwards.
+  public static func withDatabaseURL<T>(poolSize: Int = 8, _ body: (String) async throws -> T) async throws -> T {
+    try await withDatabase { location in
+      var location = location
+      location.poolSize = poolSize
+      // The tests' cluster trusts local users: the URL has no password to hide.
+      return try await body(location.description)
+    }
+  }
+
   /// Runs `body` with a running storage on a database of its own.
   public static func withStorage<T>(_ body: (PostgresStorage) async throws -> T) async throws -> T {
     try await withDatabase { location in

@@ -67,7 +67,11 @@ extension WorkScheduler {
         return (executed, inTransaction ? nil : try await store.read { tx in try tx.nextJobDueAt() })
       }
     }
-    if executed > 0 { self.bell.ring(organization) }
+    if executed > 0 {
+      self.bell.ring(organization)
+      self.logger.debug(
+        "ran due jobs", metadata: ["org": "\(organization)", "node": "\(self.node)", "jobs": "\(executed)"])
+    }
     if inTransaction {
       // After the claim's renewal stopped: the settle releases the claim.
       _ = try await self.databases.withStore(organization) { store in try await store.settleWakeup() }

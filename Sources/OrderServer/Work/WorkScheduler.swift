@@ -208,8 +208,11 @@ final class WorkScheduler: Sendable {
       let now = self.clock.now()
       // Paused organizations wait out their delay; the others go on.
       let skipped = leftDue.union(self.paused.waiting())
+      // Alone on a data directory a node claims everything due at once (one registry write);
+      // sharing PostgreSQL, only what it runs at once, so that other nodes take the rest.
+      let limit = self.wakeups.keptInTransaction ? self.configuration.concurrentOrganizations : 1024
       let ready = try await self.registry.claimDueWakeups(
-        by: now, for: self.node, lease: self.configuration.workLease, now: Date(), excluding: skipped, limit: 1024
+        by: now, for: self.node, lease: self.configuration.workLease, now: Date(), excluding: skipped, limit: limit
       ).map(\.0)
       if ready.isEmpty {
         pass.leftClaimed = try await self.registry.dueElsewhere(
