@@ -41,6 +41,53 @@ struct MultiNodeEndToEndTests {
     }
   }
 
+  @Test("F6: the simulated clock is shared: an advance through node A is node B's time within a second")
+  func sharedSimulatedClock() async throws {
+    try await Self.withTwoNodes { a, b, rootKey in
+      let target = try Date("2027-02-01T00:00:00Z", strategy: .iso8601)
+      let advanced = ContinuousClock.now
+      _ = try await Self.client(a, rootKey) { root in
+        try await root.advanceClock(.with { $0.to = Google_Protobuf_Timestamp(date: target) })
+      }
+      let moved = await eventually(timeout: .seconds(30), every: .milliseconds(10)) {
+        (try? await Self.client(b, rootKey) { try await $0.getClock() }.now.date) ?? .distantPast >= target
+      }
+      #expect(moved, "node B's clock never reached the time set through A")
+      #expect(
+        ContinuousClock.now - advanced < .seconds(1), "node B's clock caught up after \(ContinuousClock.now - advanced)"
+      )
+      // Forward only: B never goes back, and its clock runs on from there.
+      let now = try await Self.client(b, rootKey) { try await $0.getClock() }
+      #expect(now.simulated && now.now.date >= target)
+    }
+  }
+
+  @Test("T3: a key revoked through node A is refused by node B within a second, though B used it just before")
+  func revocationReachesOtherNode() async throws {
+    try await Self.withTwoNodes { a, b, rootKey in
+      let issued = try await Self.client(a, rootKey) { root in
+        try await root.createKey(.with { $0.role = .admin })
+      }
+      // B authenticates the key once, and so caches it.
+      _ = try await Self.client(b, issued.secret) { try await $0.getClock() }
+      _ = try await Self.client(a, rootKey) { root in try await root.revokeKey(.with { $0.id = issued.key.id }) }
+      let revoked = ContinuousClock.now
+      let refused = await eventually(timeout: .seconds(30), every: .milliseconds(10)) {
+        do {
+          _ = try await Self.client(b, issued.secret) { try await $0.getClock() }
+          return false
+        } catch let error as RPCError {
+          return error.code == .unauthenticated
+        } catch {
+          return false
+        }
+      }
+      #expect(refused, "node B still accepts the revoked key")
+      #expect(
+        ContinuousClock.now - revoked < .seconds(1), "node B refused the key after \(ContinuousClock.now - revoked)")
+    }
+  }
+
   @Test(
     "F6, S4, B3 on two nodes: orders due on one day run once each, with their backorders, though node B is killed mid-run"
   )
