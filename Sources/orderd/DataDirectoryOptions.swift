@@ -11,7 +11,7 @@ struct DataDirectoryOptions: ParsableArguments {
 
   @Option(
     help:
-      "Keep the data in PostgreSQL instead: postgres://USER[:PW]@HOST[:PORT]/DB[?sslmode=disable|prefer|require&pool=16]; the password also from PGPASSWORD. One node only for now (env ORDERD_STORAGE)."
+      "Keep the data in PostgreSQL instead: postgres://USER[:PW]@HOST[:PORT]/DB[?sslmode=disable|prefer|require|verify-full&pool=16]; the password also from PGPASSWORD. Several nodes may share one database (env ORDERD_STORAGE)."
   )
   var storage: String?
 

@@ -1,3 +1,4 @@
+import NIOSSL
 import Testing
 
 @testable import OrderStorage
@@ -39,12 +40,24 @@ struct PostgresLocationTests {
     ("postgres://orderd@host:5432/", "no database"),
     ("postgres://orderd@host:5432/a/b", "no database"),
     ("postgres://orderd@host:0/db", "port"),
-    ("postgres://orderd@host/db?sslmode=verify-full", "sslmode"),
+    ("postgres://orderd@host/db?sslmode=verify-ca", "sslmode"),
     ("postgres://orderd@host/db?pool=0", "pool"),
     ("postgres://orderd@host/db?pool=many", "pool"),
     ("postgres://orderd@host/db?poolsize=4", "unknown parameter 'poolsize'"),
     ("not a url at all", "postgres://"),
   ]
+
+  @Test("sslmode as libpq: prefer and require encrypt without checking the certificate, verify-full checks it")
+  func tlsModes() throws {
+    let full = try PostgresLocation(
+      parsing: "postgres://orderd@db.example/orders?sslmode=verify-full", environment: [:])
+    #expect(full.tls == .verifyFull)
+    #expect(full.description.contains("sslmode=verify-full"))
+    #expect(PostgresLocation.TLSMode.verifyFull.clientConfiguration.certificateVerification == .fullVerification)
+    for mode in [PostgresLocation.TLSMode.prefer, .require] {
+      #expect(mode.clientConfiguration.certificateVerification == .none, "\(mode)")
+    }
+  }
 
   @Test("what is wrong with a URL is said, with the expected form, never the password", arguments: Self.invalid)
   func refused(url: String, reason: String) {

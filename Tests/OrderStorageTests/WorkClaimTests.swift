@@ -87,6 +87,21 @@ struct WorkClaimTests {
     }
   }
 
+  @Test("a node that stops gives up its own claims only: the other node claims that work at once")
+  func stoppingNodeReleasesItsClaims() async throws {
+    try await withRegistry { registry, _ in
+      let ids = try await self.organizations(registry, count: 3)
+      _ = try await registry.claimDueWakeups(by: t0 + 60, for: Self.nodeA, lease: Self.lease, now: Self.wall, limit: 2)
+      _ = try await registry.claimDueWakeups(by: t0 + 60, for: Self.nodeB, lease: Self.lease, now: Self.wall)
+      #expect(try await registry.claim(of: ids[2])?.node == Self.nodeB)
+      try await registry.releaseClaims(of: Self.nodeA)
+      #expect(try await registry.claim(of: ids[0]) == nil)
+      #expect(try await registry.claim(of: ids[2])?.node == Self.nodeB)
+      let taken = try await registry.claimDueWakeups(by: t0 + 60, for: Self.nodeB, lease: Self.lease, now: Self.wall)
+      #expect(Set(taken.map(\.0)) == Set(ids))
+    }
+  }
+
   @Test("excluded organizations are left unclaimed; releasing every claim frees a dead process's work")
   func excludedAndReleasedAll() async throws {
     try await withRegistry { registry, _ in

@@ -5,6 +5,17 @@ import OrderStorage
 
 /// Holding a claim on an organization's due work while it runs (issue 14).
 extension WorkScheduler {
+  /// Gives up every claim this node holds (it stops): the work stays due, for any node.
+  func releaseClaims() async {
+    do {
+      try await self.registry.releaseClaims(of: self.node)
+    } catch {
+      self.logger.warning(
+        "could not give up this node's claims on due work; other nodes take it once they expire",
+        metadata: ["node": "\(self.node)", "error": "\(error)"])
+    }
+  }
+
   /// Runs `body` while a task beside it renews this node's claim on `organization` every
   /// third of the lease, so that an organization that runs long is not claimed by another
   /// node meanwhile. The claim is released by the settle after `body`, not here.

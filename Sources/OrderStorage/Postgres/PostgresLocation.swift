@@ -1,20 +1,26 @@
 import Foundation
 
 /// Where a PostgreSQL storage is (issue 14):
-/// `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require&pool=N]`.
+/// `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require|verify-full&pool=N]`.
 ///
 /// The password may also come from `PGPASSWORD`, as with PostgreSQL's own tools. The port is
 /// 5432 unless given; `sslmode` is `prefer` (as libpq's default); `pool` is the number of
 /// connections of the node's pool, ``defaultPoolSize`` unless given.
 public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
   /// Whether connections use TLS.
+  /// As libpq's `sslmode`: `prefer` and `require` encrypt without checking whom they talk to
+  /// (a server's self-signed certificate, as Debian's default one, is accepted);
+  /// `verify-full` checks the certificate against the system's trusted authorities and the
+  /// host name.
   public enum TLSMode: String, Sendable, Hashable, CaseIterable {
     /// Never.
     case disable
-    /// When the server offers it.
+    /// When the server offers it, unverified.
     case prefer
-    /// Always; a server without TLS is refused.
+    /// Always, unverified; a server without TLS is refused.
     case require
+    /// Always, and the server's certificate must be trusted and name the host.
+    case verifyFull = "verify-full"
   }
 
   public var user: String
@@ -79,7 +85,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     switch item.name {
     case "sslmode":
       guard let value = item.value, let mode = TLSMode(rawValue: value) else {
-        throw .init(text, "sslmode must be disable, prefer or require")
+        throw .init(text, "sslmode must be disable, prefer, require or verify-full")
       }
       self.tls = mode
     case "pool":
@@ -121,7 +127,7 @@ public struct PostgresLocationError: Error, Hashable, Sendable, CustomStringConv
 
   public var description: String {
     "invalid PostgreSQL URL '\(url)': \(reason); expected "
-      + "postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require&pool=N]"
+      + "postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require|verify-full&pool=N]"
   }
 
   /// `postgres://user:secret@host` as `postgres://user:***@host`.

@@ -32,12 +32,21 @@ extension PostgresLocation {
     let tls: PostgresConnection.Configuration.TLS
     switch self.tls {
     case .disable: tls = .disable
-    case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-    case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+    case .prefer: tls = .prefer(try NIOSSLContext(configuration: self.tls.clientConfiguration))
+    case .require, .verifyFull: tls = .require(try NIOSSLContext(configuration: self.tls.clientConfiguration))
     }
     var configuration = PostgresConnection.Configuration(
       host: host, port: port, username: user, password: password, database: database, tls: tls)
     configuration.options.additionalStartupParameters = PostgresStorage.startupParameters
+    return configuration
+  }
+}
+
+extension PostgresLocation.TLSMode {
+  /// The TLS client settings of this mode: unverified below `verify-full`, as libpq.
+  var clientConfiguration: TLSConfiguration {
+    var configuration = TLSConfiguration.makeClientConfiguration()
+    if self != .verifyFull { configuration.certificateVerification = .none }
     return configuration
   }
 }

@@ -100,10 +100,11 @@ public final class PostgresStorage: Sendable {
   static func clientTLS(_ mode: PostgresLocation.TLSMode) -> PostgresClient.Configuration.TLS {
     switch mode {
     case .disable: return .disable
-    case .prefer: return .prefer(.makeClientConfiguration())
-    case .require: return .require(.makeClientConfiguration())
+    case .prefer: return .prefer(mode.clientConfiguration)
+    case .require, .verifyFull: return .require(mode.clientConfiguration)
     }
   }
+
 }
 
 /// No connection to the PostgreSQL server could be had: it is down, unreachable, or refuses

@@ -81,6 +81,14 @@ extension Registry {
     }
   }
 
+  /// Gives up every claim of `node` without moving the wake-ups (the node stops).
+  public func releaseClaims(of node: NodeID) async throws {
+    try await self.write { sql -> Void in
+      try sql.execute(
+        "UPDATE wakeups SET claimedBy = NULL, claimExpiresAt = NULL WHERE claimedBy = ?", [node.rawValue])
+    }
+  }
+
   /// Drops every claim. Only where this process is the storage's one node (an SQLite data
   /// directory, at start): the claims there are a dead process's, whose leases would
   /// otherwise hold its work back until they expire.
