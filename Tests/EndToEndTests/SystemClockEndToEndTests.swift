@@ -100,7 +100,9 @@ struct SystemClockEndToEndTests {
     _ = try await watcher.stop(signal: SIGKILL)
 
     server = try await ServerProcess.start(dataDirectory: directory)
-    _ = try await run(["clock", "advance", "--to", "2028-01-01"])
+    // A year of renewals: seconds on a loaded machine (PostgreSQL in a debug build is the
+    // slowest), longer than orderctl's default timeout of 10 s.
+    _ = try await run(["clock", "advance", "--to", "2028-01-01", "--timeout", "300"])
     for number in numbers {
       let order = try await run(["order", "show", number, "--json"]).json()
       #expect(order["status"] as? String == "completed", "\(number)")

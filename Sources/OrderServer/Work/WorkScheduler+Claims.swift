@@ -7,8 +7,12 @@ import OrderStorage
 extension WorkScheduler {
   /// Gives up every claim this node holds (it stops): the work stays due, for any node.
   func releaseClaims() async {
+    // Not cancelled with the shutdown that stops the runner (after a grace period, the group
+    // cancels everything): the storage stays open until the application closes.
+    let (registry, node) = (self.registry, self.node)
+    let released = await Task { try await registry.releaseClaims(of: node) }.result
     do {
-      try await self.registry.releaseClaims(of: self.node)
+      try released.get()
     } catch {
       self.logger.warning(
         "could not give up this node's claims on due work; other nodes take it once they expire",

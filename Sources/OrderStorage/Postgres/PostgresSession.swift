@@ -138,8 +138,9 @@ final class PostgresSession {
     abortingError = nil
     savepointDepth = 0
     if isConnectionLost {
-      // The server rolled back when the connection ended; the pool drops a closed connection.
-      let _: EventLoopFuture<Void> = connection.close()
+      // The server rolled back when the connection ended. Closed before it goes back to the
+      // pool, which drops a closed connection.
+      try? connection.close().wait()
       return
     }
     do {

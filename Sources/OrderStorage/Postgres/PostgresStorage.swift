@@ -80,11 +80,29 @@ public final class PostgresStorage: Sendable {
 
   /// Leases a connection, then a thread, and runs `body` on that thread with a session of
   /// that connection.
+  ///
+  /// A connection found closed when leased (the server ended it, and the pool has not heard
+  /// yet) is given back and another one leased, a few times: nothing was sent on it.
   private func withSession<T: Sendable>(_ body: @escaping @Sendable (PostgresSession) throws -> T) async throws -> T {
+    var attempt = 0
+    while true {
+      do {
+        return try await leasedSession(body)
+      } catch is ClosedWhenLeased where attempt < 4 {
+        attempt += 1
+        try await Task.sleep(for: .milliseconds(5 << attempt))
+      } catch is ClosedWhenLeased {
+        throw PostgresConnectionLost()
+      }
+    }
+  }
+
+  private func leasedSession<T: Sendable>(_ body: @escaping @Sendable (PostgresSession) throws -> T) async throws -> T {
     var leased = false
     do {
       return try await client.withConnection { connection in
         leased = true
+        if connection.isClosed { throw ClosedWhenLeased() }
         return try await threads.runIfActive { [logger] in
           try body(PostgresSession(connection: connection, logger: logger))
         }
@@ -106,6 +124,9 @@ public final class PostgresStorage: Sendable {
   }
 
 }
+
+/// The pool handed out a connection that is already closed.
+private struct ClosedWhenLeased: Error {}
 
 /// No connection to the PostgreSQL server could be had: it is down, unreachable, or refuses
 /// the storage's user, password or database.
