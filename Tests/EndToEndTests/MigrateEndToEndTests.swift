@@ -140,15 +140,7 @@ struct MigrateEndToEndTests {
   static func catalogAndCustomers(_ client: OrderdTCPClient, price: String, customers: [String]) async throws
     -> [String]
   {
-    _ = try await client.createProduct(
-      .with {
-        $0.product = .with {
-          $0.sku = "SEAT"
-          $0.name = "Seat"
-          $0.kind = .subscription
-        }
-        $0.price = price
-      })
+    _ = try await client.createProduct(.seat(price: price))
     var ids: [String] = []
     for (index, name) in customers.enumerated() {
       let account = try await client.createAccount(.with { $0.name = name })

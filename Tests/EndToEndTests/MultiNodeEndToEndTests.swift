@@ -224,7 +224,7 @@ struct Tenants {
   static func create(count: Int, on server: ServerProcess, rootKey: String) async throws -> [Tenants] {
     try await MultiNodeEndToEndTests.client(server, rootKey) { root in
       // The root sells SEAT too: its tenants' sales become its backorders (B3).
-      _ = try await root.createProduct(Self.seat(price: "2.00"))
+      _ = try await root.createProduct(Orders_V1_CreateProductRequest.seat(price: "2.00"))
       var tenants: [Tenants] = []
       for index in 0..<count {
         let key = try await root.createOrganization(
@@ -234,23 +234,12 @@ struct Tenants {
           }
         ).adminKey.secret
         let account = try await MultiNodeEndToEndTests.client(server, key) { tenant in
-          _ = try await tenant.createProduct(Self.seat(price: "3.00"))
+          _ = try await tenant.createProduct(Orders_V1_CreateProductRequest.seat(price: "3.00"))
           return try await tenant.createAccount(.with { $0.name = "Customer \(index)" }).id
         }
         tenants.append(Tenants(key: key, account: account))
       }
       return tenants
-    }
-  }
-
-  static func seat(price: String) -> Orders_V1_CreateProductRequest {
-    .with {
-      $0.product = .with {
-        $0.sku = "SEAT"
-        $0.name = "Seat"
-        $0.kind = .subscription
-      }
-      $0.price = price
     }
   }
 
@@ -268,5 +257,19 @@ struct Tenants {
         if let date { $0.scheduledFor = date }
       }
     ).number
+  }
+}
+
+extension Orders_V1_CreateProductRequest {
+  /// The SEAT subscription product the end-to-end workloads sell, at `price`.
+  static func seat(price: String) -> Self {
+    .with {
+      $0.product = .with {
+        $0.sku = "SEAT"
+        $0.name = "Seat"
+        $0.kind = .subscription
+      }
+      $0.price = price
+    }
   }
 }

@@ -87,16 +87,7 @@ public enum DataDirectoryBackup {
   /// Organization files, deepest organizations first; files the registry does not know
   /// (an organization created after its snapshot) come first of all.
   static func organizationFilesChildrenFirst(in directory: DataDirectory, parents: [String: String?]) throws -> [URL] {
-    func depth(_ id: String) -> Int {
-      guard parents[id] != nil else { return Int.max }
-      var depth = 0
-      var current = id
-      while let parent = parents[current] ?? nil, depth <= parents.count {
-        depth += 1
-        current = parent
-      }
-      return depth
-    }
+    func depth(_ id: String) -> Int { OrganizationDepth.of(id, parents: parents) }
     return try DatabaseFiles.organizationFiles(in: directory)
       .map { ($0, depth($0.deletingPathExtension().lastPathComponent)) }
       .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.lastPathComponent < $1.0.lastPathComponent }

@@ -36,16 +36,7 @@ struct ImportSource: Sendable {
       try DatabaseFiles.organizationFiles(in: directory).map { $0.deletingPathExtension().lastPathComponent })
     var parents: [String: String?] = [:]
     for row in named { parents[row.id] = row.parentID }
-    func depth(_ id: String) -> Int {
-      guard parents[id] != nil else { return Int.max }
-      var depth = 0
-      var current = id
-      while let parent = parents[current] ?? nil, depth <= parents.count {
-        depth += 1
-        current = parent
-      }
-      return depth
-    }
+    func depth(_ id: String) -> Int { OrganizationDepth.of(id, parents: parents) }
     var organizations = named.map {
       Organization(id: OrganizationID($0.id), name: $0.name, kind: $0.kind, hasFile: files.contains($0.id))
     }
