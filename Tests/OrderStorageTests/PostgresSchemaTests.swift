@@ -9,9 +9,11 @@ import Testing
 /// Issue 14: the PostgreSQL baselines name the SQLite migrations they stand for.
 @Suite("PostgreSQL baselines", .timeLimit(.minutes(1)))
 struct PostgresBaselineTests {
-  @Test("the organization baseline stands for every SQLite organization migration")
+  @Test("the organization baseline and the later PostgreSQL migrations stand for every SQLite organization migration")
   func organizationIdentifiers() {
-    #expect(PostgresSchema.organizationBaselineMigrations == OrganizationSchema.migrator.migrations)
+    #expect(
+      PostgresSchema.organizationBaselineMigrations + PostgresSchema.organizationMigrations.map(\.identifier)
+        == OrganizationSchema.migrator.migrations)
   }
 
   @Test("the registry baseline stands for every SQLite registry migration")
@@ -202,6 +204,61 @@ struct PostgresSchemaTests {
       }
       #expect(created.count == 3)
       #expect(created.filter { $0 }.count == 1)
+    }
+  }
+
+  @Test("an organization at an older version is migrated forward when opened, once, though three nodes open it at once")
+  func forwardMigration() async throws {
+    let later = [
+      PostgresMigration(identifier: "v90: notes", statements: ["CREATE TABLE notes (id bigint PRIMARY KEY)"]),
+      PostgresMigration(
+        identifier: "v91: note text",
+        statements: ["ALTER TABLE notes ADD COLUMN text text", "INSERT INTO notes VALUES (1, 'kept')"]),
+    ]
+    try await TestPostgres.withDatabase { location in
+      let id = OrganizationID.random()
+      let schema = try PostgresSchema.organizationSchema(id)
+      try await PostgresStorage.withRunning(location, logger: TestPostgres.quietLogger) { storage in
+        try await PostgresSchema.migrateRegistry(in: storage)
+        #expect(try await PostgresSchema.prepareOrganization(id, in: storage))  // at this build's version
+        try await storage.transaction(.write) { session in
+          try session.execute(
+            "INSERT INTO \(schema).accounts (id, name, kind, createdAt) VALUES ('ACC-000001', 'Kept', 'customer', '2027-01-01 00:00:00.000')"
+          )
+        }
+      }
+      let created = try await withThrowingTaskGroup(of: Bool.self) { group in
+        for _ in 0..<3 {
+          group.addTask {
+            try await PostgresStorage.withRunning(location, logger: TestPostgres.quietLogger) { storage in
+              try await PostgresSchema.prepareOrganization(id, in: storage, migrations: later)
+            }
+          }
+        }
+        return try await group.reduce(into: [Bool]()) { $0.append($1) }
+      }
+      #expect(created == [false, false, false])
+      try await PostgresStorage.withRunning(location, logger: TestPostgres.quietLogger) { storage in
+        let (applied, notes, accounts) = try await storage.transaction(.read) { session in
+          (
+            try session.rows(native: "SELECT identifier FROM \(schema).schema_migrations").map { row -> String in
+              row["identifier"]
+            },
+            try session.rows(native: "SELECT text FROM \(schema).notes").map { row -> String in row["text"] },
+            try session.rows(native: "SELECT name FROM \(schema).accounts").map { row -> String in row["name"] }
+          )
+        }
+        #expect(
+          applied.filter { $0.hasPrefix("v9") && $0.contains("note") }.sorted() == ["v90: notes", "v91: note text"])
+        #expect(notes == ["kept"], "each migration ran once")
+        #expect(accounts == ["Kept"], "the organization's data stays")
+        // This build (without them) now refuses it as newer, naming them.
+        await #expect {
+          try await PostgresSchema.prepareOrganization(id, in: storage)
+        } throws: { error in
+          (error as? StorageFailure)?.kind == .newerSchema && "\(error)".contains("v90: notes")
+        }
+      }
     }
   }
 

@@ -10,8 +10,10 @@ import OrderDomain
 /// their versions alike; an identifier this build does not know means a newer orderd
 /// migrated it (``StorageFailure/Kind/newerSchema``). The SQLite-only steps (v9's rewrite,
 /// v11's data move) have no counterpart: nothing older than the baseline exists here.
-/// DDL is transactional, so a schema is created whole or not at all, under an advisory lock
-/// so that two nodes create it once.
+/// Versions after the baseline are ``PostgresMigration``s, applied in order when a schema is
+/// opened (as SQLite's migrator does with a file), under the same advisory lock.
+/// DDL is transactional, so a schema is created or migrated whole or not at all, under an
+/// advisory lock so that two nodes do it once.
 enum PostgresSchema {
   /// The registry's schema.
   static let registrySchema = "orderd"
@@ -25,6 +27,10 @@ enum PostgresSchema {
     OrganizationSchema.v9Name, OrganizationSchema.v9RewrittenName, OrganizationSchema.v10Name,
     OrganizationSchema.v11Name, OrganizationSchema.v12Name,
   ]
+
+  /// The organization versions after the baseline (v13 and later, none yet), in order; each
+  /// has a migration of the same identifier in ``OrganizationSchema/migrator``.
+  static let organizationMigrations: [PostgresMigration] = []
 
   /// The SQLite registry migrations the baseline stands for, v1 to v5.
   static let registryBaselineMigrations = [
@@ -66,7 +72,11 @@ enum PostgresSchema {
   static func migrateRegistry(_ session: PostgresSession) throws {
     try session.execute(native: "SELECT pg_advisory_xact_lock(\(registryLock))")
     if try exists(session, "\(registrySchema).schema_migrations") {
-      try checkVersion(session, schema: registrySchema, known: registryBaselineMigrations, database: .registry)
+      let missing = try checkVersion(
+        session, schema: registrySchema, known: registryBaselineMigrations, database: .registry)
+      guard missing.isEmpty else {
+        throw DomainError.internalError("the registry misses migrations \(missing): it was never at the baseline")
+      }
       return
     }
     for statement in shared { try session.execute(native: statement) }
@@ -78,25 +88,33 @@ enum PostgresSchema {
   ///
   /// - Returns: whether the schema was created.
   /// - Throws: ``StorageFailure`` (``StorageFailure/Kind/newerSchema`` among them).
-  static func prepareOrganization(_ id: OrganizationID, in storage: PostgresStorage) async throws -> Bool {
+  static func prepareOrganization(
+    _ id: OrganizationID, in storage: PostgresStorage, migrations: [PostgresMigration] = organizationMigrations
+  ) async throws -> Bool {
     do {
-      return try await storage.transaction(.write) { session in try prepareOrganization(id, session) }
+      return try await storage.transaction(.write) { session in
+        try prepareOrganization(id, session, migrations: migrations)
+      }
     } catch {
       throw StorageFailure.converting(error, in: .organization(id))
     }
   }
 
-  static func prepareOrganization(_ id: OrganizationID, _ session: PostgresSession) throws -> Bool {
+  static func prepareOrganization(
+    _ id: OrganizationID, _ session: PostgresSession, migrations: [PostgresMigration] = organizationMigrations
+  ) throws -> Bool {
     let schema = try organizationSchema(id)
     let database = StorageFailure.Database.organization(id)
+    let known = organizationBaselineMigrations + migrations.map(\.identifier)
     if try exists(session, "\(schema).schema_migrations") {
-      try checkVersion(session, schema: schema, known: organizationBaselineMigrations, database: database)
-      return false
+      let missing = try checkVersion(session, schema: schema, known: known, database: database)
+      if missing.isEmpty { return false }
     }
     try session.execute(native: "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [schema.databaseValue])
-    // Another node may have created it while this one waited for the lock.
+    // Another node may have created or migrated it while this one waited for the lock.
     if try exists(session, "\(schema).schema_migrations") {
-      try checkVersion(session, schema: schema, known: organizationBaselineMigrations, database: database)
+      let missing = try checkVersion(session, schema: schema, known: known, database: database)
+      try apply(migrations.filter { missing.contains($0.identifier) }, to: schema, session)
       return false
     }
     let shared = try session.rows(native: "SELECT to_regprocedure('orderd.refuse()') IS NOT NULL AS present")
@@ -104,7 +122,20 @@ enum PostgresSchema {
       throw DomainError.internalError("\(database): the registry schema is missing; create it before organizations")
     }
     try create(session, schema: schema, baseline: organizationBaseline, migrations: organizationBaselineMigrations)
+    try apply(migrations, to: schema, session)
     return true
+  }
+
+  /// Applies `migrations` to `schema`, in order, each recorded by its identifier.
+  private static func apply(_ migrations: [PostgresMigration], to schema: String, _ session: PostgresSession) throws {
+    guard !migrations.isEmpty else { return }
+    try session.execute(native: searchPath(schema))
+    for migration in migrations {
+      for statement in migration.statements { try session.execute(native: statement) }
+      try session.execute(
+        native: "INSERT INTO \(schema).schema_migrations (identifier) VALUES ($1)", [migration.identifier.databaseValue]
+      )
+    }
   }
 
   private static func create(
@@ -133,16 +164,18 @@ enum PostgresSchema {
   }
 
   /// Throws ``StorageFailure/Kind/newerSchema`` when `schema` records a migration that is not
-  /// in `known`.
+  /// in `known`; returns those of `known` it does not record, in order.
+  @discardableResult
   private static func checkVersion(
     _ session: PostgresSession, schema: String, known: [String], database: StorageFailure.Database
-  ) throws {
+  ) throws -> [String] {
     let applied = try session.rows(native: "SELECT identifier FROM \(schema).schema_migrations")
       .map { row -> String in row["identifier"] }
     let unknown = Set(applied).subtracting(known).sorted()
     guard unknown.isEmpty else {
       throw StorageFailure(.newerSchema, in: database, detail: SchemaVersion.describe(unknown))
     }
+    return known.filter { !applied.contains($0) }
   }
 
   /// The statements of a DDL text, one per `;` at the end of a line.
@@ -150,4 +183,11 @@ enum PostgresSchema {
     ddl.components(separatedBy: ";\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
       .map { $0.hasSuffix(";") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty }
   }
+}
+
+/// A version of a PostgreSQL schema after its baseline: the identifier SQLite's migration of
+/// the same version has, and PostgreSQL's DDL for it (run with the schema as `search_path`).
+struct PostgresMigration: Sendable {
+  let identifier: String
+  let statements: [String]
 }
