@@ -108,6 +108,53 @@ struct ClusterSignalsTests {
     }
   }
 
+  @Test("B2, T6: a parent account or a revocation another node wrote is read fresh after its signal, or after a gap")
+  func cachedRegistryRowsEvicted() async throws {
+    let signals = FakeClusterSignals()
+    try await withNode(signals) { node in
+      let child = try await node.registry.createOrganization(
+        name: "Tenant", kind: .tenant, parent: node.root.root.id, now: Self.start
+      ).organization.id
+      let key = try #require(node.root.rootAdminKey)
+      #expect(try await node.registry.organization(id: child)?.parentAccountID == nil)
+      #expect(try await node.registry.authenticate(presentedKey: key.plaintext) != nil)
+      // Another node sets the parent account and revokes the key: this node's caches still
+      // hold the old rows.
+      try await node.registry.write { sql -> Void in
+        try sql.execute("UPDATE organizations SET parentAccountID = 'ACC-000009' WHERE id = ?", [child.rawValue])
+        try sql.execute("UPDATE apiKeys SET revokedAt = ? WHERE id = ?", [Self.start, key.record.id.rawValue])
+      }
+      #expect(try await node.registry.organization(id: child)?.parentAccountID == nil)
+
+      signals.send(.organizationChanged(child))
+      #expect(
+        await eventually(timeout: .seconds(30)) {
+          (try? await node.registry.organization(id: child))??.parentAccountID == "ACC-000009"
+        })
+      // A gap in listening: the revocation's signal was lost, and everything cached is dropped.
+      #expect(try await node.registry.authenticate(presentedKey: key.plaintext) != nil)
+      signals.send(.missedSome)
+      #expect(
+        await eventually(timeout: .seconds(30)) {
+          (try? await node.registry.authenticate(presentedKey: key.plaintext)) == .some(nil)
+        })
+    }
+  }
+
+  @Test("PostgreSQL notifications become signals; a channel or payload this build does not know is ignored")
+  func postgresChannels() throws {
+    let organization = OrganizationID.random()
+    let signal = PostgresClusterSignals.signal
+    #expect(signal(CommitChannel.log, organization.rawValue) == .logAppended(organization))
+    #expect(signal(CommitChannel.work, "\(organization) 2027-01-01 00:00:00.000") == .workDue)
+    #expect(signal(CommitChannel.work, organization.rawValue) == .workDue)
+    #expect(signal(CommitChannel.clock, "2027-02-01T00:00:00Z") == .clockMoved(Self.start + 31 * 86_400))
+    #expect(signal(CommitChannel.clock, "not a time") == nil)
+    #expect(signal(CommitChannel.keys, "key-1") == .keyRevoked(APIKeyID(rawValue: "key-1")))
+    #expect(signal(CommitChannel.organizations, organization.rawValue) == .organizationChanged(organization))
+    #expect(signal("orderd_future", "x") == nil)
+  }
+
   @Test("a node alone hears nothing and listens until cancelled")
   func noSignals() async {
     let listening = Task { await NoClusterSignals().listen { _ in Issue.record("a signal without other nodes") } }

@@ -20,7 +20,10 @@ struct ClusterReactions: Sendable {
       if self.clock.catchUp(to: date) { self.wakeups.wake() }
     case .keyRevoked(let key):
       self.registry.evictCachedKey(key)
+    case .organizationChanged(let organization):
+      self.registry.evictCachedOrganization(organization)
     case .missedSome:
+      self.registry.evictAllCached()
       self.bell.ringAll()
       self.wakeups.wake()
     }

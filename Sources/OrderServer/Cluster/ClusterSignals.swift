@@ -13,8 +13,11 @@ public enum ClusterSignal: Sendable, Hashable {
   case clockMoved(Date)
   /// A key was revoked: it leaves this node's authentication cache at once.
   case keyRevoked(APIKeyID)
+  /// An organization's registry row changed (its parent account): this node forgets its copy.
+  case organizationChanged(OrganizationID)
   /// Listening resumed after a gap in which signals may have been lost: every watcher and the
-  /// runner look again, as if every signal had come.
+  /// runner look again, and cached keys and organizations are forgotten, as if every signal
+  /// had come.
   case missedSome
 }
 

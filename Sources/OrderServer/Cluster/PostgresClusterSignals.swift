@@ -38,6 +38,8 @@ public struct PostgresClusterSignals: ClusterSignals {
       return (try? Date(payload, strategy: .iso8601)).map(ClusterSignal.clockMoved)
     case CommitChannel.keys:
       return .keyRevoked(APIKeyID(rawValue: payload))
+    case CommitChannel.organizations:
+      return .organizationChanged(OrganizationID(rawValue: payload))
     default:
       return nil
     }

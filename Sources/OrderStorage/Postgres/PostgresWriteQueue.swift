@@ -122,6 +122,7 @@ final class PostgresWriteQueue: Sendable {
       case .jobDue(let date): due = min(due ?? date, date)
       case .clockMoved(let time): try notify(CommitChannel.clock, time, session)
       case .keyRevoked(let id): try notify(CommitChannel.keys, id, session)
+      case .organizationChanged(let id): try notify(CommitChannel.organizations, id, session)
       }
     }
     guard let key else { return }

@@ -29,6 +29,12 @@ struct AuthenticationCache {
     entries[id] = entry
   }
 
+  /// Forgets every key (signals from other nodes may have been missed).
+  mutating func invalidateAll() {
+    generation &+= 1
+    entries.removeAll(keepingCapacity: true)
+  }
+
   mutating func invalidate(_ id: APIKeyID) {
     generation &+= 1
     entries[id] = nil

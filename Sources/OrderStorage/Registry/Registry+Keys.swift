@@ -61,6 +61,18 @@ extension Registry {
     cache.withLock { $0.invalidate(id) }
   }
 
+  /// Forgets an organization read before, after another node changed it (issue 14).
+  public func evictCachedOrganization(_ id: OrganizationID) {
+    organizations.withLock { $0.invalidate(id) }
+  }
+
+  /// Forgets every cached key and organization: signals from other nodes may have been
+  /// missed (issue 14), so nothing cached can be trusted to be current.
+  public func evictAllCached() {
+    cache.withLock { $0.invalidateAll() }
+    organizations.withLock { $0.invalidateAll() }
+  }
+
   /// The keys of an organization, revoked ones included, oldest first.
   public func keys(organization: OrganizationID) async throws -> [APIKeyRecord] {
     try await self.read { sql in

@@ -22,6 +22,8 @@ extension Registry {
           "organization \(child) is the root and has no parent to hold an account for it")
       }
       try sql.execute("UPDATE organizations SET parentAccountID = ? WHERE id = ?", [account.rawValue, child.rawValue])
+      // Other nodes forget their cached copy (issue 14).
+      sql.onCommit(.organizationChanged(child.rawValue))
       organization.parentAccountID = account
       return organization
     }

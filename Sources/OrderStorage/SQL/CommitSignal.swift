@@ -19,6 +19,8 @@ enum CommitSignal: Sendable, Equatable {
   case clockMoved(String)
   /// An API key was revoked (its id).
   case keyRevoked(String)
+  /// An organization's registry row changed (its id).
+  case organizationChanged(String)
 }
 
 /// The `LISTEN` channels of ``CommitSignal``s, as every node listens to them.
@@ -31,6 +33,8 @@ public enum CommitChannel {
   public static let clock = "orderd_clock"
   /// Payload: the revoked key's id.
   public static let keys = "orderd_keys"
+  /// Payload: the changed organization's id.
+  public static let organizations = "orderd_orgs"
 
-  public static let all = [log, work, clock, keys]
+  public static let all = [log, work, clock, keys, organizations]
 }
