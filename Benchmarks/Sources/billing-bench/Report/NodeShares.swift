@@ -8,9 +8,13 @@ enum NodeShares {
     let shares = nodes.all.map { Self.share(in: $0.log) }
     guard shares.contains(where: { $0.jobs > 0 }) else { return }
     for (index, share) in shares.enumerated() {
+      guard let node = share.node else {
+        Console.line("\(nodes.name(index)) ran the due jobs of 0 organizations")
+        continue
+      }
       Console.line(
-        "\(nodes.name(index)) (\(share.node ?? "no node id")) ran the due jobs of "
-          + "\(share.organizations.count) organization(s): \(share.jobs) jobs in \(share.runs) runs")
+        "\(nodes.name(index)) (\(node)) ran the due jobs of \(share.organizations.count) organization(s): "
+          + "\(share.jobs) jobs in \(share.runs) runs")
     }
     if shares.count > 1 {
       let both = shares.dropFirst().reduce(shares[0].organizations) { $0.intersection($1.organizations) }
