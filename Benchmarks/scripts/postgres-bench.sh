@@ -15,6 +15,8 @@
 #   REPETITIONS      runs of each storage per size (default 3)
 #   POOL             each node's pool= (default 8)
 #   CONCURRENCY      setup calls in flight (default 16)
+#   KIND             the organizations' kind: tenant (default; each sale also backorders to the
+#                    root) or country-tenant (no backorders)
 #   QUIET_LOAD       before each run, wait until the 1-minute load average is below this
 #                    (default 1.0), but at most QUIET_WAIT seconds (default 180)
 #   SPLIT            1 (default): one more two-node run per size at --log-level debug, which
@@ -29,6 +31,7 @@ sizes=${SIZES:-20x100 100x20}
 repetitions=${REPETITIONS:-3}
 pool=${POOL:-8}
 concurrency=${CONCURRENCY:-16}
+kind=${KIND:-tenant}
 quiet_load=${QUIET_LOAD:-1.0}
 quiet_wait=${QUIET_WAIT:-180}
 split=${SPLIT:-1}
@@ -80,7 +83,7 @@ wait_quiet() {
 run_due() {
   local name=$1 size=$2 storage=$3 database="" load_start
   shift 3
-  local args=(due --organizations "${size%x*}" --orders "${size#*x}" --kind tenant --concurrency "$concurrency"
+  local args=(due --organizations "${size%x*}" --orders "${size#*x}" --kind "$kind" --concurrency "$concurrency"
     --advance-timeout "$advance_timeout" "$@")
   if [ "$storage" != sqlite ]; then
     database=bench_${name//[^a-z0-9]/_}
@@ -156,15 +159,20 @@ awk '/^<!-- reading -->$/ { keep = 1 } keep { print } /^<!-- \/reading -->$/ { k
   echo
   echo '```sh'
   for size in $sizes; do
-    echo ".build/release/billing-bench due --organizations ${size%x*} --orders ${size#*x} --kind tenant" \
+    echo ".build/release/billing-bench due --organizations ${size%x*} --orders ${size#*x} --kind $kind" \
       "--concurrency $concurrency --advance-timeout $advance_timeout --orderd \$ORDERD [--storage \$PG [--nodes 2]]"
   done
   echo '```'
   echo
   echo "Each size ran $repetitions time(s) per storage, the storages in turn (SQLite, PostgreSQL with one"
   echo "node, with two), each run starting once the 1-minute load average was below $quiet_load (or"
-  echo "after ${quiet_wait} s). Tenant organizations: every sale is also a backorder the root applies as"
-  echo "its own sales order. Setup: $concurrency PlaceOrder calls in flight, each answered once"
+  if [ "$kind" = tenant ]; then
+    echo "after ${quiet_wait} s). Tenant organizations: every sale is also a backorder the root applies"
+    echo "as its own sales order. Setup: $concurrency PlaceOrder calls in flight, each answered once"
+  else
+    echo "after ${quiet_wait} s). Organizations of kind $kind. Setup: $concurrency PlaceOrder calls in"
+    echo "flight, each answered once"
+  fi
   echo "committed (SQLite \`synchronous=FULL\`; PostgreSQL with fsync and synchronous_commit on);"
   echo "with two nodes, organization i is created and gets its orders through node i mod 2."
   echo "Billing run: one \`AdvanceClock\` through node 1; node 2 hears the clock through"
