@@ -15,6 +15,7 @@
 #   REPETITIONS      runs of each storage per size (default 3)
 #   POOL             each node's pool= (default 8)
 #   CONCURRENCY      setup calls in flight (default 16)
+#   INTERLEAVE       1: orders placed round robin over the organizations (--interleave-orders)
 #   KIND             the organizations' kind: tenant (default; each sale also backorders to the
 #                    root) or country-tenant (no backorders)
 #   QUIET_LOAD       before each run, wait until the 1-minute load average is below this
@@ -32,6 +33,7 @@ repetitions=${REPETITIONS:-3}
 pool=${POOL:-8}
 concurrency=${CONCURRENCY:-16}
 kind=${KIND:-tenant}
+interleave=${INTERLEAVE:-0}
 quiet_load=${QUIET_LOAD:-1.0}
 quiet_wait=${QUIET_WAIT:-180}
 split=${SPLIT:-1}
@@ -85,6 +87,7 @@ run_due() {
   shift 3
   local args=(due --organizations "${size%x*}" --orders "${size#*x}" --kind "$kind" --concurrency "$concurrency"
     --advance-timeout "$advance_timeout" "$@")
+  [ "$interleave" != 1 ] || args+=(--interleave-orders)
   if [ "$storage" != sqlite ]; then
     database=bench_${name//[^a-z0-9]/_}
     sql "CREATE DATABASE $database"
@@ -160,7 +163,8 @@ awk '/^<!-- reading -->$/ { keep = 1 } keep { print } /^<!-- \/reading -->$/ { k
   echo '```sh'
   for size in $sizes; do
     echo ".build/release/billing-bench due --organizations ${size%x*} --orders ${size#*x} --kind $kind" \
-      "--concurrency $concurrency --advance-timeout $advance_timeout --orderd \$ORDERD [--storage \$PG [--nodes 2]]"
+      "--concurrency $concurrency --advance-timeout $advance_timeout$([ "$interleave" != 1 ] || echo ' --interleave-orders')" \
+      "--orderd \$ORDERD [--storage \$PG [--nodes 2]]"
   done
   echo '```'
   echo
@@ -175,6 +179,13 @@ awk '/^<!-- reading -->$/ { keep = 1 } keep { print } /^<!-- \/reading -->$/ { k
   fi
   echo "committed (SQLite \`synchronous=FULL\`; PostgreSQL with fsync and synchronous_commit on);"
   echo "with two nodes, organization i is created and gets its orders through node i mod 2."
+  if [ "$interleave" = 1 ]; then
+    echo "Orders placed round robin over the organizations (\`--interleave-orders\`): the calls in flight"
+    echo "are in as many organizations."
+  else
+    echo "Orders placed one organization's after another's: the calls in flight are mostly in one"
+    echo "organization, and queue for its one writer."
+  fi
   echo "Billing run: one \`AdvanceClock\` through node 1; node 2 hears the clock through"
   echo "PostgreSQL's NOTIFY and claims organizations by itself. Figures: median (each run)."
   echo

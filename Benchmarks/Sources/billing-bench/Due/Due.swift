@@ -31,6 +31,9 @@ struct Due: AsyncParsableCommand {
   @Option(help: "Seats per order.")
   var quantity: Int32 = 3
 
+  @Flag(help: "Place the orders round robin over the organizations (default: one organization's after another's).")
+  var interleaveOrders = false
+
   @Option(help: "Seconds the AdvanceClock call may take.")
   var advanceTimeout: Double = 600
 
@@ -47,7 +50,8 @@ struct Due: AsyncParsableCommand {
     let passed = try await self.server.withOrderdNodes(clock: "simulated:\(DueCalendar.start)") { nodes in
       let run = DueRun(
         organizations: self.organizations, ordersEach: self.orders, kind: self.kind, quantity: self.quantity,
-        advanceTimeout: .milliseconds(Int64(self.advanceTimeout * 1000)), concurrency: self.server.concurrency)
+        advanceTimeout: .milliseconds(Int64(self.advanceTimeout * 1000)), concurrency: self.server.concurrency,
+        interleaved: self.interleaveOrders)
       let passed = try await ClientPool.with(
         servers: nodes.addresses, connections: nodes.all.count, callTimeout: self.server.callTimeoutDuration
       ) { pool in
