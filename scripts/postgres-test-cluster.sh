@@ -9,11 +9,18 @@
 #   scripts/postgres-test-cluster.sh stop
 #
 # ORDERD_PG_PORT (55432, clear of a cluster on 5432) and ORDERD_PG_DIR choose where it runs.
+# ORDERD_PG_DURABLE=1 leaves fsync, synchronous_commit and full_page_writes at PostgreSQL's
+# defaults (on), for benchmarks whose answered writes must be on disk
+# (Benchmarks/scripts/postgres-bench.sh); it applies when the cluster starts.
 # initdb refuses root: as root, the cluster runs as the `postgres` user.
 set -euo pipefail
 port="${ORDERD_PG_PORT:-55432}"
 dir="${ORDERD_PG_DIR:-${TMPDIR:-/tmp}/orderd-test-pg-$port}"
 url="postgres://orderd@127.0.0.1:$port/postgres"
+settings="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400"
+if [ "${ORDERD_PG_DURABLE:-0}" != 1 ]; then
+  settings="$settings -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
 
 # The folder of initdb and pg_ctl: beside pg_ctl on the PATH, else the newest Debian one.
 bin_dir() {
@@ -54,8 +61,7 @@ case "${1:-}" in
         as_owner "$bin/initdb" -D "$dir/data" -U orderd --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
           { cat "$dir/initdb.log" >&2; exit 1; }
       fi
-      as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w start -o \
-        "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w start -o "$settings" \
         >/dev/null || { cat "$dir/log" >&2; exit 1; }
     fi
     echo "$url"

@@ -2,18 +2,22 @@ import GRPCCore
 import OrderClient
 import OrderTransport
 
-/// A few TCP connections to one orderd, shared by clients of many API keys: an organization's
-/// calls need its own key, not its own connection.
+/// A few TCP connections to orderd (to one node, or spread over several), shared by clients of
+/// many API keys: an organization's calls need its own key, not its own connection.
 public struct ClientPool: Sendable {
-  public let server: ServerAddress
+  /// The server of connection 0.
+  public var server: ServerAddress { self.servers[0] }
   public let callTimeout: Duration
+  /// Connection `i` goes to `servers[i % servers.count]`.
+  private let servers: [ServerAddress]
   private let connections: [GRPCClient<WireTransport.Client>]
 
   /// A client that authenticates with `apiKey`, on connection `connection` (modulo the count).
   public func client(apiKey: String, connection: Int = 0) -> OrderdTCPClient {
+    let index = connection % self.connections.count
     let configuration = OrderdClientConfiguration(
-      server: self.server, apiKey: apiKey, defaultTimeout: self.callTimeout)
-    return OrderdClient(wrapping: self.connections[connection % self.connections.count], configuration: configuration)
+      server: self.servers[index % self.servers.count], apiKey: apiKey, defaultTimeout: self.callTimeout)
+    return OrderdClient(wrapping: self.connections[index], configuration: configuration)
   }
 
   public var connectionCount: Int { self.connections.count }
@@ -32,11 +36,26 @@ public struct ClientPool: Sendable {
     isolation: isolated (any Actor)? = #isolation,
     _ body: (ClientPool) async throws -> Result
   ) async throws -> Result {
-    let target = WireTransport.Address(host: server.host, port: server.port)
-    let clients = (0..<max(1, connections)).map { _ in
-      GRPCClient(transport: WireTransport.Client(target: target))
+    try await Self.with(
+      servers: [server], connections: connections, callTimeout: callTimeout, isolation: isolation, body)
+  }
+
+  /// As ``with(server:connections:callTimeout:isolation:_:)``, connection `i` to
+  /// `servers[i % servers.count]` (e.g. one connection per node).
+  public static func with<Result: Sendable>(
+    servers: [ServerAddress],
+    connections: Int,
+    callTimeout: Duration,
+    isolation: isolated (any Actor)? = #isolation,
+    _ body: (ClientPool) async throws -> Result
+  ) async throws -> Result {
+    precondition(!servers.isEmpty, "a pool needs a server")
+    let clients = (0..<max(1, connections)).map { index in
+      let server = servers[index % servers.count]
+      return GRPCClient(
+        transport: WireTransport.Client(target: WireTransport.Address(host: server.host, port: server.port)))
     }
-    let pool = ClientPool(server: server, callTimeout: callTimeout, connections: clients)
+    let pool = ClientPool(callTimeout: callTimeout, servers: servers, connections: clients)
     return try await withThrowingDiscardingTaskGroup { group in
       for client in clients {
         group.addTask { try await client.runConnections() }

@@ -25,10 +25,12 @@ public final class OrderdProcess: Sendable {
   }
 
   /// Starts `executable` and waits (up to `startTimeout`) until it logs `orderd listening`.
-  /// `clock` is `system` or `simulated:<ISO 8601 date-time>`.
+  /// `clock` is `system` or `simulated:<ISO 8601 date-time>`. `rootKey`: a node joining a
+  /// database that another node created (it writes no key of its own), the first node's key;
+  /// nil waits for the key the server writes into its data directory.
   public static func start(
-    executable: String, clock: String, keepDataDirectory: Bool, extraArguments: [String] = [],
-    startTimeout: Duration = .seconds(30)
+    executable: String, clock: String, keepDataDirectory: Bool, logLevel: String = "notice",
+    rootKey: String? = nil, extraArguments: [String] = [], startTimeout: Duration = .seconds(30)
   ) throws -> OrderdProcess {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("orderd-bench-\(UUID().uuidString)", isDirectory: true)
@@ -44,7 +46,7 @@ public final class OrderdProcess: Sendable {
     process.arguments =
       [
         "--data-dir", dataDirectory.path, "--host", "127.0.0.1", "--port", "0", "--clock", clock,
-        "--log-level", "notice",
+        "--log-level", logLevel,
       ] + extraArguments
     // Options come from the arguments alone, not from an ORDERD_* variable of the caller.
     process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORDERD_") }
@@ -56,7 +58,7 @@ public final class OrderdProcess: Sendable {
       try process.run()
       let deadline = ContinuousClock.now.advanced(by: startTimeout)
       let address = try Self.waitForAddress(in: logFile, process: process, until: deadline)
-      let rootKey = try Self.waitForRootKey(in: dataDirectory, until: deadline)
+      let rootKey = try rootKey ?? Self.waitForRootKey(in: dataDirectory, until: deadline)
       return OrderdProcess(
         process: process, directory: directory, logFile: logFile, address: address, rootKey: rootKey,
         keepDataDirectory: keepDataDirectory)
@@ -85,7 +87,7 @@ public final class OrderdProcess: Sendable {
     throw BenchFailure("orderd did not log '\(marker)'")
   }
 
-  /// The server's log so far (notice level and above).
+  /// The server's log so far (at the level it was started with; notice by default).
   public var log: String { (try? String(contentsOf: self.logFile, encoding: .utf8)) ?? "" }
 
   /// Stops the server (SIGTERM, then SIGKILL after `timeout`) and deletes its directory.

@@ -1,13 +1,13 @@
 import Dispatch
 import Foundation
 
-/// While installed, SIGINT, SIGTERM and SIGHUP stop orderd and delete its directory before this
-/// process exits (as `timeout` or Ctrl-C would otherwise leave the directory behind).
+/// While installed, SIGINT, SIGTERM and SIGHUP stop orderd (every node) and delete its directory
+/// before this process exits (as `timeout` or Ctrl-C would otherwise leave the directory behind).
 public final class StopOnSignal {
   private static let signals = [SIGINT, SIGTERM, SIGHUP]
   private let sources: [any DispatchSourceSignal]
 
-  public init(stopping orderd: OrderdProcess) {
+  public init(stopping nodes: OrderdNodes) {
     self.sources = Self.signals.map { number in
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -15,7 +15,7 @@ public final class StopOnSignal {
         Console.line(
           "\(CommandLine.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "bench"): signal \(number), stopping orderd"
         )
-        orderd.stop()
+        nodes.stop()
         exit(128 + number)
       }
       source.resume()

@@ -11,7 +11,9 @@ struct Due: AsyncParsableCommand {
       creates the product \(BenchProduct.sku) and N child organizations; each gets the same \
       product, one customer account and M sales orders scheduled for \(DueCalendar.scheduledFor). \
       One AdvanceClock to \(DueCalendar.advanceTo) is the billing run. Exits non-zero when a \
-      check fails or the advance does not answer within --advance-timeout.
+      check fails or the advance does not answer within --advance-timeout. With --nodes 2 \
+      (on --storage postgres://…), organizations are set up through the nodes in turn, the \
+      advance goes to the first, and the second joins the billing run by itself.
       """
   )
 
@@ -29,6 +31,9 @@ struct Due: AsyncParsableCommand {
   @Option(help: "Seats per order.")
   var quantity: Int32 = 3
 
+  @Flag(help: "Place the orders round robin over the organizations (default: one organization's after another's).")
+  var interleaveOrders = false
+
   @Option(help: "Seconds the AdvanceClock call may take.")
   var advanceTimeout: Double = 600
 
@@ -42,16 +47,18 @@ struct Due: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let passed = try await self.server.withOrderd(clock: "simulated:\(DueCalendar.start)") { orderd in
+    let passed = try await self.server.withOrderdNodes(clock: "simulated:\(DueCalendar.start)") { nodes in
       let run = DueRun(
         organizations: self.organizations, ordersEach: self.orders, kind: self.kind, quantity: self.quantity,
-        advanceTimeout: .milliseconds(Int64(self.advanceTimeout * 1000)), concurrency: self.server.concurrency)
+        advanceTimeout: .milliseconds(Int64(self.advanceTimeout * 1000)), concurrency: self.server.concurrency,
+        interleaved: self.interleaveOrders)
       let passed = try await ClientPool.with(
-        server: orderd.address, connections: 1, callTimeout: self.server.callTimeoutDuration
+        servers: nodes.addresses, connections: nodes.all.count, callTimeout: self.server.callTimeoutDuration
       ) { pool in
-        try await run.run(pool, rootKey: orderd.rootKey)
+        try await run.run(pool, rootKey: nodes.first.rootKey)
       }
-      OrderdReport.printFinal(orderd)
+      NodeShares.print(nodes)
+      OrderdReport.printFinal(nodes)
       return passed
     }
     if !passed { throw ExitCode.failure }

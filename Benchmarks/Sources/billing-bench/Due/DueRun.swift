@@ -13,22 +13,28 @@ struct DueRun: Sendable {
   let quantity: Int32
   let advanceTimeout: Duration
   let concurrency: Int
+  /// Orders placed round robin over the organizations rather than one organization's after another's.
+  let interleaved: Bool
 
-  /// Returns whether the advance answered in time and every check passed.
+  /// Returns whether the advance answered in time and every check passed. With a pool of a
+  /// connection per node, each organization is set up through one node (in turn), and the
+  /// billing run is asked of the first.
   func run(_ pool: ClientPool, rootKey: String) async throws -> Bool {
     let total = self.organizations * self.ordersEach
     Console.line(
       "due: \(self.organizations) \(self.kind.rawValue) organization(s) × \(self.ordersEach) sales orders "
-        + "scheduled for \(DueCalendar.scheduledFor) (\(total) in all), \(self.concurrency) setup calls in flight")
+        + "scheduled for \(DueCalendar.scheduledFor) (\(total) in all), \(self.concurrency) setup calls in flight"
+        + (pool.connectionCount > 1 ? ", organizations set up through \(pool.connectionCount) nodes in turn" : "")
+        + (self.interleaved ? ", orders placed round robin over the organizations" : ""))
 
     let setupStart = ContinuousClock.now
     try await BenchProduct.create(with: pool.client(apiKey: rootKey))
     let tenants = try await pool.createTenants(
-      count: self.organizations, kind: self.kind, rootKey: rootKey, limit: self.concurrency)
+      count: self.organizations, kind: self.kind, rootKey: rootKey, limit: self.concurrency, spread: true)
     let organizationsDone = ContinuousClock.now
     try await pool.placeScheduledOrders(
       in: tenants, perTenant: self.ordersEach, quantity: self.quantity, date: DueCalendar.scheduledFor,
-      limit: self.concurrency)
+      limit: self.concurrency, interleaved: self.interleaved)
     let setupEnd = ContinuousClock.now
     let ordersSeconds = Units.seconds(setupEnd - organizationsDone)
     Console.line(
