@@ -22,8 +22,13 @@ public final class PostgresStorage: Sendable {
   let logger: Logger
 
   /// Settings of every connection, pooled or listening: a transaction left open by a frozen
-  /// node ends after a minute (releasing its locks); a dead peer is noticed within seconds.
-  static let startupParameters = [("idle_in_transaction_session_timeout", "60s"), ("tcp_keepalives_idle", "10")]
+  /// node ends after a minute (releasing its locks); the server probes a silent connection
+  /// after 10 s, every 5 s, and drops it after 3 unanswered probes, so a node that vanished
+  /// (power lost, cut off) gives up its sessions and their locks within about 25 s.
+  static let startupParameters = [
+    ("idle_in_transaction_session_timeout", "60s"), ("tcp_keepalives_idle", "10"), ("tcp_keepalives_interval", "5"),
+    ("tcp_keepalives_count", "3"),
+  ]
 
   public init(_ location: PostgresLocation, logger: Logger = Logger(label: "orderd.postgres")) {
     self.location = location
