@@ -28,7 +28,7 @@ final class GroupCommit: Sendable {
     var writes = 0
   }
 
-  private let queued = Mutex<[any BatchedWrite]>([])
+  private let queued = Mutex<[any BatchedWrite<Database>]>([])
   private let counted = Mutex(Statistics())
   /// Writes queued or running, not answered yet.
   private let unanswered = Atomic<Int>(0)
@@ -58,7 +58,7 @@ final class GroupCommit: Sendable {
 
   /// Runs the writes queued now as one transaction, then answers them. On the writer queue.
   private func drain(_ db: Database) {
-    let batch = queued.withLock { queue -> [any BatchedWrite] in
+    let batch = queued.withLock { queue -> [any BatchedWrite<Database>] in
       guard queue.count > Self.maximumBatch else {
         defer { queue.removeAll(keepingCapacity: true) }
         return queue
@@ -75,7 +75,7 @@ final class GroupCommit: Sendable {
     do {
       try db.inCachedTransaction(.immediate) {
         for write in batch {
-          let failure = write.run(db)
+          let failure = write.run(db, inSavepoint: true)
           // SQLite rolls the whole transaction back on some errors (SQLITE_FULL,
           // SQLITE_IOERR): the writes before this one are gone too, for that reason.
           if !db.isInsideTransaction { throw failure ?? TransactionAbandoned() }
@@ -90,44 +90,3 @@ final class GroupCommit: Sendable {
 
 /// Thrown inside a batch whose transaction SQLite rolled back on its own.
 private struct TransactionAbandoned: Error {}
-
-/// One queued write, type-erased so that writes of any result type share a batch.
-private protocol BatchedWrite: Sendable {
-  /// Runs the write in a savepoint and keeps its outcome; returns its error if it failed.
-  func run(_ db: Database) -> (any Error)?
-  /// Answers the caller once the batch is over: with the write's own outcome when the batch
-  /// committed (or when the write itself failed), else with the batch's failure.
-  func answer(batchFailure: (any Error)?)
-}
-
-/// `outcome` is written by ``run(_:)`` and read by ``answer(batchFailure:)``, both on the
-/// database's writer queue, one after the other.
-private final class PendingWrite<T: Sendable>: BatchedWrite, @unchecked Sendable {
-  let body: @Sendable (Database) throws -> T
-  let continuation: CheckedContinuation<T, any Error>
-  private var outcome: Result<T, any Error>?
-
-  init(body: @escaping @Sendable (Database) throws -> T, continuation: CheckedContinuation<T, any Error>) {
-    self.body = body
-    self.continuation = continuation
-  }
-
-  func run(_ db: Database) -> (any Error)? {
-    do {
-      outcome = .success(try db.inCachedSavepoint { try body(db) })
-      return nil
-    } catch {
-      outcome = .failure(error)
-      return error
-    }
-  }
-
-  func answer(batchFailure: (any Error)?) {
-    switch (outcome, batchFailure) {
-    case (.failure(let error)?, _): continuation.resume(throwing: error)
-    case (_, let failure?): continuation.resume(throwing: failure)
-    case (.success(let value)?, nil): continuation.resume(returning: value)
-    case (nil, nil): continuation.resume(throwing: TransactionAbandoned())
-    }
-  }
-}

@@ -21,7 +21,7 @@ import Synchronization
 /// with that error: none of them was answered, and none is in the database.
 final class PostgresWriteQueue: Sendable {
   private struct State {
-    var queued: [any PostgresBatchedWrite] = []
+    var queued: [any BatchedWrite<PostgresSession>] = []
     var draining = false
   }
 
@@ -53,7 +53,7 @@ final class PostgresWriteQueue: Sendable {
   func write<T: Sendable>(_ body: @escaping @Sendable (PostgresSession) throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
       let startsDrain = state.withLock { state -> Bool in
-        state.queued.append(PostgresPendingWrite(body: body, continuation: continuation))
+        state.queued.append(PendingWrite(body: body, continuation: continuation))
         defer { state.draining = true }
         return !state.draining
       }
@@ -64,7 +64,7 @@ final class PostgresWriteQueue: Sendable {
   /// Runs batches until the queue is empty.
   private func drain() async {
     while true {
-      let batch = state.withLock { state -> [any PostgresBatchedWrite] in
+      let batch = state.withLock { state -> [any BatchedWrite<PostgresSession>] in
         let count = min(state.queued.count, GroupCommit.maximumBatch)
         if count == 0 { state.draining = false }
         defer { state.queued.removeFirst(count) }
@@ -80,7 +80,7 @@ final class PostgresWriteQueue: Sendable {
   }
 
   /// Runs one batch as one transaction, then answers its writes.
-  private func run(_ batch: [any PostgresBatchedWrite]) async {
+  private func run(_ batch: [any BatchedWrite<PostgresSession>]) async {
     var batchFailure: (any Error)?
     do {
       try await storage.transaction(.write, prologue: prologue) { [signalKey] session in
@@ -146,44 +146,3 @@ final class PostgresWriteQueue: Sendable {
 
 /// Thrown when a savepoint could not be rolled back (the connection is gone).
 private struct TransactionLost: Error {}
-
-/// One queued write, type-erased so that writes of any result type share a batch.
-private protocol PostgresBatchedWrite: Sendable {
-  /// Runs the write (in a savepoint, or as the whole transaction) and keeps its outcome;
-  /// returns its error if it failed.
-  func run(_ session: PostgresSession, inSavepoint: Bool) -> (any Error)?
-  /// Answers the caller once the batch is over (see ``PendingWrite``'s in GroupCommit).
-  func answer(batchFailure: (any Error)?)
-}
-
-/// `outcome` is written by ``run(_:inSavepoint:)`` on the batch's thread and read by
-/// ``answer(batchFailure:)`` after the batch's transaction is over, one after the other.
-private final class PostgresPendingWrite<T: Sendable>: PostgresBatchedWrite, @unchecked Sendable {
-  let body: @Sendable (PostgresSession) throws -> T
-  let continuation: CheckedContinuation<T, any Error>
-  private var outcome: Result<T, any Error>?
-
-  init(body: @escaping @Sendable (PostgresSession) throws -> T, continuation: CheckedContinuation<T, any Error>) {
-    self.body = body
-    self.continuation = continuation
-  }
-
-  func run(_ session: PostgresSession, inSavepoint: Bool) -> (any Error)? {
-    do {
-      outcome = .success(inSavepoint ? try session.savepoint { try body(session) } : try body(session))
-      return nil
-    } catch {
-      outcome = .failure(error)
-      return error
-    }
-  }
-
-  func answer(batchFailure: (any Error)?) {
-    switch (outcome, batchFailure) {
-    case (.failure(let error)?, _): continuation.resume(throwing: error)
-    case (_, let failure?): continuation.resume(throwing: failure)
-    case (.success(let value)?, nil): continuation.resume(returning: value)
-    case (nil, nil): continuation.resume(throwing: TransactionLost())
-    }
-  }
-}
