@@ -13,8 +13,8 @@ struct OpenedStorage: Sendable {
   let run: Task<Void, Never>?
   /// What this node hears from the others on the storage (none on a data directory).
   let signals: any ClusterSignals
-  /// Whether no other process can share this storage (a data directory is locked to one).
-  var isSoleProcess: Bool { run == nil }
+  /// Whether no other process can share this storage (a data directory is opened by one).
+  let isSoleProcess: Bool
 
   /// Opens (creating and migrating as needed) the storage.
   static func open(
@@ -30,7 +30,7 @@ struct OpenedStorage: Sendable {
         directory: directory, capacity: openDatabaseLimit, logger: logger, metrics: metrics.storage)
       return OpenedStorage(
         registry: registry, databases: databases, keyDirectory: keyDirectory ?? directory, metrics: metrics, run: nil,
-        signals: NoClusterSignals())
+        signals: NoClusterSignals(), isSoleProcess: true)
     case .postgres(let postgres):
       guard let keyDirectory else {
         throw StorageFailure(
@@ -44,7 +44,7 @@ struct OpenedStorage: Sendable {
         let databases = OrganizationDatabases(postgres: storage, logger: logger, metrics: metrics.storage)
         return OpenedStorage(
           registry: registry, databases: databases, keyDirectory: keyDirectory, metrics: metrics, run: run,
-          signals: PostgresClusterSignals(storage: storage))
+          signals: PostgresClusterSignals(storage: storage), isSoleProcess: false)
       } catch {
         run.cancel()
         await run.value
