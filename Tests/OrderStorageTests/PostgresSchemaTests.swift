@@ -207,6 +207,62 @@ struct PostgresSchemaTests {
     }
   }
 
+  /// The race CI met: node A looks for the schema and misses while node B, holding the lock,
+  /// creates it; A waits for the lock, B commits, A takes the lock and looks again. A's second
+  /// look must see B's schema, so A opens it rather than create it a second time. B creates a
+  /// small schema here: a large one sends so many catalog changes that PostgreSQL may make A
+  /// catch up on its caches before A looks again, and the stale look no longer shows.
+  @Test("a node that missed the schema while another node created it finds it once it has the lock")
+  func createdWhileWaitingForTheLock() async throws {
+    try await TestPostgres.withDatabase { location in
+      let id = OrganizationID.random()
+      let schema = try PostgresSchema.organizationSchema(id)
+      try await PostgresStorage.withRunning(location, logger: TestPostgres.quietLogger) { a in
+        try await PostgresSchema.migrateRegistry(in: a)
+        try await PostgresStorage.withRunning(location, logger: TestPostgres.quietLogger) { b in
+          let (locked, lockedSignal) = AsyncStream.makeStream(of: Void.self)
+          let aWaits = DispatchSemaphore(value: 0)
+          async let createdByB: Void = b.transaction(.write) { session in
+            try session.execute(native: "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [schema.databaseValue])
+            lockedSignal.yield()
+            // Blocks B's storage thread, not a task's, until A waits for the lock.
+            guard aWaits.wait(timeout: .now() + 60) == .success else { throw CancellationError() }
+            try session.execute(native: "CREATE SCHEMA \(schema)")
+            try session.execute(native: "CREATE TABLE \(schema).schema_migrations (identifier text PRIMARY KEY)")
+            for identifier in PostgresSchema.organizationBaselineMigrations {
+              try session.execute(
+                native: "INSERT INTO \(schema).schema_migrations VALUES ($1)", [identifier.databaseValue])
+            }
+          }
+          for await _ in locked { break }
+          async let createdByA = PostgresSchema.prepareOrganization(id, in: a)
+          try await Self.waitForAdvisoryLockWaiter(b)
+          aWaits.signal()
+          try await createdByB
+          #expect(try await !createdByA)
+          // A opened B's schema as it was: it created none of its tables.
+          #expect(try await Self.postgresColumns(b, schema: schema).isEmpty)
+          #expect(try await Self.applied(b, schema: schema) == PostgresSchema.organizationBaselineMigrations.sorted())
+        }
+      }
+    }
+  }
+
+  /// Polls until a session waits for an advisory lock.
+  private static func waitForAdvisoryLockWaiter(_ storage: PostgresStorage) async throws {
+    let deadline = ContinuousClock.now + .seconds(60)
+    while ContinuousClock.now < deadline {
+      let waiting = try await storage.withoutTransaction { session -> Int in
+        let rows = try session.rows(
+          native: "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+        return rows.first?["n"] ?? 0
+      }
+      if waiting > 0 { return }
+      try await Task.sleep(for: .milliseconds(10))
+    }
+    Issue.record("no session waited for the advisory lock within 60 s")
+  }
+
   @Test("an organization at an older version is migrated forward when opened, once, though three nodes open it at once")
   func forwardMigration() async throws {
     let later = [

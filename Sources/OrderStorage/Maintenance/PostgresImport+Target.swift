@@ -12,7 +12,7 @@ extension PostgresImport {
       try await storage.transaction(.write) { session in
         let registry = PostgresSchema.registrySchema
         var filled: [(table: String, rows: Int64)] = []
-        if try PostgresSchema.exists(session, "\(registry).schema_migrations") {
+        if try PostgresSchema.hasMigrations(session, schema: registry) {
           for table in try ImportTable.postgresTables(session, schema: registry).keys.sorted() {
             let rows = try session.values(native: "SELECT count(*) FROM \(registry).\(ImportTable.quoted(table))")
             if let count = rows.rows.first.flatMap({ Int64.fromDatabaseValue($0[0]) }), count > 0 {

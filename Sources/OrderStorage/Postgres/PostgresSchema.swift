@@ -71,7 +71,7 @@ enum PostgresSchema {
 
   static func migrateRegistry(_ session: PostgresSession) throws {
     try session.execute(native: "SELECT pg_advisory_xact_lock(\(registryLock))")
-    if try exists(session, "\(registrySchema).schema_migrations") {
+    if try hasMigrations(session, schema: registrySchema) {
       let missing = try checkVersion(
         session, schema: registrySchema, known: registryBaselineMigrations, database: .registry)
       guard missing.isEmpty else {
@@ -106,13 +106,13 @@ enum PostgresSchema {
     let schema = try organizationSchema(id)
     let database = StorageFailure.Database.organization(id)
     let known = organizationBaselineMigrations + migrations.map(\.identifier)
-    if try exists(session, "\(schema).schema_migrations") {
+    if try hasMigrations(session, schema: schema) {
       let missing = try checkVersion(session, schema: schema, known: known, database: database)
       if missing.isEmpty { return false }
     }
     try session.execute(native: "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [schema.databaseValue])
     // Another node may have created or migrated it while this one waited for the lock.
-    if try exists(session, "\(schema).schema_migrations") {
+    if try hasMigrations(session, schema: schema) {
       let missing = try checkVersion(session, schema: schema, known: known, database: database)
       try apply(migrations.filter { missing.contains($0.identifier) }, to: schema, session)
       return false
@@ -150,9 +150,20 @@ enum PostgresSchema {
     }
   }
 
-  /// Whether relation `name` (`schema.table`) exists.
-  static func exists(_ session: PostgresSession, _ name: String) throws -> Bool {
-    let rows = try session.rows(native: "SELECT to_regclass($1) IS NOT NULL AS present", [name.databaseValue])
+  /// Whether `schema` exists with its `schema_migrations`, as committed when the statement
+  /// starts.
+  ///
+  /// The catalog is read as a table, with the statement's snapshot, rather than through
+  /// `to_regclass`: that goes through the session's catalog caches, and a name cached as
+  /// missing before another node created the schema could still read as missing after this
+  /// session waited for that node's lock, so the schema would be created a second time
+  /// (CI saw `relation "schema_migrations" already exists`).
+  static func hasMigrations(_ session: PostgresSession, schema: String) throws -> Bool {
+    let rows = try session.rows(
+      native: """
+        SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = $1 AND tablename = 'schema_migrations')
+          AS present
+        """, [schema.databaseValue])
     return isPresent(rows)
   }
 
