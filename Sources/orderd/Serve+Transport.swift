@@ -1,12 +1,16 @@
 import Logging
 import OrderServer
+import OrderStorage
 import OrderTransport
 
 extension Serve {
   /// The transport's timeouts and caps from the options. The soft file descriptor limit is
   /// raised to the hard one; the organization cache (``FileDescriptorLimit/descriptorsPerOrganization``
-  /// descriptors each) and the connection cap are then sized to fit in it (issue 13).
-  func applyTransportOptions(to configuration: inout OrderdConfiguration, logger: Logger) {
+  /// descriptors each) and the connection cap are then sized to fit in it (issue 13). On
+  /// PostgreSQL an open organization is a schema and holds no descriptor: the cache is
+  /// ``OrganizationDatabases/defaultPostgresCapacity`` unless set, and connections get what
+  /// the database pool and the listener leave.
+  func applyTransportOptions(to configuration: inout OrderdConfiguration, storage: StorageLocation, logger: Logger) {
     var config = configuration.transport
     config.connections.idleTimeout = .seconds(self.idleTimeout)
     config.connections.prefaceTimeout = .seconds(self.prefaceTimeout)
@@ -18,11 +22,43 @@ extension Serve {
     defer { configuration.transport = config }
     guard let (before, after) = FileDescriptorLimit.raiseSoftToHard() else {
       logger.warning("cannot read the file descriptor limit (getrlimit failed); --max-connections is not checked")
-      if let requested = self.requestedOrganizationCache { configuration.openDatabaseLimit = requested }
-      logger.info("organization cache: \(configuration.openDatabaseLimit) open databases")
+      if case .postgres = storage {
+        configuration.openDatabaseLimit =
+          self.requestedOrganizationCache ?? OrganizationDatabases.defaultPostgresCapacity
+      } else if let requested = self.requestedOrganizationCache {
+        configuration.openDatabaseLimit = requested
+      }
+      logger.info("organization cache: \(configuration.openDatabaseLimit) open organizations")
       return
     }
     logger.info("file descriptors: soft limit \(after.soft) (was \(before.soft)), hard limit \(after.hard)")
+    let reserved: Int
+    if case .postgres(let postgres) = storage {
+      let organizations = self.requestedOrganizationCache ?? OrganizationDatabases.defaultPostgresCapacity
+      logger.info(
+        "organization cache: \(organizations) open organization schemas on PostgreSQL, which hold no file descriptors (set it with --organization-cache)"
+      )
+      configuration.openDatabaseLimit = organizations
+      // The pool's connections and the listener's, beside the spare ones.
+      reserved = FileDescriptorLimit.spareDescriptors + postgres.poolSize + 1
+    } else {
+      reserved = self.sizeOrganizationCache(&configuration, limit: after, logger: logger)
+    }
+    let soft = Int(clamping: after.soft)
+    let capacity = after.connectionCapacity(reserving: reserved)
+    if capacity < self.maxConnections, !self.uncheckedMaxConnections {
+      logger.warning(
+        "--max-connections \(self.maxConnections) lowered to \(capacity) by the soft limit of \(soft) file descriptors (raise it with ulimit -n)"
+      )
+      config.connections.maxConnections = capacity
+    }
+  }
+
+  /// Sizes the cache of open SQLite organization databases to the file descriptor limit
+  /// `limit`; returns the descriptors kept for it and the spare ones.
+  private func sizeOrganizationCache(
+    _ configuration: inout OrderdConfiguration, limit after: FileDescriptorLimit, logger: Logger
+  ) -> Int {
     let soft = Int(clamping: after.soft)
     let spare = FileDescriptorLimit.spareDescriptors
     let perOrganization = FileDescriptorLimit.descriptorsPerOrganization
@@ -45,12 +81,6 @@ extension Serve {
       )
     }
     configuration.openDatabaseLimit = databases
-    let capacity = after.connectionCapacity(reserving: perOrganization * databases + spare)
-    if capacity < self.maxConnections, !self.uncheckedMaxConnections {
-      logger.warning(
-        "--max-connections \(self.maxConnections) lowered to \(capacity) by the soft limit of \(soft) file descriptors (raise it with ulimit -n)"
-      )
-      config.connections.maxConnections = capacity
-    }
+    return perOrganization * databases + spare
   }
 }

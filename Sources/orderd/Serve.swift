@@ -167,7 +167,8 @@ struct Serve: AsyncParsableCommand {
     var configuration = OrderdConfiguration(
       dataDirectory: self.storage.dataDir, host: self.host, port: self.port, clock: try self.clockMode(),
       shutdownGracePeriod: .seconds(self.gracePeriod), grpcPort: self.effectiveGRPCPort, tls: self.tls.files)
-    self.applyTransportOptions(to: &configuration, logger: logger)
+    let storage = try self.storage.location()
+    self.applyTransportOptions(to: &configuration, storage: storage, logger: logger)
     var work = BackgroundWorkConfiguration()
     // Tests shorten the runner's longest sleep to prove it survives many idle periods.
     if let milliseconds = self.idleWaitMilliseconds { work.maximumIdleWait = .milliseconds(milliseconds) }
@@ -178,7 +179,7 @@ struct Serve: AsyncParsableCommand {
       faults = .pause(at: point, logger: logger)
     }
     let application = try await OrderdApplication.open(
-      storage: try self.storage.location(), keyDirectory: DataDirectory(path: configuration.dataDirectory),
+      storage: storage, keyDirectory: DataDirectory(path: configuration.dataDirectory),
       clock: configuration.clock, openDatabaseLimit: configuration.openDatabaseLimit, work: work, faults: faults,
       metrics: metrics, logger: logger)
     let server: OrderdServer

@@ -41,7 +41,8 @@ struct OpenedStorage: Sendable {
       let run = Task { await storage.run() }
       do {
         let registry = try await Registry(postgres: storage, logger: logger)
-        let databases = OrganizationDatabases(postgres: storage, logger: logger, metrics: metrics.storage)
+        let databases = OrganizationDatabases(
+          postgres: storage, capacity: openDatabaseLimit, logger: logger, metrics: metrics.storage)
         return OpenedStorage(
           registry: registry, databases: databases, keyDirectory: keyDirectory, metrics: metrics, run: run,
           signals: PostgresClusterSignals(storage: storage), isSoleProcess: false)

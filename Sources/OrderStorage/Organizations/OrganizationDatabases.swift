@@ -72,10 +72,15 @@ public actor OrganizationDatabases {
       files: .real(directory: directory, health: health, metrics: metrics))
   }
 
+  /// The organizations kept open on PostgreSQL unless set: an open one is a schema's name and
+  /// its store's state, with no file descriptor and no connection of its own.
+  public static let defaultPostgresCapacity = 4_096
+
   /// Organizations as schemas of a PostgreSQL database (issue 14). An open schema holds no
   /// descriptor, so many more may stay open.
   public init(
-    postgres storage: PostgresStorage, capacity: Int = 4_096, logger: Logger = Logger(label: "orderd.storage"),
+    postgres storage: PostgresStorage, capacity: Int = defaultPostgresCapacity,
+    logger: Logger = Logger(label: "orderd.storage"),
     metrics: StorageMetrics = StorageMetrics()
   ) {
     let health = StorageHealth(logger: logger)
