@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 
 @testable import OrderStorage
@@ -59,20 +60,61 @@ public enum TestPostgres {
 
   /// The `--storage` URL of an `orderd` process whose data directory is `directory`: a
   /// database named after the directory, created the first time, so that a server started
-  /// again on the same directory finds its data. Left behind with the throwaway cluster (a
-  /// process outlives no scope to drop it in).
+  /// again on the same directory finds its data.
+  ///
+  /// A process outlives the scope that could drop its database, so the database's comment
+  /// names the directory (created here if missing), and the first call in each test process
+  /// drops the databases whose directory is gone (``dropAbandonedProcessDatabases()``): a
+  /// cluster kept between runs does not grow by every run's databases.
   public static func processStorageURL(dataDirectory directory: URL) async throws -> String {
     guard let adminURL, var components = URLComponents(string: adminURL) else { throw TestPostgresUnavailable() }
+    await abandonedSwept.value
+    let path = directory.standardizedFileURL.path
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-    for byte in directory.standardizedFileURL.path.utf8 {
+    for byte in path.utf8 {
       hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
     let name = "orderd_e_" + String(hash, radix: 16)
+    // Before the database: a sweep in another test process keeps a database whose directory exists.
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let admin = try adminLocation()
     // Already there when the server was started on this directory before.
-    try? await administer(try adminLocation(), "CREATE DATABASE \(name)")
+    try? await administer(admin, "CREATE DATABASE \(name)")
+    try await administer(admin, "COMMENT ON DATABASE \(name) IS '\(path.replacingOccurrences(of: "'", with: "''"))'")
     components.path = "/" + name
     guard let url = components.string else { throw TestPostgresUnavailable() }
     return url
+  }
+
+  /// The sweep of ``dropAbandonedProcessDatabases()``, once per test process.
+  private static let abandonedSwept = Task<Void, Never> {
+    do {
+      try await dropAbandonedProcessDatabases()
+    } catch {
+      print("TestPostgres: could not drop the databases of earlier runs: \(error)")
+    }
+  }
+
+  /// Drops the `orderd_e_*` databases whose comment names a data directory that no longer
+  /// exists, or that have no comment (made before comments were written).
+  static func dropAbandonedProcessDatabases() async throws {
+    var location = try adminLocation()
+    location.poolSize = 1
+    let rows = try await PostgresStorage.withRunning(location, logger: quietLogger) { storage in
+      try await storage.withoutTransaction { session in
+        try session.values(
+          native: """
+            SELECT datname::text, coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database
+            WHERE datname LIKE 'orderd\\_e\\_%'
+            """
+        ).rows
+      }
+    }
+    for row in rows {
+      guard let name = String.fromDatabaseValue(row[0]), let path = String.fromDatabaseValue(row[1]) else { continue }
+      if !path.isEmpty && FileManager.default.fileExists(atPath: path) { continue }
+      try? await administer(location, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
   }
 
   /// Runs one statement outside a transaction on the admin database.
