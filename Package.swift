@@ -211,6 +211,8 @@ let package = Package(
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
       ],
       path: "Tests/OrderTesting",
       swiftSettings: swiftSettings
@@ -306,7 +308,8 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "OrderTesting", "WireTesting", "OrderWire", "SoakKit", "OrderClient", "OrderProtocol", "OrderTransport",
+        "OrderTesting", "OrderStorage", "WireTesting", "OrderWire", "SoakKit", "OrderClient", "OrderProtocol",
+        "OrderTransport",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),

@@ -178,6 +178,15 @@ struct Serve: AsyncParsableCommand {
       logger.warning("--test-pause-at \(point.rawValue): registry work will hang there; for tests only")
       faults = .pause(at: point, logger: logger)
     }
+    if case .postgres(let location) = storage {
+      // A node may start before its database server: wait for it, but stop on a refusal.
+      do {
+        try await PostgresStorage.waitUntilReachable(location, logger: logger)
+      } catch {
+        logger.critical("cannot start: \(error)")
+        throw ExitCode(78)  // EX_CONFIG (sysexits.h): a supervisor need not restart it as it is
+      }
+    }
     let application = try await OrderdApplication.open(
       storage: storage, keyDirectory: DataDirectory(path: configuration.dataDirectory),
       clock: configuration.clock, openDatabaseLimit: configuration.openDatabaseLimit, work: work, faults: faults,
