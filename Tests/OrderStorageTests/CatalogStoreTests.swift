@@ -41,4 +41,26 @@ struct CatalogStoreTests {
       #expect(try await store.read { tx in try tx.products().map(\.sku) } == ["O365-E3"])
     }
   }
+
+  @Test("C1: the products of given SKUs are read with their lists; unknown SKUs are left out; pages carry lists")
+  func productsBySKU() async throws {
+    try await withStore { store in
+      var office = Product.office()
+      office.upgradesTo = ["O365-E5"]
+      let products = [Product.office(sku: "O365-E5", price: "35.00"), office, .addon(), .antivirus()]
+      let stored = try await store.write { tx in
+        try products.map { try tx.createProduct($0, currency: "USD", now: t0) }
+      }
+      let bySKU = Dictionary(uniqueKeysWithValues: stored.map { ($0.sku, $0) })
+      let some = try await store.read { tx in try tx.products(skus: ["O365-E3", "NOPE", "O365-E3", "O365-E5"]) }
+      #expect(some == [bySKU["O365-E3"]!, bySKU["O365-E5"]!])
+      #expect(some.first?.upgradesTo == ["O365-E5"])
+      #expect(try await store.read { tx in try tx.products(skus: [String]()) }.isEmpty)
+      let one = try await store.read { tx in try tx.products(skus: ["O365-E3"]) }
+      #expect(one == [bySKU["O365-E3"]!])
+      // A page reads its products' lists at once; each product keeps its own.
+      let page = try await store.read { tx in try tx.products(page: PageRequest(size: 3, after: nil)) }
+      #expect(page.items == Array(stored.sorted { $0.sku < $1.sku }.prefix(3)))
+    }
+  }
 }

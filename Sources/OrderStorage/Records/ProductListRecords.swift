@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import OrderDomain
 
@@ -76,15 +77,31 @@ extension ProductLists {
     try insert(UpgradeList.self, product.upgradesTo, of: product.sku, sql)
   }
 
-  /// The lists of the product `sku`, or of every product when `nil`, keyed by SKU: one query
-  /// per list for all of them, never one per product.
-  static func fetch(sku: String?, _ sql: SQL) throws -> [String: ProductLists] {
+  /// Whose lists to read.
+  enum Products {
+    case all
+    case skus([String])
+  }
+
+  /// Many SKUs as one SQL argument, read with `IN (SELECT value FROM json_each(?))`.
+  static func argument(_ skus: [String]) throws -> String {
+    String(decoding: try JSONEncoder().encode(skus), as: UTF8.self)
+  }
+
+  /// The lists of `products`, keyed by SKU: one query per list for all of them, never one
+  /// per product.
+  static func fetch(_ products: Products, _ sql: SQL) throws -> [String: ProductLists] {
+    let filter: String
+    let arguments: SQLArguments
+    switch products {
+    case .skus(let skus) where skus.isEmpty: return [:]
+    case .all: (filter, arguments) = ("", [])
+    case .skus(let skus) where skus.count == 1: (filter, arguments) = ("WHERE sku = ?", [skus[0]])
+    case .skus(let skus): (filter, arguments) = ("WHERE sku IN (SELECT value FROM json_each(?))", [try argument(skus)])
+    }
     func records<List: ProductList>(_: List.Type) throws -> [ProductListRecord<List>] {
-      guard let sku else {
-        return try sql.fetchAll(ProductListRecord<List>.self, "SELECT * FROM \(List.table) ORDER BY sku, position")
-      }
-      return try sql.fetchAll(
-        ProductListRecord<List>.self, "SELECT * FROM \(List.table) WHERE sku = ? ORDER BY position", [sku])
+      try sql.fetchAll(
+        ProductListRecord<List>.self, "SELECT * FROM \(List.table) \(filter) ORDER BY sku, position", arguments)
     }
     var lists: [String: ProductLists] = [:]
     for record in try records(BillingCycleList.self) {

@@ -11,9 +11,10 @@ extension OrganizationTransaction {
 
   /// The catalog by SKU (C1).
   public func products(page: PageRequest) throws -> Page<Product> {
-    try KeysetQuery(from: "products", keys: ["sku"]).fetch(ProductRecord.self, sql, page: page).map { record in
-      record.product(try ProductLists.fetch(sku: record.sku, sql)[record.sku] ?? ProductLists())
-    }
+    let records = try KeysetQuery(from: "products", keys: ["sku"]).fetch(ProductRecord.self, sql, page: page)
+    // The page's lists in one query per list, not three per product.
+    let lists = try ProductLists.fetch(.skus(records.items.map(\.sku)), sql)
+    return records.map { $0.product(lists[$0.sku] ?? ProductLists()) }
   }
 
   /// Assets of one account, or of all accounts when `accountID` is `nil`, by id.

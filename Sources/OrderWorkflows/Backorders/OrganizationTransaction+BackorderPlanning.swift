@@ -15,11 +15,6 @@ extension OrganizationTransaction {
     let tenant = backorder.tenantOrganizationID
     let linked = try parentSubscription(tenant: tenant, tenantSubscription: backorder.tenantSubscriptionID)
       .flatMap(subscription)
-    let catalog = try products()
-    let sale = [RequestedItem(sku: backorder.change.sku, quantity: backorder.change.quantity)]
-    let accountSubscriptions = try subscriptions(
-      accountID: account.id,
-      skus: SalesOrderPlanner(catalog: catalog, currency: currency).subscriptionSKUs(for: sale))
     let base: Subscription?
     if let linked {
       base = try linked.parentSubscriptionID.flatMap(subscription)
@@ -29,6 +24,14 @@ extension OrganizationTransaction {
       base = nil
     }
     let addons = try linked.map { try self.addons(of: $0.id) } ?? []
+    // The products the plan can name: the change's SKU (sold, or upgraded to), the linked
+    // subscription's, its base's and its add-ons' (the root's catalog is the largest).
+    let named = [backorder.change.sku] + [linked, base].compactMap { $0?.sku } + addons.map(\.sku)
+    let catalog = try products(skus: named)
+    let sale = [RequestedItem(sku: backorder.change.sku, quantity: backorder.change.quantity)]
+    let accountSubscriptions = try subscriptions(
+      accountID: account.id,
+      skus: SalesOrderPlanner(catalog: catalog, currency: currency).subscriptionSKUs(for: sale))
     return BackorderPlanner(catalog: catalog, currency: currency).plan(
       backorder.change, account: account, linked: linked, base: base, addons: addons,
       accountSubscriptions: accountSubscriptions, now: now)

@@ -18,7 +18,8 @@ struct ChangeExecution {
 
   /// Plans `actions` on the subscription now (C1 rules, vendor capabilities).
   func plan(_ subscription: Subscription, actions: [ChangeAction], resync: Bool) throws -> ChangePlan {
-    let planner = ChangePlanner(catalog: try self.tx.products(), currency: self.currency)
+    let planner = ChangePlanner(
+      catalog: try self.tx.products(for: subscription, actions: actions), currency: self.currency)
     if resync { return try planner.resync(subscription, now: self.now) }
     let base = try subscription.parentSubscriptionID.flatMap { try self.tx.subscription($0) }
     let addons = try self.tx.addons(of: subscription.id).filter { $0.status == .active }

@@ -21,7 +21,8 @@ struct ScheduledChanges {
 
   /// The planned change for an estimate or a new order, checked against H2-H5.
   func check(_ request: Request, subscription: Subscription) throws -> (ChangePlan, ScheduledChangePlacement) {
-    let planner = ChangePlanner(catalog: try self.tx.products(), currency: self.currency)
+    let planner = ChangePlanner(
+      catalog: try self.tx.products(for: subscription, actions: request.actions), currency: self.currency)
     try planner.checkTiming(
       request.timing, actions: request.actions, subscription: subscription, backordering: self.backordering)
     if request.timing == .customDate {
@@ -60,7 +61,8 @@ struct ScheduledChanges {
   private func renewalPricing(_ actions: [ChangeAction], subscription: Subscription) throws -> ChangePlan {
     var probe = subscription
     probe.currentPeriodEnd = subscription.termEnd
-    let planner = RenewalPlanner(catalog: try self.tx.products(), currency: self.currency)
+    let planner = RenewalPlanner(
+      catalog: try self.tx.products(for: subscription, actions: actions), currency: self.currency)
     let base = try subscription.parentSubscriptionID.flatMap { try self.tx.subscription($0) }
     let unchanged = try planner.plan(probe, base: base, now: probe.termEnd)
     let changed = try planner.plan(

@@ -11,7 +11,8 @@ struct Invoicing {
   @discardableResult
   func invoice(_ order: Order) throws -> Invoice? {
     guard !order.lines.isEmpty, !order.total.isZero else { return nil }
-    let names = try self.tx.catalog().mapValues(\.name)
+    let products = try self.tx.products(skus: order.lines.map(\.sku))
+    let names = Dictionary(products.map { ($0.sku, $0.name) }, uniquingKeysWith: { first, _ in first })
     return try self.tx.notifying.createInvoice(
       try NewInvoice.forOrder(order, productNames: names, issuedAt: self.now), of: order)
   }

@@ -24,8 +24,8 @@ public struct ExecuteScheduledOrderJob: JobHandler {
     let plan: SalesOrderPlan
     do {
       let account = try tx.requireAccount(order.accountID)
-      let planner = SalesOrderPlanner(catalog: try tx.products(), currency: currency)
       let items = ScheduledSalesOrders.items(of: order)
+      let planner = SalesOrderPlanner(catalog: try tx.products(skus: items.map(\.sku)), currency: currency)
       plan = try planner.plan(
         account: account, items: items,
         subscriptions: try tx.subscriptions(accountID: account.id, skus: planner.subscriptionSKUs(for: items)),

@@ -70,7 +70,7 @@ public struct PlaceOrder: Sendable {
   func plan(_ scoped: ScopedTransaction) throws -> (Account, SalesOrderPlan) {
     let account = try scoped.requireAccount(self.accountID)
     let tx = scoped.tx
-    let planner = SalesOrderPlanner(catalog: try tx.products(), currency: self.currency)
+    let planner = SalesOrderPlanner(catalog: try tx.products(skus: self.items.map(\.sku)), currency: self.currency)
     let subscriptions = try tx.subscriptions(
       accountID: self.accountID, skus: planner.subscriptionSKUs(for: self.items))
     guard let date = self.executionDate else {

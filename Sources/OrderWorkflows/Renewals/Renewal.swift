@@ -22,7 +22,8 @@ struct Renewal {
         futureRequest.map(RenewalChange.futureRequest)
       }
     let base = try subscription.parentSubscriptionID.flatMap { try self.tx.subscription($0) }
-    let plan = try RenewalPlanner(catalog: try self.tx.products(), currency: self.currency).plan(
+    let catalog = try self.tx.products(for: subscription, actions: change?.actions ?? [])
+    let plan = try RenewalPlanner(catalog: catalog, currency: self.currency).plan(
       subscription, pending: change, base: base, now: at)
     try self.tx.updateSubscription(plan.after)
     if futureRequest != nil, plan.outcome != .billing {

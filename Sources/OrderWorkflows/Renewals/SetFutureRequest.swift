@@ -21,7 +21,8 @@ public struct SetFutureRequest: Sendable {
     let tx = scoped.tx
     let subscription = try scoped.requireSubscription(self.subscriptionID)
     let pending = try tx.pendingOnRenewalChange(subscriptionID: subscription.id)
-    let futureRequest = try RenewalPlanner(catalog: try tx.products(), currency: self.currency).futureRequest(
+    let catalog = try tx.products(for: subscription, actions: [])
+    let futureRequest = try RenewalPlanner(catalog: catalog, currency: self.currency).futureRequest(
       quantity: self.quantity, for: subscription, pendingOnRenewalChange: pending?.order.number,
       existing: try tx.futureRequest(of: subscription.id), by: scoped.principal.agent, now: self.now)
     try tx.createFutureRequest(futureRequest, of: subscription)
