@@ -21,4 +21,24 @@ public enum BenchProduct {
         $0.price = "10.00"
       })
   }
+
+  /// `count` more subscriptions (`BENCH-FILL-00001`, …) that nothing orders, `limit` calls in
+  /// flight: a catalog as large as a reseller's, which no order should pay for.
+  public static func createFillers(_ count: Int, with client: OrderdTCPClient, limit: Int) async throws {
+    guard count > 0 else { return }
+    _ = try await concurrentMap(Array(1...count), limit: limit) { index in
+      _ = try await client.createProduct(
+        .with {
+          $0.product = .with {
+            $0.sku = "BENCH-FILL-" + String(repeating: "0", count: max(0, 5 - String(index).count)) + String(index)
+            $0.name = "Filler \(index)"
+            $0.kind = .subscription
+            $0.vendor = .generic
+            $0.billingCycles = [.monthly, .annual]
+            $0.terms = [.p1M, .p1Y]
+          }
+          $0.price = "10.00"
+        })
+    }
+  }
 }

@@ -31,6 +31,9 @@ struct Due: AsyncParsableCommand {
   @Option(help: "Seats per order.")
   var quantity: Int32 = 3
 
+  @Option(help: "Products in each organization's catalog: the one ordered and N-1 that nothing orders.")
+  var catalog: Int = 1
+
   @Flag(help: "Place the orders round robin over the organizations (default: one organization's after another's).")
   var interleaveOrders = false
 
@@ -40,6 +43,9 @@ struct Due: AsyncParsableCommand {
   func validate() throws {
     guard self.organizations >= 1, self.orders >= 1 else {
       throw ValidationError("--organizations and --orders must be at least 1")
+    }
+    guard self.catalog >= 1, self.catalog <= 99_999 else {
+      throw ValidationError("--catalog must be 1 to 99,999")
     }
     guard self.quantity >= 1, self.advanceTimeout > 0 else {
       throw ValidationError("--quantity and --advance-timeout must be positive")
@@ -51,7 +57,7 @@ struct Due: AsyncParsableCommand {
       let run = DueRun(
         organizations: self.organizations, ordersEach: self.orders, kind: self.kind, quantity: self.quantity,
         advanceTimeout: .milliseconds(Int64(self.advanceTimeout * 1000)), concurrency: self.server.concurrency,
-        interleaved: self.interleaveOrders)
+        interleaved: self.interleaveOrders, catalog: self.catalog)
       let passed = try await ClientPool.with(
         servers: nodes.addresses, connections: nodes.all.count, callTimeout: self.server.callTimeoutDuration
       ) { pool in

@@ -15,6 +15,8 @@ struct DueRun: Sendable {
   let concurrency: Int
   /// Orders placed round robin over the organizations rather than one organization's after another's.
   let interleaved: Bool
+  /// Products in each organization's catalog (the one ordered among them).
+  let catalog: Int
 
   /// Returns whether the advance answered in time and every check passed. With a pool of a
   /// connection per node, each organization is set up through one node (in turn), and the
@@ -32,14 +34,31 @@ struct DueRun: Sendable {
     let tenants = try await pool.createTenants(
       count: self.organizations, kind: self.kind, rootKey: rootKey, limit: self.concurrency, spread: true)
     let organizationsDone = ContinuousClock.now
+    var ordersStart = organizationsDone
+    if self.catalog > 1 {
+      try await BenchProduct.createFillers(
+        self.catalog - 1, with: pool.client(apiKey: rootKey), limit: self.concurrency)
+      for tenant in tenants {
+        try await BenchProduct.createFillers(
+          self.catalog - 1, with: pool.client(apiKey: tenant.adminKey, connection: tenant.connection),
+          limit: self.concurrency)
+      }
+      let filled = ContinuousClock.now
+      Console.line(
+        "catalog: \(self.catalog) products in each organization, made in \(Units.fixed(Units.seconds(filled - organizationsDone))) s"
+      )
+      ordersStart = filled
+    }
     try await pool.placeScheduledOrders(
       in: tenants, perTenant: self.ordersEach, quantity: self.quantity, date: DueCalendar.scheduledFor,
       limit: self.concurrency, interleaved: self.interleaved)
     let setupEnd = ContinuousClock.now
-    let ordersSeconds = Units.seconds(setupEnd - organizationsDone)
+    let ordersSeconds = Units.seconds(setupEnd - ordersStart)
     Console.line(
       "setup: \(Units.fixed(Units.seconds(setupEnd - setupStart))) s "
         + "(organizations \(Units.fixed(Units.seconds(organizationsDone - setupStart))) s, "
+        + (ordersStart > organizationsDone
+          ? "catalog \(Units.fixed(Units.seconds(ordersStart - organizationsDone))) s, " : "")
         + "orders \(Units.fixed(ordersSeconds)) s = \(Units.fixed(Double(total) / ordersSeconds, digits: 0)) "
         + "PlaceOrder calls/s)")
 
