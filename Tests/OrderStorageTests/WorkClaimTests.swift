@@ -49,6 +49,34 @@ struct WorkClaimTests {
     }
   }
 
+  @Test("the runner's look before it claims: claimable here, held elsewhere, excluded, not yet due")
+  func dueWorkBeforeClaiming() async throws {
+    try await withRegistry { registry, _ in
+      let ids = try await self.organizations(registry, count: 1)  // due at t0 and t0 + 1
+      let nothing = DueWork(claimable: false, elsewhere: false)
+      #expect(try await registry.dueWork(by: t0 - 1, for: Self.nodeA, now: Self.wall) == nothing)
+      #expect(
+        try await registry.dueWork(by: t0 + 60, for: Self.nodeA, now: Self.wall)
+          == DueWork(claimable: true, elsewhere: false))
+      #expect(try await registry.dueWork(by: t0 + 60, for: Self.nodeA, now: Self.wall, excluding: Set(ids)) == nothing)
+      _ = try await registry.claimDueWakeups(by: t0, for: Self.nodeA, lease: Self.lease, now: Self.wall)
+      // B: the first is A's, the second is free; A: both are its to claim.
+      #expect(
+        try await registry.dueWork(by: t0 + 60, for: Self.nodeB, now: Self.wall)
+          == DueWork(claimable: true, elsewhere: true))
+      #expect(
+        try await registry.dueWork(by: t0, for: Self.nodeB, now: Self.wall)
+          == DueWork(claimable: false, elsewhere: true))
+      #expect(
+        try await registry.dueWork(by: t0 + 60, for: Self.nodeA, now: Self.wall)
+          == DueWork(claimable: true, elsewhere: false))
+      // Once A's lease ran out, B may claim it.
+      #expect(
+        try await registry.dueWork(by: t0, for: Self.nodeB, now: Self.wall + 31)
+          == DueWork(claimable: true, elsewhere: false))
+    }
+  }
+
   @Test("an expired claim is claimed again by another node")
   func expiredClaimIsTakenOver() async throws {
     try await withRegistry { registry, _ in

@@ -211,10 +211,16 @@ final class WorkScheduler: Sendable {
       // Alone on a data directory a node claims everything due at once (one registry write);
       // sharing PostgreSQL, only what it runs at once, so that other nodes take the rest.
       let limit = self.wakeups.keptInTransaction ? self.configuration.concurrentOrganizations : 1024
+      let due = try await self.registry.dueWork(by: now, for: self.node, now: Date(), excluding: skipped)
+      guard due.claimable else {
+        pass.leftClaimed = due.elsewhere
+        return pass
+      }
       let ready = try await self.registry.claimDueWakeups(
         by: now, for: self.node, lease: self.configuration.workLease, now: Date(), excluding: skipped, limit: limit
       ).map(\.0)
       if ready.isEmpty {
+        // Another node claimed it between the read and the claim.
         pass.leftClaimed = try await self.registry.dueElsewhere(
           by: now, for: self.node, now: Date(), excluding: skipped)
         return pass

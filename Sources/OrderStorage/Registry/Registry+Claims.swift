@@ -40,6 +40,34 @@ extension Registry {
       .map { ($0.organizationID, $0.dueAt) }
   }
 
+  /// The work due at or before `date` for `node`, leaving out `excluded`, as one read:
+  /// whether some is claimable by it (unclaimed, its own, or a claim expired before `now`),
+  /// and whether some is held by another node's claim that has not expired. The runner
+  /// claims (a write under the registry's writer lock, a commit on PostgreSQL) only when
+  /// there is something to claim: most of its wakes (an order scheduled for later) find
+  /// nothing due.
+  public func dueWork(
+    by date: Date, for node: NodeID, now: Date, excluding excluded: Set<OrganizationID> = []
+  ) async throws -> DueWork {
+    let excludedList = try IDList.argument(excluded.sorted())
+    return try await self.read { sql in
+      let row = try sql.rows(
+        """
+        SELECT
+          EXISTS (SELECT 1 FROM wakeups
+            WHERE dueAt <= ?1 AND (claimedBy = ?2 OR claimExpiresAt IS NULL OR claimExpiresAt < ?3)
+              AND organizationID NOT IN (SELECT value FROM json_each(?4))) AS claimable,
+          EXISTS (SELECT 1 FROM wakeups
+            WHERE dueAt <= ?1 AND claimedBy <> ?2 AND claimExpiresAt >= ?3
+              AND organizationID NOT IN (SELECT value FROM json_each(?4))) AS elsewhere
+        """, [date, node.rawValue, now, excludedList]
+      ).first
+      let claimable: Bool = row?["claimable"] ?? false
+      let elsewhere: Bool = row?["elsewhere"] ?? false
+      return DueWork(claimable: claimable, elsewhere: elsewhere)
+    }
+  }
+
   /// Whether work due at or before `date` is held by another node's claim that has not
   /// expired at `now`, leaving out `excluded`: the work is due but this node may not run it.
   public func dueElsewhere(
@@ -108,4 +136,12 @@ extension Registry {
       ).first.map { row in (NodeID(rawValue: row["claimedBy"]), row["claimExpiresAt"]) }
     }
   }
+}
+
+/// What ``Registry/dueWork(by:for:now:excluding:)`` found.
+public struct DueWork: Sendable, Equatable {
+  /// Some due work this node may claim.
+  public var claimable: Bool
+  /// Some due work another node holds.
+  public var elsewhere: Bool
 }
