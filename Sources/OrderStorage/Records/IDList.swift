@@ -1,11 +1,11 @@
 import Foundation
 import OrderDomain
 
-/// Many ids as one SQL argument, read with `IN (SELECT value FROM json_each(?))`: one
-/// statement, prepared once, fetches the children of any number of parents (no query per
+/// Many ids (or SKUs) as one SQL argument, read with `IN (SELECT value FROM json_each(?))`:
+/// one statement, prepared once, fetches the children of any number of parents (no query per
 /// parent, no statement per list length).
 enum IDList {
-  static func argument<ID: Identifier>(_ ids: [ID]) throws -> String {
-    String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
+  static func argument<Value: Encodable>(_ values: [Value]) throws -> String {
+    String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
   }
 }

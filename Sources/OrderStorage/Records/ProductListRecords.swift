@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import OrderDomain
 
@@ -83,11 +82,6 @@ extension ProductLists {
     case skus([String])
   }
 
-  /// Many SKUs as one SQL argument, read with `IN (SELECT value FROM json_each(?))`.
-  static func argument(_ skus: [String]) throws -> String {
-    String(decoding: try JSONEncoder().encode(skus), as: UTF8.self)
-  }
-
   /// The lists of `products`, keyed by SKU: one query per list for all of them, never one
   /// per product.
   static func fetch(_ products: Products, _ sql: SQL) throws -> [String: ProductLists] {
@@ -97,7 +91,8 @@ extension ProductLists {
     case .skus(let skus) where skus.isEmpty: return [:]
     case .all: (filter, arguments) = ("", [])
     case .skus(let skus) where skus.count == 1: (filter, arguments) = ("WHERE sku = ?", [skus[0]])
-    case .skus(let skus): (filter, arguments) = ("WHERE sku IN (SELECT value FROM json_each(?))", [try argument(skus)])
+    case .skus(let skus):
+      (filter, arguments) = ("WHERE sku IN (SELECT value FROM json_each(?))", [try IDList.argument(skus)])
     }
     func records<List: ProductList>(_: List.Type) throws -> [ProductListRecord<List>] {
       try sql.fetchAll(

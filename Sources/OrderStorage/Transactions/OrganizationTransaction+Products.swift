@@ -36,7 +36,7 @@ extension OrganizationTransaction {
     guard !wanted.isEmpty else { return [] }
     let records = try sql.fetchAll(
       ProductRecord.self, "SELECT * FROM products WHERE sku IN (SELECT value FROM json_each(?)) ORDER BY sku",
-      [try ProductLists.argument(wanted)])
+      [try IDList.argument(wanted)])
     let lists = try ProductLists.fetch(.skus(wanted), sql)
     return records.map { $0.product(lists[$0.sku] ?? ProductLists()) }
   }
