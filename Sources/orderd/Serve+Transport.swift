@@ -20,12 +20,13 @@ extension Serve {
     config.backpressure.connectionBufferSize = self.connectionBufferMib << 20
     config.connections.maxConnections = self.maxConnections
     defer { configuration.transport = config }
+    // On PostgreSQL the cache does not depend on the descriptors.
+    if case .postgres = storage {
+      configuration.openDatabaseLimit = self.requestedOrganizationCache ?? OrganizationDatabases.defaultPostgresCapacity
+    }
     guard let (before, after) = FileDescriptorLimit.raiseSoftToHard() else {
       logger.warning("cannot read the file descriptor limit (getrlimit failed); --max-connections is not checked")
-      if case .postgres = storage {
-        configuration.openDatabaseLimit =
-          self.requestedOrganizationCache ?? OrganizationDatabases.defaultPostgresCapacity
-      } else if let requested = self.requestedOrganizationCache {
+      if case .dataDirectory = storage, let requested = self.requestedOrganizationCache {
         configuration.openDatabaseLimit = requested
       }
       logger.info("organization cache: \(configuration.openDatabaseLimit) open organizations")
@@ -34,11 +35,9 @@ extension Serve {
     logger.info("file descriptors: soft limit \(after.soft) (was \(before.soft)), hard limit \(after.hard)")
     let reserved: Int
     if case .postgres(let postgres) = storage {
-      let organizations = self.requestedOrganizationCache ?? OrganizationDatabases.defaultPostgresCapacity
       logger.info(
-        "organization cache: \(organizations) open organization schemas on PostgreSQL, which hold no file descriptors (set it with --organization-cache)"
+        "organization cache: \(configuration.openDatabaseLimit) open organization schemas on PostgreSQL, which hold no file descriptors (set it with --organization-cache)"
       )
-      configuration.openDatabaseLimit = organizations
       // The pool's connections and the listener's, beside the spare ones.
       reserved = FileDescriptorLimit.spareDescriptors + postgres.poolSize + 1
     } else {

@@ -40,8 +40,8 @@ struct WorkClaimTests {
 
       let later = Self.wall + 29
       #expect(try await registry.claimDueWakeups(by: t0 + 60, for: Self.nodeB, lease: Self.lease, now: later).isEmpty)
-      #expect(try await registry.dueElsewhere(by: t0 + 60, for: Self.nodeB, now: later))
-      #expect(try await !registry.dueElsewhere(by: t0 + 60, for: Self.nodeA, now: later))
+      #expect(try await registry.dueWork(by: t0 + 60, for: Self.nodeB, now: later).elsewhere)
+      #expect(try await !registry.dueWork(by: t0 + 60, for: Self.nodeA, now: later).elsewhere)
       // The holder claims its own again (a pass after one that left it due), extending it.
       let again = try await registry.claimDueWakeups(by: t0 + 60, for: Self.nodeA, lease: Self.lease, now: later)
       #expect(again.map(\.0) == Array(ids.prefix(3)))
@@ -83,7 +83,7 @@ struct WorkClaimTests {
       let ids = try await self.organizations(registry, count: 1)
       _ = try await registry.claimDueWakeups(by: t0 + 60, for: Self.nodeA, lease: Self.lease, now: Self.wall)
       let expired = Self.wall + 31
-      #expect(try await !registry.dueElsewhere(by: t0 + 60, for: Self.nodeB, now: expired))
+      #expect(try await !registry.dueWork(by: t0 + 60, for: Self.nodeB, now: expired).elsewhere)
       let taken = try await registry.claimDueWakeups(by: t0 + 60, for: Self.nodeB, lease: Self.lease, now: expired)
       #expect(taken.map(\.0) == ids)
       #expect(try await registry.claim(of: ids[0])?.node == Self.nodeB)
@@ -139,7 +139,7 @@ struct WorkClaimTests {
       #expect(claimed.map(\.0) == [ids[0]])
       #expect(try await registry.claim(of: ids[1]) == nil)
       _ = try await registry.claimDueWakeups(by: t0 + 60, for: Self.nodeA, lease: Self.lease, now: Self.wall)
-      #expect(try await !registry.dueElsewhere(by: t0 + 60, for: Self.nodeB, now: Self.wall, excluding: Set(ids)))
+      #expect(try await !registry.dueWork(by: t0 + 60, for: Self.nodeB, now: Self.wall, excluding: Set(ids)).elsewhere)
       try await registry.releaseAllClaims()
       for id in ids { #expect(try await registry.claim(of: id) == nil) }
     }

@@ -221,8 +221,9 @@ final class WorkScheduler: Sendable {
       ).map(\.0)
       if ready.isEmpty {
         // Another node claimed it between the read and the claim.
-        pass.leftClaimed = try await self.registry.dueElsewhere(
-          by: now, for: self.node, now: Date(), excluding: skipped)
+        pass.leftClaimed = try await self.registry.dueWork(
+          by: now, for: self.node, now: Date(), excluding: skipped
+        ).elsewhere
         return pass
       }
       let run = { @Sendable (organization: OrganizationID) async throws -> (OrganizationID, Int, Bool) in

@@ -68,23 +68,6 @@ extension Registry {
     }
   }
 
-  /// Whether work due at or before `date` is held by another node's claim that has not
-  /// expired at `now`, leaving out `excluded`: the work is due but this node may not run it.
-  public func dueElsewhere(
-    by date: Date, for node: NodeID, now: Date, excluding excluded: Set<OrganizationID> = []
-  ) async throws -> Bool {
-    let excludedList = try IDList.argument(excluded.sorted())
-    return try await self.read { sql in
-      try sql.fetchOne(
-        Bool.self,
-        """
-        SELECT EXISTS (SELECT 1 FROM wakeups
-          WHERE dueAt <= ? AND claimedBy <> ? AND claimExpiresAt >= ?
-            AND organizationID NOT IN (SELECT value FROM json_each(?)))
-        """, [date, node.rawValue, now, excludedList]) ?? false
-    }
-  }
-
   /// Extends `node`'s claim on `organization` to `now + lease`, while it runs long. Returns
   /// `false` when the node holds no claim there any more (it expired and another node took
   /// it, or the work was settled).

@@ -25,8 +25,8 @@ extension OrganizationTransaction {
     }
     let addons = try linked.map { try self.addons(of: $0.id) } ?? []
     // The products the plan can name: the change's SKU (sold, or upgraded to), the linked
-    // subscription's, its base's and its add-ons' (the root's catalog is the largest).
-    let named = [backorder.change.sku] + [linked, base].compactMap { $0?.sku } + addons.map(\.sku)
+    // subscription's and its add-ons' (the root's catalog is the largest).
+    let named = [backorder.change.sku] + [linked?.sku].compactMap { $0 } + addons.map(\.sku)
     let catalog = try products(skus: named)
     let sale = [RequestedItem(sku: backorder.change.sku, quantity: backorder.change.quantity)]
     let accountSubscriptions = try subscriptions(

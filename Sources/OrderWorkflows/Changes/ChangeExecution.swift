@@ -18,12 +18,15 @@ struct ChangeExecution {
 
   /// Plans `actions` on the subscription now (C1 rules, vendor capabilities).
   func plan(_ subscription: Subscription, actions: [ChangeAction], resync: Bool) throws -> ChangePlan {
-    let planner = ChangePlanner(
-      catalog: try self.tx.products(for: subscription, actions: actions), currency: self.currency)
-    if resync { return try planner.resync(subscription, now: self.now) }
+    if resync {
+      let catalog = try self.tx.products(for: subscription, actions: [])
+      return try ChangePlanner(catalog: catalog, currency: self.currency).resync(subscription, now: self.now)
+    }
     let base = try subscription.parentSubscriptionID.flatMap { try self.tx.subscription($0) }
     let addons = try self.tx.addons(of: subscription.id).filter { $0.status == .active }
-    return try planner.plan(subscription, actions: actions, base: base, addons: addons, now: self.now)
+    let catalog = try self.tx.products(for: subscription, addons: addons, actions: actions)
+    return try ChangePlanner(catalog: catalog, currency: self.currency).plan(
+      subscription, actions: actions, base: base, addons: addons, now: self.now)
   }
 
   /// Executes `order`, which is `executing` (or `provisioning` on a retry).
